@@ -1,0 +1,71 @@
+package io.edihub.local;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Settles, before any bean exists, the values that the embedded servers decide but other parts of the
+ * hub read as properties: a port of 0 becomes a concrete free port, and an empty
+ * {@code edihub.sftp.password} becomes the hub account's generated password. Every {@code ${...}}
+ * and Camel {@code {{...}}} reference then sees the real value.
+ */
+public class LocalServersEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROPERTY_SOURCE_NAME = "edihubLocalServers";
+
+    private final Log log;
+
+    public LocalServersEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(LocalServersEnvironmentPostProcessor.class);
+    }
+
+    @Override
+    public int getOrder() {
+        // after application.yaml and the test's properties are loaded
+        return ConfigDataEnvironmentPostProcessor.ORDER + 1;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("edihub.local.enabled", Boolean.class, true)) {
+            return;
+        }
+        Map<String, Object> published = new LinkedHashMap<>();
+        publishFreePortFor(environment, published, "edihub.local.kafka.port");
+        publishFreePortFor(environment, published, "edihub.local.postgres.port");
+        int sftpPort = environment.getProperty("edihub.local.sftp.port", Integer.class,
+                environment.getProperty("edihub.sftp.port", Integer.class, 2222));
+        if (sftpPort == 0) {
+            int port = FreePort.find();
+            // the server listens on the first, the hub's sftp endpoints connect to the second
+            published.put("edihub.local.sftp.port", port);
+            published.put("edihub.sftp.port", port);
+        }
+        if (!StringUtils.hasText(environment.getProperty("edihub.sftp.password"))) {
+            Path dataDirectory = Path.of(environment.getProperty("edihub.data-dir", "data"));
+            String username = environment.getProperty("edihub.sftp.username", "edihub");
+            SftpCredentials credentials = new SftpCredentials(LocalSftpServer.sftpDirectory(dataDirectory));
+            published.put("edihub.sftp.password", credentials.passwordFor(username));
+        }
+        if (!published.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, published));
+            log.debug("Embedded servers publish " + published.keySet());
+        }
+    }
+
+    private static void publishFreePortFor(ConfigurableEnvironment environment, Map<String, Object> published, String property) {
+        if (environment.getProperty(property, Integer.class, -1) == 0) {
+            published.put(property, FreePort.find());
+        }
+    }
+}

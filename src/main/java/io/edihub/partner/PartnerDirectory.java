@@ -1,0 +1,172 @@
+package io.edihub.partner;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The trading partners the hub knows, read from one YAML file per partner. A broken file stops the
+ * start with a message naming the file and the key, because a hub that silently drops a partner would
+ * silently drop that customer's orders.
+ */
+public final class PartnerDirectory {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private final Map<String, PartnerProfile> byId;
+
+    public PartnerDirectory(Collection<PartnerProfile> partners) {
+        Map<String, PartnerProfile> map = new LinkedHashMap<>();
+        for (PartnerProfile p : partners) {
+            if (map.putIfAbsent(p.id(), p) != null) {
+                throw new PartnerConfigurationException("partner id '" + p.id() + "' is defined twice");
+            }
+        }
+        Map<String, String> senders = new java.util.HashMap<>();
+        for (PartnerProfile p : map.values()) {
+            String other = senders.putIfAbsent(p.isaQualifier() + "/" + p.isaId(), p.id());
+            if (other != null) {
+                throw new PartnerConfigurationException("partners '" + other + "' and '" + p.id()
+                        + "' use the same interchange sender id " + p.isaId());
+            }
+        }
+        this.byId = Map.copyOf(map);
+    }
+
+    /** Reads every {@code *.yaml} / {@code *.yml} in the folder; a missing folder means no partners. */
+    public static PartnerDirectory load(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return new PartnerDirectory(List.of());
+        }
+        List<PartnerProfile> partners = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(PartnerDirectory::isYaml).sorted().toList()) {
+                partners.add(read(file));
+            }
+        } catch (IOException e) {
+            throw new PartnerConfigurationException("cannot list partner folder " + folder + ": " + e.getMessage(), e);
+        }
+        return new PartnerDirectory(partners);
+    }
+
+    static PartnerProfile read(Path file) {
+        PartnerFile f;
+        try {
+            f = YAML.readValue(file.toFile(), PartnerFile.class);
+        } catch (JsonMappingException e) {
+            throw new PartnerConfigurationException(file + ": key '" + path(e) + "': " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new PartnerConfigurationException(file + ": not a readable YAML file: " + e.getMessage(), e);
+        }
+        if (f == null) {
+            throw new PartnerConfigurationException(file + ": the file is empty");
+        }
+        return toProfile(file, f);
+    }
+
+    private static PartnerProfile toProfile(Path file, PartnerFile f) {
+        if (!ID.matcher(f.id()).matches()) {
+            throw invalid(file, "id", f.id(), "lower-case letters, digits and '-', at most 40");
+        }
+        String expectedName = f.id() + ".";
+        if (!file.getFileName().toString().startsWith(expectedName)) {
+            throw invalid(file, "id", f.id(), "the file name must be <id>.yaml");
+        }
+        String isaId = f.x12().isaId();
+        if (isaId.isBlank() || isaId.length() > 15) {
+            throw invalid(file, "x12.isa-id", isaId, "1 to 15 characters");
+        }
+        String qualifier = f.x12().isaQualifier();
+        if (qualifier != null && qualifier.length() != 2) {
+            throw invalid(file, "x12.isa-qualifier", qualifier, "2 characters, e.g. ZZ or 01");
+        }
+        String account = Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::account).orElse(f.id());
+        String directory = Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::directory).orElse(f.id());
+        if (!ID.matcher(directory).matches()) {
+            throw invalid(file, "sftp.directory", directory, "a single folder name: lower-case letters, digits and '-'");
+        }
+        PartnerProfile.Ta1Policy ta1 = enumValue(file, "acknowledgments.ta1",
+                Optional.ofNullable(f.acknowledgments()).map(PartnerFile.Acknowledgments::ta1).orElse(null),
+                PartnerProfile.Ta1Policy.class, PartnerProfile.Ta1Policy.WHEN_REQUESTED);
+        PartnerProfile.ReleaseExtension extension = enumValue(file, "releases.extension",
+                Optional.ofNullable(f.releases()).map(PartnerFile.Releases::extension).orElse(null),
+                PartnerProfile.ReleaseExtension.class, PartnerProfile.ReleaseExtension.SEQUENCE);
+        Duration window = Duration.ofDays(90);
+        if (f.duplicateWindow() != null) {
+            try {
+                window = Duration.parse(f.duplicateWindow());
+            } catch (DateTimeParseException e) {
+                throw invalid(file, "duplicate-window", f.duplicateWindow(), "an ISO-8601 duration such as P90D");
+            }
+            if (window.isNegative() || window.isZero()) {
+                throw invalid(file, "duplicate-window", f.duplicateWindow(), "a positive duration");
+            }
+        }
+        return new PartnerProfile(f.id(), f.name() == null ? f.id() : f.name(), qualifier, isaId,
+                f.x12().gsId(), account, directory, ta1, window, extension);
+    }
+
+    private static <E extends Enum<E>> E enumValue(Path file, String key, String value, Class<E> type, E fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, key, value, "one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static PartnerConfigurationException invalid(Path file, String key, String value, String expected) {
+        return new PartnerConfigurationException(file + ": key '" + key + "': '" + value + "' is not valid, expected " + expected);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (!sb.isEmpty()) {
+                sb.append('.');
+            }
+            sb.append(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]");
+        }
+        return sb.toString();
+    }
+
+    private static boolean isYaml(Path p) {
+        String n = p.getFileName().toString();
+        return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
+    }
+
+    public Optional<PartnerProfile> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The partner an interchange's ISA05/ISA06 names, if any. */
+    public Optional<PartnerProfile> byInterchangeSender(String qualifier, String senderId) {
+        return byId.values().stream().filter(p -> p.isInterchangeSender(qualifier, senderId)).findFirst();
+    }
+
+    public Collection<PartnerProfile> all() {
+        return byId.values();
+    }
+}

@@ -1,0 +1,74 @@
+package io.edihub.partner;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One trading partner's profile, loaded from {@code <partners-dir>/<id>.yaml}.
+ *
+ * @param id               our short name for the partner; also its SFTP account and folder by default
+ * @param name             display name
+ * @param isaQualifier     ISA05 the partner sends as (e.g. {@code ZZ}, {@code 01})
+ * @param isaId            ISA06 the partner sends as, without padding
+ * @param gsId             GS02 the partner sends as
+ * @param sftpAccount      the SFTP account the partner uploads with
+ * @param sftpDirectory    the partner's folder on the hub's SFTP server
+ * @param ta1              when the partner gets an interchange acknowledgment
+ * @param duplicateWindow  how long an interchange control number (ISA13) stays used
+ * @param releaseExtension how monthly release ids are numbered
+ */
+public record PartnerProfile(
+        String id,
+        String name,
+        String isaQualifier,
+        String isaId,
+        String gsId,
+        String sftpAccount,
+        String sftpDirectory,
+        Ta1Policy ta1,
+        Duration duplicateWindow,
+        ReleaseExtension releaseExtension) {
+
+    /** The profile used for a sender we have no profile for (the {@code translate} command only). */
+    public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
+        return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, null, null,
+                Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE);
+    }
+
+    public PartnerProfile {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(isaId, "isaId");
+        Objects.requireNonNull(ta1, "ta1");
+        Objects.requireNonNull(duplicateWindow, "duplicateWindow");
+        Objects.requireNonNull(releaseExtension, "releaseExtension");
+    }
+
+    /** True when the interchange sender (ISA05/ISA06) is this partner. */
+    public boolean isInterchangeSender(String qualifier, String senderId) {
+        return isaId.equals(senderId.strip()) && (isaQualifier == null || isaQualifier.equals(qualifier.strip()));
+    }
+
+    /** True when the functional group sender (GS02) is this partner. */
+    public boolean isGroupSender(String applicationSender) {
+        return (gsId == null ? isaId : gsId).equals(applicationSender.strip());
+    }
+
+    public boolean isUnknown() {
+        return "unknown".equals(id);
+    }
+
+    /** When a partner gets a TA1 interchange acknowledgment; envelope errors always get one. */
+    public enum Ta1Policy {
+        NEVER, WHEN_REQUESTED, ALWAYS
+    }
+
+    /** The numbering of monthly release ids (DESIGN §4). */
+    public enum ReleaseExtension {
+        /** {@code -01} for the first delivery month, counted by calendar month after it. */
+        SEQUENCE,
+        /** {@code -MM}; refused for schedules over 12 months. */
+        CALENDAR_MONTH,
+        /** {@code -YYYYMM}. */
+        YEAR_MONTH
+    }
+}

@@ -1,0 +1,259 @@
+package io.edihub.x12;
+
+import io.edihub.partner.PartnerProfile;
+import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * Writes the answer to one received interchange: an interchange from us back to the sender holding a TA1
+ * when one is due and a 997 for each functional group that was read, in the group's own version.
+ *
+ * <p>Thread-safe; the control numbers come from a {@link ControlNumbers} that never hands one out twice.
+ */
+public final class AcknowledgmentWriter {
+
+    static final char SEGMENT = '~';
+    static final char ELEMENT = '*';
+    static final char COMPONENT = '>';
+    static final char REPETITION = '^';
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+
+    private final EDIOutputFactory factory;
+    private final OurIdentity us;
+
+    public AcknowledgmentWriter(OurIdentity us) {
+        this.us = us;
+        factory = EDIOutputFactory.newFactory();
+        factory.setProperty(Delimiters.SEGMENT, SEGMENT);
+        factory.setProperty(Delimiters.DATA_ELEMENT, ELEMENT);
+        factory.setProperty(Delimiters.COMPONENT_ELEMENT, COMPONENT);
+        factory.setProperty(Delimiters.REPETITION, REPETITION);
+        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
+    }
+
+    /** Whether the interchange gets a TA1: always for envelope errors, else per the partner's policy. */
+    public static boolean ta1Due(InterchangeResult interchange) {
+        if (interchange.rejected()) {
+            return true;
+        }
+        return switch (interchange.partner().ta1()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case WHEN_REQUESTED -> "1".equals(interchange.envelope().acknowledgmentRequested());
+        };
+    }
+
+    /**
+     * The acknowledgment interchange for a received one, or empty when nothing is due (an accepted
+     * interchange with no groups and no TA1 requested).
+     */
+    public Optional<Acknowledgment> write(InterchangeResult interchange, ControlNumbers numbers, ZonedDateTime now) {
+        boolean ta1 = ta1Due(interchange);
+        boolean groups = !interchange.rejected() && !interchange.groups().isEmpty();
+        if (!ta1 && !groups) {
+            return Optional.empty();
+        }
+        PartnerProfile partner = interchange.partner();
+        InterchangeResult.Envelope in = interchange.envelope();
+        long isa13 = numbers.next(partner.id(), ControlNumbers.Kind.INTERCHANGE);
+        String version = supportedVersion(in.version());
+        ZonedDateTime utc = now.withZoneSameInstant(ZoneOffset.UTC);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try {
+            EDIStreamWriter w = factory.createEDIStreamWriter(out, StandardCharsets.US_ASCII.name());
+            w.startInterchange();
+            w.writeStartSegment("ISA")
+                    .writeElement("00").writeElement(pad("", 10))
+                    .writeElement("00").writeElement(pad("", 10))
+                    .writeElement(us.isaQualifier()).writeElement(pad(us.isaId(), 15))
+                    .writeElement(orDefault(in.senderQualifier(), "ZZ")).writeElement(pad(in.senderId(), 15))
+                    .writeElement(utc.format(YYMMDD)).writeElement(utc.format(HHMM))
+                    .writeElement(version.compareTo("00402") >= 0 ? String.valueOf(REPETITION) : "U")
+                    .writeElement(version)
+                    .writeElement(nine(isa13))
+                    .writeElement("0")
+                    .writeElement(us.usageIndicator())
+                    .writeElement(String.valueOf(COMPONENT))
+                    .writeEndSegment();
+            int groupCount = 0;
+            if (ta1) {
+                w.writeStartSegment("TA1")
+                        .writeElement(digitsOr(in.controlNumber(), "000000000"))
+                        .writeElement(digitsOr(in.date(), utc.format(YYMMDD)))
+                        .writeElement(digitsOr(in.time(), utc.format(HHMM)))
+                        .writeElement(interchange.rejected() ? "R" : "A")
+                        .writeElement(interchange.ta1Code())
+                        .writeEndSegment();
+            }
+            if (groups) {
+                for (GroupResult group : interchange.groups()) {
+                    long gs06 = numbers.next(partner.id(), ControlNumbers.Kind.GROUP);
+                    writeGroup(w, group, gs06, partner, utc);
+                    groupCount++;
+                }
+            }
+            w.writeStartSegment("IEA").writeElement(Integer.toString(groupCount)).writeElement(nine(isa13)).writeEndSegment();
+            w.endInterchange();
+            w.close();
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException("cannot write the acknowledgment of interchange " + in.controlNumber()
+                    + ": " + e.getMessage(), e);
+        }
+        return Optional.of(new Acknowledgment(nine(isa13), ta1, groups, out.toString(StandardCharsets.US_ASCII)));
+    }
+
+    private void writeGroup(EDIStreamWriter w, GroupResult group, long gs06, PartnerProfile partner, ZonedDateTime utc)
+            throws EDIStreamException {
+        String version = group.version().isEmpty() ? "004010" : group.version();
+        boolean v5010 = version.length() >= 6 && version.substring(0, 6).compareTo("005010") >= 0;
+        String receiver = group.applicationSender().isEmpty()
+                ? (partner.gsId() != null ? partner.gsId() : partner.isaId()) : group.applicationSender();
+        w.writeStartSegment("GS")
+                .writeElement("FA")
+                .writeElement(us.gsId())
+                .writeElement(receiver)
+                .writeElement(utc.format(CCYYMMDD))
+                .writeElement(utc.format(HHMM))
+                .writeElement(Long.toString(gs06))
+                .writeElement("X")
+                .writeElement(version)
+                .writeEndSegment();
+        int segments = 0;
+        w.writeStartSegment("ST").writeElement("997").writeElement("0001").writeEndSegment();
+        segments++;
+        w.writeStartSegment("AK1").writeElement(orDefault(group.functionalId(), "PO"))
+                .writeElement(digitsOr(group.controlNumber(), "0"));
+        if (v5010 && !group.version().isEmpty()) {
+            w.writeElement(version);
+        }
+        w.writeEndSegment();
+        segments++;
+        for (TransactionResult t : group.transactions()) {
+            segments += writeTransaction(w, t, v5010);
+        }
+        w.writeStartSegment("AK9")
+                .writeElement(group.ak9Status())
+                .writeElement(Integer.toString(group.declaredTransactionCount != null
+                        ? group.declaredTransactionCount : group.transactions().size()))
+                .writeElement(Integer.toString(group.transactions().size()))
+                .writeElement(Long.toString(group.ak9Status().equals("R") ? 0 : group.accepted()));
+        for (String code : group.ak9Codes) {
+            w.writeElement(code);
+        }
+        w.writeEndSegment();
+        segments++;
+        w.writeStartSegment("SE").writeElement(Integer.toString(segments + 1)).writeElement("0001").writeEndSegment();
+        w.writeStartSegment("GE").writeElement("1").writeElement(Long.toString(gs06)).writeEndSegment();
+    }
+
+    private int writeTransaction(EDIStreamWriter w, TransactionResult t, boolean v5010) throws EDIStreamException {
+        int segments = 0;
+        w.writeStartSegment("AK2").writeElement(orDefault(t.type(), "850")).writeElement(orDefault(t.controlNumber(), "0000"));
+        if (v5010 && t.implementationReference() != null && !t.implementationReference().isEmpty()) {
+            w.writeElement(t.implementationReference());
+        }
+        w.writeEndSegment();
+        segments++;
+        for (SegmentError s : t.segmentErrors) {
+            w.writeStartSegment("AK3").writeElement(s.segmentId).writeElement(Integer.toString(s.position));
+            if (s.syntaxCode != null) {
+                w.writeEmptyElement().writeElement(s.syntaxCode);
+            } else if (s.loopId != null) {
+                w.writeElement(s.loopId);
+            }
+            w.writeEndSegment();
+            segments++;
+            for (SegmentError.ElementError e : s.elements) {
+                if (s.syntaxCode == null) {
+                    continue;
+                }
+                w.writeStartSegment("AK4");
+                if (e.component() > 0) {
+                    w.writeStartElement().writeComponent(Integer.toString(e.position()))
+                            .writeComponent(Integer.toString(e.component())).endElement();
+                } else {
+                    w.writeElement(Integer.toString(e.position()));
+                }
+                if (e.reference() != null && e.reference().matches("\\d{1,4}")) {
+                    w.writeElement(e.reference());
+                } else {
+                    w.writeEmptyElement();
+                }
+                w.writeElement(e.code());
+                String bad = safeCopy(e.badValue());
+                if (!bad.isEmpty()) {
+                    w.writeElement(bad);
+                }
+                w.writeEndSegment();
+                segments++;
+            }
+        }
+        w.writeStartSegment("AK5").writeElement(t.status().ak5);
+        for (String code : t.ak5Codes) {
+            w.writeElement(code);
+        }
+        w.writeEndSegment();
+        return segments + 1;
+    }
+
+    /** AK404 copies the bad value; it must not carry our delimiters and is at most 99 characters. */
+    private static String safeCopy(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < value.length() && sb.length() < 99; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c < 0x7f && c != SEGMENT && c != ELEMENT && c != COMPONENT && c != REPETITION) {
+                sb.append(c);
+            }
+        }
+        return sb.toString().strip();
+    }
+
+    /** ISA12 of the answer: the received version when StAEDI can write it, else 00401. */
+    static String supportedVersion(String received) {
+        if (received != null && received.matches("00[2-8]0[0-9]")) {
+            return received;
+        }
+        return "00401";
+    }
+
+    private static String pad(String value, int width) {
+        String v = value == null ? "" : value;
+        return v.length() >= width ? v.substring(0, width) : v + " ".repeat(width - v.length());
+    }
+
+    private static String nine(long n) {
+        return String.format("%09d", n);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String digitsOr(String value, String fallback) {
+        return value != null && !value.isEmpty() && value.chars().allMatch(Character::isDigit) ? value : fallback;
+    }
+
+    /**
+     * One acknowledgment interchange.
+     *
+     * @param controlNumber our ISA13
+     * @param hasTa1        it carries a TA1
+     * @param hasFunctionalAcks it carries 997s
+     * @param text          the X12 text
+     */
+    public record Acknowledgment(String controlNumber, boolean hasTa1, boolean hasFunctionalAcks, String text) {
+    }
+}

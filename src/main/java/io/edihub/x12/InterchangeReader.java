@@ -1,0 +1,447 @@
+package io.edihub.x12;
+
+import io.edihub.order.PlannedOrder;
+import io.edihub.order.PurchaseOrder;
+import io.edihub.order.ReleasePlanner;
+import io.edihub.partner.PartnerProfile;
+import io.xlate.edi.schema.EDISchemaException;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.schema.SchemaFactory;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+import io.xlate.edi.stream.EDIStreamValidationError;
+import io.xlate.edi.stream.Location;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a file of X12 interchanges as a stream with StAEDI, validates envelopes and 850 transaction sets,
+ * maps accepted purchase orders to the canonical model and hands everything to an
+ * {@link InterchangeListener}. Memory stays flat whatever the file size: only the verdicts (what the
+ * acknowledgments need) are kept, orders are handed over one by one.
+ *
+ * <p>Thread-safe: one instance serves every route and the translate command.
+ */
+public final class InterchangeReader {
+
+    /** Files may start with a UTF-8 byte order mark, which X12 does not know. */
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final int HEAD = 512;
+
+    private final EDIInputFactory factory;
+    private final Schema purchaseOrderSchema;
+
+    public InterchangeReader() {
+        factory = EDIInputFactory.newFactory();
+        // CR/LF after segments and lines wrapped at 80 columns are common and harmless
+        factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
+        factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, true);
+        purchaseOrderSchema = loadSchema("/x12/850.xml");
+    }
+
+    static Schema loadSchema(String resource) {
+        try (InputStream in = InterchangeReader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing schema " + resource);
+            }
+            return SchemaFactory.newFactory().createSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (EDISchemaException e) {
+            throw new IllegalStateException("broken schema " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads one file. Never throws for bad content: everything wrong is in the result.
+     *
+     * @throws UncheckedIOException when the input itself cannot be read
+     */
+    public FileResult read(String fileName, InputStream input, IntakeContext context, InterchangeListener listener) {
+        BufferedInputStream in = new BufferedInputStream(input, 1 << 16);
+        List<X12Error> fileErrors = new ArrayList<>();
+        List<InterchangeResult> interchanges = new ArrayList<>();
+        try {
+            in.mark(HEAD);
+            byte[] head = in.readNBytes(HEAD);
+            in.reset();
+            int skip = leadingNoise(head);
+            String text = new String(head, skip, head.length - skip, StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                fileErrors.add(X12Error.file("EMPTY_FILE", "the file is empty"));
+                return new FileResult(fileName, fileErrors, interchanges);
+            }
+            if (!text.startsWith("ISA")) {
+                fileErrors.add(X12Error.file("NOT_X12", "not an X12 interchange: a file must start with ISA, this one starts with '"
+                        + IsaHeader.printable(text.strip()) + "'"));
+                return new FileResult(fileName, fileErrors, interchanges);
+            }
+            IsaHeader isa = IsaHeader.check(text);
+            if (!isa.valid()) {
+                InterchangeResult rejected = new InterchangeResult(envelope(isa));
+                rejected.partner = identify(rejected.envelope, context);
+                isa.errors.forEach(e -> rejected.reject(isa.ta1Code, e));
+                listener.startInterchange(rejected);
+                listener.endInterchange(rejected);
+                interchanges.add(rejected);
+                return new FileResult(fileName, fileErrors, interchanges);
+            }
+            in.skipNBytes(skip);
+            new Pass(context, listener, fileErrors, interchanges).run(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + fileName, e);
+        }
+        return new FileResult(fileName, fileErrors, interchanges);
+    }
+
+    private static int leadingNoise(byte[] head) {
+        int i = 0;
+        if (head.length >= 3 && head[0] == BOM[0] && head[1] == BOM[1] && head[2] == BOM[2]) {
+            i = 3;
+        }
+        while (i < head.length && (head[i] == ' ' || head[i] == '\r' || head[i] == '\n' || head[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static InterchangeResult.Envelope envelope(IsaHeader h) {
+        return new InterchangeResult.Envelope(h.element(1), h.element(5), h.element(6), h.element(7), h.element(8),
+                h.element(9), h.element(10), h.element(12), h.element(13), h.element(14), h.element(15));
+    }
+
+    private static PartnerProfile identify(InterchangeResult.Envelope e, IntakeContext context) {
+        return context.channelPartner().orElseGet(() -> context.partners()
+                .byInterchangeSender(e.senderQualifier(), e.senderId())
+                .orElseGet(() -> PartnerProfile.unknown(e.senderQualifier(), e.senderId(), null)));
+    }
+
+    /** One pass over one file: the state of the stream walk. */
+    private final class Pass {
+
+        private final IntakeContext context;
+        private final InterchangeListener listener;
+        private final List<X12Error> fileErrors;
+        private final List<InterchangeResult> interchanges;
+
+        private final String[] values = new String[64];
+        private int valueCount;
+        private String segmentTag;
+        private int filePosition;
+
+        private InterchangeResult interchange;
+        private GroupResult group;
+        private TransactionResult transaction;
+        private PurchaseOrder850Mapper mapper;
+        private int transactionPosition;
+        private String loopId;
+        /** Set when the interchange is refused as a whole: its content is walked but not taken. */
+        private boolean skipping;
+
+        Pass(IntakeContext context, InterchangeListener listener, List<X12Error> fileErrors,
+                List<InterchangeResult> interchanges) {
+            this.context = context;
+            this.listener = listener;
+            this.fileErrors = fileErrors;
+            this.interchanges = interchanges;
+        }
+
+        void run(InputStream in) {
+            try (EDIStreamReader reader = factory.createEDIStreamReader(in)) {
+                while (reader.hasNext()) {
+                    EDIStreamEvent event = reader.next();
+                    switch (event) {
+                        case START_SEGMENT -> startSegment(reader.getText());
+                        case ELEMENT_DATA -> element(reader);
+                        case END_SEGMENT -> endSegment(reader);
+                        case START_LOOP -> loopId = reader.getReferenceCode();
+                        case END_TRANSACTION -> endTransaction();
+                        case END_GROUP -> endGroup();
+                        case END_INTERCHANGE -> endInterchange();
+                        case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> error(reader, event);
+                        default -> {
+                            // START_INTERCHANGE / START_GROUP / START_TRANSACTION: their headers are
+                            // handled when the header segment ends, with all its elements read
+                        }
+                    }
+                }
+            } catch (EDIStreamException e) {
+                streamBroken(e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                // StAEDI reports some malformed input as unchecked exceptions; it is still bad input
+                streamBroken(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            if (interchange != null) {
+                // the file ended inside an interchange
+                interchange.reject("023", new X12Error("IEA", null, null, "TRUNCATED",
+                        "the file ends inside interchange " + interchange.envelope.controlNumber()
+                                + " without its IEA trailer: the transmission is incomplete"));
+                endInterchange();
+            }
+        }
+
+        private void streamBroken(String message) {
+            String where = segmentTag == null ? "" : " at segment " + filePosition + " (" + segmentTag + ")";
+            String reason = message == null ? "unreadable content" : message.replaceAll("\\s+", " ");
+            if (interchange != null) {
+                boolean eof = reason.contains("end of stream") || reason.contains("EOF") || reason.contains("end of input");
+                interchange.reject(eof ? "023" : "022", new X12Error(segmentTag, null, null,
+                        eof ? "TRUNCATED" : "SYNTAX_ERROR", "the interchange cannot be read" + where + ": " + reason));
+            } else {
+                fileErrors.add(X12Error.file("SYNTAX_ERROR", "the file cannot be read" + where + ": " + reason));
+            }
+        }
+
+        private void startSegment(String tag) {
+            segmentTag = tag;
+            valueCount = 0;
+            filePosition++;
+            if (transaction != null) {
+                transactionPosition++;
+            }
+        }
+
+        private void element(EDIStreamReader reader) {
+            Location location = reader.getLocation();
+            if (location.getElementOccurrence() > 1 || location.getComponentPosition() > 1) {
+                return;
+            }
+            int position = location.getElementPosition();
+            if (position < 1 || position >= values.length) {
+                return;
+            }
+            for (int i = valueCount + 1; i < position; i++) {
+                values[i] = null;
+            }
+            String text = reader.getText();
+            values[position] = text;
+            valueCount = Math.max(valueCount, position);
+            if (position == 1 && "ST".equals(segmentTag)) {
+                // StAEDI learns the set's type only now: give it the set's schema before the body starts
+                reader.setTransactionSchema("850".equals(text) ? purchaseOrderSchema : null);
+            }
+        }
+
+        private String value(int position) {
+            return position <= valueCount ? values[position] : null;
+        }
+
+        private void endSegment(EDIStreamReader reader) {
+            switch (segmentTag) {
+                case "ISA" -> startInterchange();
+                case "GS" -> startGroup();
+                case "ST" -> startTransaction();
+                case "SE", "GE", "IEA" -> {
+                    // trailers: StAEDI checks their counts and control numbers and reports errors
+                }
+                default -> {
+                    if (mapper != null) {
+                        mapper.segment(segmentTag, transactionPosition, values, valueCount, transaction);
+                    }
+                }
+            }
+        }
+
+        private void startInterchange() {
+            InterchangeResult.Envelope envelope = new InterchangeResult.Envelope(strip(value(1)), strip(value(5)),
+                    strip(value(6)), strip(value(7)), strip(value(8)), strip(value(9)), strip(value(10)),
+                    strip(value(12)), strip(value(13)), strip(value(14)), strip(value(15)));
+            interchange = new InterchangeResult(envelope);
+            skipping = false;
+            PartnerProfile partner = identify(envelope, context);
+            interchange.partner = partner;
+            String sender = envelope.senderQualifier() + "/" + envelope.senderId();
+            if (!partner.isInterchangeSender(envelope.senderQualifier(), envelope.senderId())) {
+                interchange.reject("006", new X12Error("ISA", 1, 6, "SENDER_NOT_ALLOWED", "the interchange sender "
+                        + sender + " (ISA05/ISA06) is not partner '" + partner.id() + "', who owns this channel and sends as "
+                        + partner.isaQualifier() + "/" + partner.isaId()));
+            } else if (!partner.isUnknown() && !context.us().isReceiver(envelope.receiverQualifier(), envelope.receiverId())) {
+                interchange.reject("008", new X12Error("ISA", 1, 8, "UNKNOWN_RECEIVER", "the interchange is addressed to "
+                        + envelope.receiverQualifier() + "/" + envelope.receiverId() + " (ISA07/ISA08); this hub is "
+                        + context.us().isaQualifier() + "/" + context.us().isaId()));
+            } else if (!envelope.controlNumber().isEmpty()
+                    && context.duplicates().seen(partner, envelope.controlNumber())) {
+                interchange.duplicate = true;
+                interchange.reject("025", new X12Error("ISA", 1, 13, "DUPLICATE_INTERCHANGE", "interchange control number "
+                        + envelope.controlNumber() + " was already received from " + partner.id() + " within "
+                        + partner.duplicateWindow().toDays() + " days; it is not processed again"));
+            }
+            skipping = interchange.rejected();
+            listener.startInterchange(interchange);
+        }
+
+        private void startGroup() {
+            if (interchange == null || skipping) {
+                group = null;
+                return;
+            }
+            group = new GroupResult(strip(value(1)), strip(value(6)), strip(value(8)), strip(value(2)), strip(value(3)));
+            PartnerProfile partner = interchange.partner;
+            if (!partner.isUnknown() && !partner.isGroupSender(group.applicationSender())) {
+                interchange.reject("024", new X12Error("GS", filePosition, 2, "SENDER_NOT_ALLOWED", "GS02 '"
+                        + group.applicationSender() + "' is not the application sender of partner '" + partner.id()
+                        + "' (" + (partner.gsId() == null ? partner.isaId() : partner.gsId()) + ")"));
+                skipping = true;
+                group = null;
+                return;
+            }
+            listener.startGroup(interchange, group);
+        }
+
+        private void startTransaction() {
+            transactionPosition = 1;
+            loopId = null;
+            if (group == null) {
+                transaction = null;
+                mapper = null;
+                return;
+            }
+            transaction = new TransactionResult(strip(value(1)), strip(value(2)), strip(value(3)));
+            if ("850".equals(transaction.type())) {
+                mapper = new PurchaseOrder850Mapper(interchange.partner.id(), interchange.envelope.controlNumber(),
+                        group.controlNumber(), transaction.controlNumber());
+                if (!"PO".equals(group.functionalId())) {
+                    // seen in real files; the set itself is what matters, so take it and tell the sender
+                    transaction.warn(new X12Error("GS", null, 1, "WRONG_FUNCTIONAL_GROUP", "an 850 belongs in a PO group, "
+                            + "this one came in group '" + group.functionalId() + "'"));
+                }
+            } else {
+                mapper = null;
+                transaction.reject("1", new X12Error("ST", 1, 1, "TRANSACTION_SET_NOT_SUPPORTED", "transaction set '"
+                        + transaction.type() + "' is not taken here: this hub receives 850 purchase orders"));
+            }
+        }
+
+        private void endTransaction() {
+            if (transaction == null) {
+                return;
+            }
+            PlannedOrder order = null;
+            if (mapper != null && transaction.status() != TransactionResult.Status.REJECTED) {
+                order = plan(mapper.build(transaction));
+            }
+            if (!transaction.segmentErrors.isEmpty() && transaction.status() == TransactionResult.Status.REJECTED) {
+                transaction.reject("5", null);
+            }
+            if (transaction.status() == TransactionResult.Status.REJECTED) {
+                order = null;
+            }
+            group.transactions.add(transaction);
+            listener.transaction(interchange, group, transaction, order);
+            transaction = null;
+            mapper = null;
+        }
+
+        private PlannedOrder plan(PurchaseOrder order) {
+            if (order == null) {
+                return null;
+            }
+            try {
+                return new PlannedOrder(order, ReleasePlanner.plan(order, interchange.partner.releaseExtension()));
+            } catch (ReleasePlanner.ReleasePlanningException e) {
+                transaction.reject("5", new X12Error("SCH", null, 6, "RELEASE_NOT_NUMBERABLE", e.getMessage()));
+                return null;
+            }
+        }
+
+        private void endGroup() {
+            if (group != null && interchange != null) {
+                interchange.groups.add(group);
+                listener.endGroup(interchange, group);
+            }
+            group = null;
+        }
+
+        private void endInterchange() {
+            if (interchange == null) {
+                return;
+            }
+            listener.endInterchange(interchange);
+            interchanges.add(interchange);
+            interchange = null;
+            group = null;
+            transaction = null;
+            mapper = null;
+            skipping = false;
+        }
+
+        private void error(EDIStreamReader reader, EDIStreamEvent event) {
+            EDIStreamValidationError type = reader.getErrorType();
+            Location location = reader.getLocation();
+            String tag = location.getSegmentTag() != null ? location.getSegmentTag() : segmentTag;
+            if (event == EDIStreamEvent.SEGMENT_ERROR && reader.hasText()) {
+                tag = reader.getText();
+            }
+            int element = location.getElementPosition();
+            String text = event == EDIStreamEvent.ELEMENT_DATA_ERROR && reader.hasText() ? reader.getText() : null;
+            String reference = reader.getReferenceCode();
+            String message = AckCodes.describe(type, tag, element, reference, text);
+            if (tag == null) {
+                tag = "";
+            }
+            switch (tag) {
+                case "ISA", "IEA" -> {
+                    if (interchange != null) {
+                        interchange.reject(AckCodes.ta1For(tag, element),
+                                new X12Error(tag, null, element, type.name(), message));
+                    }
+                }
+                case "GS", "GE" -> {
+                    if (group != null) {
+                        group.reject(AckCodes.ak9For(tag, element), new X12Error(tag, filePosition, element, type.name(), message));
+                    } else if (interchange != null && !skipping) {
+                        interchange.reject("024", new X12Error(tag, filePosition, element, type.name(), message));
+                    }
+                }
+                case "ST", "SE" -> {
+                    if (transaction != null) {
+                        transaction.reject(AckCodes.ak5For(tag, element),
+                                new X12Error(tag, "ST".equals(tag) ? 1 : transactionPosition, element, type.name(), message));
+                    } else if (group != null) {
+                        group.reject(null, new X12Error(tag, filePosition, element, type.name(), message));
+                    }
+                }
+                default -> {
+                    if (transaction != null) {
+                        transactionError(type, event, tag, element, location.getComponentPosition(), reference, text, message);
+                    } else if (interchange != null && !skipping) {
+                        interchange.reject("022", new X12Error(tag, filePosition, null, type.name(),
+                                message + " (outside any transaction set)"));
+                    } else if (interchange == null) {
+                        fileErrors.add(new X12Error(tag, filePosition, null, type.name(), message + " (outside any interchange)"));
+                    }
+                }
+            }
+        }
+
+        private void transactionError(EDIStreamValidationError type, EDIStreamEvent event, String tag, int element,
+                int component, String reference, String text, String message) {
+            SegmentError segment = transaction.segment(tag, transactionPosition, loopId);
+            X12Error error = new X12Error(tag, transactionPosition, event == EDIStreamEvent.SEGMENT_ERROR ? null : element,
+                    type.name(), message);
+            if (event == EDIStreamEvent.SEGMENT_ERROR) {
+                segment.syntaxCode = AckCodes.ak3(type);
+            } else {
+                if (segment.syntaxCode == null) {
+                    segment.syntaxCode = "8";
+                }
+                segment.elements.add(new SegmentError.ElementError(element, Math.max(component, 0), reference,
+                        AckCodes.ak4(type), text));
+            }
+            transaction.reject(null, error);
+        }
+
+        private String strip(String s) {
+            return s == null ? "" : s.strip();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.edihub.x12;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fixed-length ISA header checked before streaming starts, so that a malformed header is reported
+ * element by element ("ISA06 is 12 characters, must be 15") instead of as a parser state error.
+ *
+ * <p>Carriage returns and line feeds inside the header are skipped, as in files wrapped at 80 columns;
+ * the character after ISA16 is the segment terminator and may itself be a line feed.
+ */
+final class IsaHeader {
+
+    static final int LENGTH = 106;
+    private static final int[] WIDTHS = {2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1};
+    private static final String[] TA1_CODES = {
+        "010", "011", "012", "013", "005", "006", "007", "008", "014", "015", "016", "017", "018", "019", "020", "027"};
+
+    final String[] elements = new String[17];
+    final List<X12Error> errors = new ArrayList<>();
+    String ta1Code;
+
+    private IsaHeader() {
+    }
+
+    /**
+     * Checks the header at the start of {@code head} (which starts with "ISA").
+     */
+    static IsaHeader check(CharSequence head) {
+        IsaHeader h = new IsaHeader();
+        if (head.length() < 4) {
+            h.fail("023", "ISA", null, "the file ends inside the ISA header, which must be " + LENGTH + " characters long");
+            return h;
+        }
+        char separator = head.charAt(3);
+        if (Character.isLetterOrDigit(separator) || Character.isWhitespace(separator)) {
+            h.fail("026", "ISA", null, "'" + printable(separator) + "' after ISA cannot be the element separator");
+            return h;
+        }
+        StringBuilder field = new StringBuilder();
+        int element = 1;
+        int length = 4;
+        int i = 4;
+        for (; i < head.length() && element <= 16; i++) {
+            char c = head.charAt(i);
+            if (element == 16) {
+                // ISA16 is one character, whatever it is
+                h.elements[16] = String.valueOf(c);
+                length++;
+                element++;
+                break;
+            }
+            if (c == '\r' || c == '\n') {
+                continue;
+            }
+            length++;
+            if (c == separator) {
+                h.elements[element++] = field.toString();
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (element <= 16) {
+            h.fail("023", "ISA", null, "the ISA header is incomplete: the file ends after " + length
+                    + " characters of the " + LENGTH + " an ISA has");
+            return h;
+        }
+        for (int e = 1; e <= 16; e++) {
+            int actual = h.elements[e].length();
+            if (actual != WIDTHS[e - 1]) {
+                h.fail(TA1_CODES[e - 1], "ISA", e, String.format("ISA%02d is %d characters ('%s'), must be %d: "
+                        + "the ISA is fixed-length, %d characters in all", e, actual, printable(h.elements[e]),
+                        WIDTHS[e - 1], LENGTH));
+            }
+        }
+        for (int e = 1; e <= 16 && h.errors.isEmpty(); e++) {
+            String value = h.elements[e];
+            for (int c = 0; c < value.length(); c++) {
+                if (value.charAt(c) < 0x20 || value.charAt(c) > 0x7e) {
+                    h.fail(TA1_CODES[e - 1], "ISA", e, String.format("ISA%02d holds the character '%s' at %d, outside "
+                            + "the X12 character set (a no-break space pads like a space but is not one)", e,
+                            printable(value.charAt(c)), c + 1));
+                    break;
+                }
+            }
+        }
+        String isa16 = h.elements[16];
+        if (h.errors.isEmpty() && (isa16.equals(String.valueOf(separator)) || Character.isLetterOrDigit(isa16.charAt(0)))) {
+            h.fail("027", "ISA", 16, "ISA16 '" + printable(isa16) + "' cannot be the component separator");
+        }
+        if (h.errors.isEmpty()) {
+            if (i + 1 > head.length()) {
+                h.fail("023", "ISA", null, "the file ends right after the ISA header: there is no segment terminator");
+            } else {
+                char terminator = head.charAt(i + 1);
+                if (Character.isLetterOrDigit(terminator) || terminator == separator || terminator == ' ') {
+                    h.fail("004", "ISA", null, "'" + printable(terminator) + "' after ISA16 cannot be the segment "
+                            + "terminator (the ISA is " + LENGTH + " characters, then the terminator)");
+                }
+            }
+        }
+        return h;
+    }
+
+    private void fail(String code, String segment, Integer element, String message) {
+        if (ta1Code == null) {
+            ta1Code = code;
+        }
+        errors.add(new X12Error(segment, 1, element, "INVALID_INTERCHANGE_HEADER", message));
+    }
+
+    boolean valid() {
+        return errors.isEmpty();
+    }
+
+    /** The element, if the header could be split that far. */
+    String element(int n) {
+        String v = elements[n];
+        return v == null ? "" : v.strip();
+    }
+
+    static String printable(CharSequence s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 40; i++) {
+            sb.append(printable(s.charAt(i)));
+        }
+        return sb.toString();
+    }
+
+    static String printable(char c) {
+        if (c == '\n') {
+            return "\\n";
+        }
+        if (c == '\r') {
+            return "\\r";
+        }
+        if (c < 0x20 || c == 0x7f || c == 0xa0) {
+            return String.format("\\u%04x", (int) c);
+        }
+        return String.valueOf(c);
+    }
+}

@@ -1,0 +1,430 @@
+package io.edihub.x12;
+
+import io.edihub.order.OrderLine;
+import io.edihub.order.PurchaseOrder;
+import io.edihub.order.PurchaseOrder.Contact;
+import io.edihub.order.PurchaseOrder.Party;
+import io.edihub.order.PurchaseOrder.PaymentTerms;
+import io.edihub.order.PurchaseOrder.Reference;
+import io.edihub.order.ScheduleLine;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Maps the segments of one 850 transaction set, as they stream by, to a canonical {@link PurchaseOrder}
+ * (BEG, CUR, REF, PER, ITD, DTM, N1 loop, PO1 with PID, DTM and SCH, CTT). StAEDI has already checked
+ * structure, lengths, codes and data types against the 850 schema; this class adds the rules the hub
+ * needs to release and bill an order, and reports them with the same AK3/AK4 codes.
+ */
+final class PurchaseOrder850Mapper {
+
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("uuMMdd").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern DECIMAL = Pattern.compile("-?(\\d+\\.?\\d*|\\.\\d+)");
+    private static final Set<String> BUYER_PART = Set.of("BP", "IN", "CB", "PI");
+    private static final Set<String> VENDOR_PART = Set.of("VP", "VN", "VA", "MG");
+
+    private final String partnerId;
+    private final String interchangeControlNumber;
+    private final String groupControlNumber;
+    private final String transactionControlNumber;
+
+    private String purpose;
+    private String type;
+    private String poNumber;
+    private String releaseNumber;
+    private LocalDate orderDate;
+    private LocalDate requestedDelivery;
+    private String currency;
+    private String contractNumber;
+    private final List<Reference> references = new ArrayList<>();
+    private final List<Contact> contacts = new ArrayList<>();
+    private final List<Party> parties = new ArrayList<>();
+    private final List<PaymentTerms> terms = new ArrayList<>();
+    private final List<OrderLine> lines = new ArrayList<>();
+    private final Set<String> lineNumbers = new HashSet<>();
+    private Integer declaredLineCount;
+    private int ctPosition;
+
+    private PartyBuilder party;
+    private LineBuilder line;
+    private boolean detail;
+
+    PurchaseOrder850Mapper(String partnerId, String interchangeControlNumber, String groupControlNumber,
+            String transactionControlNumber) {
+        this.partnerId = partnerId;
+        this.interchangeControlNumber = interchangeControlNumber;
+        this.groupControlNumber = groupControlNumber;
+        this.transactionControlNumber = transactionControlNumber;
+    }
+
+    void segment(String tag, int position, String[] v, int count, TransactionResult tx) {
+        Segment s = new Segment(tag, position, v, count, tx);
+        switch (tag) {
+            case "BEG" -> beg(s);
+            case "CUR" -> {
+                if (!detail && s.has(2)) {
+                    currency = s.get(2);
+                }
+            }
+            case "REF" -> ref(s);
+            case "PER" -> {
+                if (!detail && party == null) {
+                    contacts.add(contact(s));
+                }
+            }
+            case "ITD" -> {
+                if (!detail) {
+                    terms.add(new PaymentTerms(s.get(1), s.decimal(3, "338"), s.integer(5, "351"), s.integer(7, "386"),
+                            s.date(6, "446"), s.get(12)));
+                }
+            }
+            case "DTM" -> dtm(s);
+            case "N1" -> {
+                flushParty();
+                if (!detail) {
+                    party = new PartyBuilder(s.get(1), s.get(2), s.get(3), s.get(4));
+                }
+            }
+            case "N2" -> {
+                if (party != null && s.has(1)) {
+                    party.name = party.name == null ? s.get(1) : party.name + " " + s.get(1);
+                }
+            }
+            case "N3" -> {
+                if (party != null) {
+                    for (int i = 1; i <= 2; i++) {
+                        if (s.has(i)) {
+                            party.address.add(s.get(i));
+                        }
+                    }
+                }
+            }
+            case "N4" -> {
+                if (party != null) {
+                    party.city = s.get(1);
+                    party.state = s.get(2);
+                    party.postalCode = s.get(3);
+                    party.country = s.get(4);
+                }
+            }
+            case "PO1" -> po1(s);
+            case "PID" -> {
+                if (line != null && s.has(5)) {
+                    line.description = line.description == null ? s.get(5) : line.description + " " + s.get(5);
+                }
+            }
+            case "SCH" -> sch(s);
+            case "CTT" -> {
+                flushLine(tx);
+                declaredLineCount = s.integer(1, "354");
+                ctPosition = position;
+            }
+            default -> {
+                // segments the hub does not use are accepted as sent (their structure was validated)
+            }
+        }
+    }
+
+    private void beg(Segment s) {
+        purpose = s.get(1);
+        type = s.get(2);
+        poNumber = s.get(3);
+        releaseNumber = s.get(4);
+        orderDate = s.date(5, "373");
+        contractNumber = s.get(6);
+        if ("RL".equals(type) && !s.has(4)) {
+            s.fail(4, "328", "2", null, "RELEASE_NUMBER_MISSING",
+                    "BEG04 (release number) is required when BEG02 is RL: a release against a blanket order names its release");
+        }
+    }
+
+    private void ref(Segment s) {
+        if (detail || party != null) {
+            return;
+        }
+        if ("CT".equals(s.get(1)) && contractNumber == null) {
+            contractNumber = s.get(2);
+        }
+        references.add(new Reference(s.get(1), s.get(2), s.get(3)));
+    }
+
+    private void dtm(Segment s) {
+        if (!"002".equals(s.get(1))) {
+            return;
+        }
+        LocalDate date = s.date(2, "373");
+        if (line != null) {
+            line.deliveryDate = date;
+        } else if (!detail) {
+            requestedDelivery = date;
+        }
+    }
+
+    private static Contact contact(Segment s) {
+        String phone = null;
+        String email = null;
+        for (int i = 3; i <= 7; i += 2) {
+            String qualifier = s.get(i);
+            if ("TE".equals(qualifier) && phone == null) {
+                phone = s.get(i + 1);
+            } else if ("EM".equals(qualifier) && email == null) {
+                email = s.get(i + 1);
+            }
+        }
+        return new Contact(s.get(1), s.get(2), phone, email);
+    }
+
+    private void po1(Segment s) {
+        flushParty();
+        flushLine(s.tx);
+        detail = true;
+        String number = s.has(1) ? s.get(1) : Integer.toString(lines.size() + 1);
+        if (!lineNumbers.add(number)) {
+            s.fail(1, "350", "7", number, "DUPLICATE_LINE_NUMBER", "line number " + number + " is used twice in this order");
+        }
+        BigDecimal quantity = s.decimal(2, "330");
+        if (!s.has(2)) {
+            s.fail(2, "330", "1", null, "QUANTITY_MISSING", "PO102 (quantity ordered) is missing: the hub cannot release a line without a quantity");
+        } else if (quantity != null && quantity.signum() <= 0) {
+            s.fail(2, "330", "6", s.get(2), "QUANTITY_NOT_POSITIVE", "PO102 quantity " + s.get(2) + " must be greater than zero");
+        }
+        if (s.has(2) && !s.has(3)) {
+            s.fail(3, "355", "2", null, "UNIT_MISSING", "PO103 (unit of measure) is required with a quantity");
+        }
+        BigDecimal price = s.decimal(4, "212");
+        if (price != null && price.signum() < 0) {
+            s.fail(4, "212", "6", s.get(4), "PRICE_NEGATIVE", "PO104 unit price " + s.get(4) + " cannot be negative");
+        }
+        line = new LineBuilder(number, quantity, s.get(3), price, s.position);
+        for (int i = 6; i + 1 <= s.count; i += 2) {
+            String qualifier = s.get(i);
+            String id = s.get(i + 1);
+            if (qualifier == null || id == null) {
+                continue;
+            }
+            line.ids.putIfAbsent(qualifier, id);
+            if (line.buyerPart == null && BUYER_PART.contains(qualifier)) {
+                line.buyerPart = id;
+            } else if (line.vendorPart == null && VENDOR_PART.contains(qualifier)) {
+                line.vendorPart = id;
+            }
+        }
+    }
+
+    private void sch(Segment s) {
+        if (line == null) {
+            return;
+        }
+        BigDecimal quantity = s.decimal(1, "380");
+        LocalDate date = s.date(6, "373");
+        if (quantity != null && quantity.signum() <= 0) {
+            s.fail(1, "380", "6", s.get(1), "QUANTITY_NOT_POSITIVE", "SCH01 quantity " + s.get(1) + " must be greater than zero");
+            return;
+        }
+        if (quantity != null && date != null) {
+            line.schedule.add(new ScheduleLine(quantity, s.get(2), date, s.get(11)));
+        }
+    }
+
+    private void flushParty() {
+        if (party != null) {
+            parties.add(new Party(party.role, party.name, party.idQualifier, party.id, party.address, party.city,
+                    party.state, party.postalCode, party.country));
+            party = null;
+        }
+    }
+
+    private void flushLine(TransactionResult tx) {
+        if (line == null) {
+            return;
+        }
+        LineBuilder l = line;
+        line = null;
+        if (l.quantity == null) {
+            return;
+        }
+        List<ScheduleLine> schedule = l.schedule;
+        if (schedule.isEmpty()) {
+            LocalDate due = l.deliveryDate != null ? l.deliveryDate : requestedDelivery != null ? requestedDelivery : orderDate;
+            if (due == null) {
+                return;
+            }
+            schedule = List.of(new ScheduleLine(l.quantity, l.unit, due, null));
+        } else {
+            BigDecimal scheduled = schedule.stream().map(ScheduleLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (scheduled.compareTo(l.quantity) != 0) {
+                SegmentError segment = tx.segment("PO1", l.position, "PO1");
+                segment.syntaxCode = "8";
+                segment.elements.add(new SegmentError.ElementError(2, 0, "330", "7", l.quantity.toPlainString()));
+                tx.reject(null, new X12Error("PO1", l.position, 2, "SCHEDULE_QUANTITY_MISMATCH", "line " + l.number
+                        + " orders " + l.quantity.toPlainString() + " but its SCH schedule totals "
+                        + scheduled.toPlainString() + ": the hub would release a different quantity than ordered"));
+            }
+        }
+        lines.add(new OrderLine(l.number, l.buyerPart, l.vendorPart, l.ids, l.description, l.quantity, l.unit,
+                l.unitPrice, schedule));
+    }
+
+    /**
+     * Finishes the order after SE. Returns null (and rejects the set) when the order cannot be built.
+     */
+    PurchaseOrder build(TransactionResult tx) {
+        flushParty();
+        flushLine(tx);
+        if (tx.status() == TransactionResult.Status.REJECTED || poNumber == null || orderDate == null || purpose == null) {
+            return null;
+        }
+        PurchaseOrder.Purpose p;
+        try {
+            p = PurchaseOrder.Purpose.fromX12(purpose);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (declaredLineCount != null && declaredLineCount != lines.size()) {
+            SegmentError segment = tx.segment("CTT", ctPosition, "CTT");
+            segment.elements.add(new SegmentError.ElementError(1, 0, "354", "7", declaredLineCount.toString()));
+            tx.warn(new X12Error("CTT", ctPosition, 1, "LINE_COUNT_MISMATCH", "CTT01 says " + declaredLineCount
+                    + " line items, the order has " + lines.size() + "; the order is taken as its PO1 lines say"));
+        }
+        PurchaseOrder.SourceDocument source = new PurchaseOrder.SourceDocument("X12-850", null, null,
+                interchangeControlNumber, groupControlNumber, transactionControlNumber);
+        return new PurchaseOrder(partnerId, poNumber, releaseNumber, p, type, orderDate, requestedDelivery,
+                currency == null ? "USD" : currency, contractNumber, references, contacts, parties, terms, lines,
+                declaredLineCount, source);
+    }
+
+    /** One segment's values with the accessors and error reporting the mapping needs. */
+    private static final class Segment {
+
+        final String tag;
+        final int position;
+        final String[] v;
+        final int count;
+        final TransactionResult tx;
+
+        Segment(String tag, int position, String[] v, int count, TransactionResult tx) {
+            this.tag = tag;
+            this.position = position;
+            this.v = v;
+            this.count = count;
+            this.tx = tx;
+        }
+
+        boolean has(int i) {
+            return i <= count && v[i] != null && !v[i].isEmpty();
+        }
+
+        String get(int i) {
+            return has(i) ? v[i] : null;
+        }
+
+        BigDecimal decimal(int i, String reference) {
+            if (!has(i)) {
+                return null;
+            }
+            if (!DECIMAL.matcher(v[i]).matches()) {
+                fail(i, reference, "6", v[i], "INVALID_NUMBER", String.format("%s%02d '%s' is not a number", tag, i, v[i]));
+                return null;
+            }
+            return new BigDecimal(v[i]);
+        }
+
+        Integer integer(int i, String reference) {
+            BigDecimal d = decimal(i, reference);
+            if (d == null) {
+                return null;
+            }
+            try {
+                return d.intValueExact();
+            } catch (ArithmeticException e) {
+                fail(i, reference, "6", v[i], "INVALID_NUMBER", String.format("%s%02d '%s' is not a whole number", tag, i, v[i]));
+                return null;
+            }
+        }
+
+        LocalDate date(int i, String reference) {
+            if (!has(i)) {
+                return null;
+            }
+            String text = v[i];
+            try {
+                if (text.length() == 8) {
+                    return LocalDate.parse(text, CCYYMMDD);
+                }
+                if (text.length() == 6) {
+                    return LocalDate.parse(text, YYMMDD);
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+            fail(i, reference, "8", text, "INVALID_DATE", String.format("%s%02d '%s' is not a valid date (CCYYMMDD)", tag, i, text));
+            return null;
+        }
+
+        void fail(int element, String reference, String ak403, String badValue, String code, String message) {
+            SegmentError segment = tx.segment(tag, position, null);
+            for (SegmentError.ElementError e : segment.elements) {
+                if (e.position() == element) {
+                    return;
+                }
+            }
+            segment.syntaxCode = "8";
+            segment.elements.add(new SegmentError.ElementError(element, 0, reference, ak403, badValue));
+            tx.reject(null, new X12Error(tag, position, element, code, message));
+        }
+    }
+
+    private static final class PartyBuilder {
+
+        final String role;
+        String name;
+        final String idQualifier;
+        final String id;
+        final List<String> address = new ArrayList<>();
+        String city;
+        String state;
+        String postalCode;
+        String country;
+
+        PartyBuilder(String role, String name, String idQualifier, String id) {
+            this.role = role;
+            this.name = name;
+            this.idQualifier = idQualifier;
+            this.id = id;
+        }
+    }
+
+    private static final class LineBuilder {
+
+        final String number;
+        final BigDecimal quantity;
+        final String unit;
+        final BigDecimal unitPrice;
+        final int position;
+        final Map<String, String> ids = new LinkedHashMap<>();
+        final List<ScheduleLine> schedule = new ArrayList<>();
+        String buyerPart;
+        String vendorPart;
+        String description;
+        LocalDate deliveryDate;
+
+        LineBuilder(String number, BigDecimal quantity, String unit, BigDecimal unitPrice, int position) {
+            this.number = number;
+            this.quantity = quantity;
+            this.unit = unit;
+            this.unitPrice = unitPrice;
+            this.position = position;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.edihub.x12;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The verdict on one transaction set (ST..SE): what its AK2 / AK3 / AK4 / AK5 say.
+ */
+public final class TransactionResult {
+
+    /** ACCEPTED_WITH_ERRORS means taken as sent, with something the sender should fix noted. */
+    public enum Status {
+        ACCEPTED("A"), ACCEPTED_WITH_ERRORS("E"), REJECTED("R");
+
+        final String ak5;
+
+        Status(String ak5) {
+            this.ak5 = ak5;
+        }
+    }
+
+    private final String type;
+    private final String controlNumber;
+    private final String implementationReference;
+    final List<SegmentError> segmentErrors = new ArrayList<>();
+    /** AK502..AK506 codes. */
+    final List<String> ak5Codes = new ArrayList<>();
+    final List<X12Error> errors = new ArrayList<>();
+    private boolean rejected;
+    private boolean warned;
+
+    TransactionResult(String type, String controlNumber, String implementationReference) {
+        this.type = type;
+        this.controlNumber = controlNumber;
+        this.implementationReference = implementationReference;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String controlNumber() {
+        return controlNumber;
+    }
+
+    String implementationReference() {
+        return implementationReference;
+    }
+
+    public List<X12Error> errors() {
+        return List.copyOf(errors);
+    }
+
+    public Status status() {
+        if (rejected) {
+            return Status.REJECTED;
+        }
+        return warned ? Status.ACCEPTED_WITH_ERRORS : Status.ACCEPTED;
+    }
+
+    void reject(String ak5Code, X12Error error) {
+        rejected = true;
+        if (ak5Code != null && !ak5Codes.contains(ak5Code) && ak5Codes.size() < 5) {
+            ak5Codes.add(ak5Code);
+        }
+        if (error != null) {
+            errors.add(error);
+        }
+    }
+
+    void warn(X12Error error) {
+        warned = true;
+        errors.add(error);
+    }
+
+    SegmentError segment(String segmentId, int position, String loopId) {
+        for (SegmentError s : segmentErrors) {
+            if (s.position == position && s.segmentId.equals(segmentId)) {
+                return s;
+            }
+        }
+        SegmentError s = new SegmentError(segmentId, position, loopId);
+        segmentErrors.add(s);
+        return s;
+    }
+}

@@ -1,0 +1,96 @@
+package io.edihub.x12;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.edihub.order.PlannedOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON view of a translated file: the envelopes, every verdict with its errors, the canonical orders
+ * with their releases, and the acknowledgments' text. The golden files in {@code edi-samples/} use it.
+ */
+public final class TranslationJson {
+
+    /** Canonical orders as JSON: ISO dates, plain decimals, absent values left out. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private TranslationJson() {
+    }
+
+    /**
+     * @param orders the planned order of each accepted transaction set, keyed by the set's result
+     */
+    public static ObjectNode of(X12Translator.Translation translation, Map<TransactionResult, PlannedOrder> orders) {
+        FileResult result = translation.result();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("file", result.fileName());
+        root.set("errors", errors(result.errors()));
+        ArrayNode interchanges = root.putArray("interchanges");
+        for (InterchangeResult i : result.interchanges()) {
+            ObjectNode in = interchanges.addObject();
+            InterchangeResult.Envelope e = i.envelope();
+            in.put("sender", e.senderQualifier() + "/" + e.senderId());
+            in.put("receiver", e.receiverQualifier() + "/" + e.receiverId());
+            in.put("controlNumber", e.controlNumber());
+            in.put("partner", i.partner() == null ? null : i.partner().id());
+            in.put("status", i.rejected() ? "REJECTED" : "ACCEPTED");
+            in.put("ta1Code", i.ta1Code());
+            in.set("errors", errors(i.errors()));
+            ArrayNode groups = in.putArray("groups");
+            for (GroupResult g : i.groups()) {
+                ObjectNode gn = groups.addObject();
+                gn.put("functionalId", g.functionalId());
+                gn.put("controlNumber", g.controlNumber());
+                gn.put("version", g.version());
+                gn.put("status", g.ak9Status());
+                gn.set("errors", errors(g.errors()));
+                ArrayNode txs = gn.putArray("transactions");
+                for (TransactionResult t : g.transactions()) {
+                    ObjectNode tn = txs.addObject();
+                    tn.put("type", t.type());
+                    tn.put("controlNumber", t.controlNumber());
+                    tn.put("status", t.status().name());
+                    tn.set("errors", errors(t.errors()));
+                    PlannedOrder order = orders.get(t);
+                    boolean taken = order != null && !i.rejected() && !g.rejected();
+                    if (taken) {
+                        ObjectNode on = MAPPER.valueToTree(order.order());
+                        on.set("releases", MAPPER.valueToTree(order.releases()));
+                        tn.set("order", on);
+                    } else {
+                        tn.putNull("order");
+                    }
+                }
+            }
+        }
+        ArrayNode acks = root.putArray("acknowledgments");
+        translation.acknowledgments().forEach(a -> acks.add(a.text()));
+        return root;
+    }
+
+    private static ArrayNode errors(List<X12Error> errors) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (X12Error e : errors) {
+            ObjectNode n = array.addObject();
+            n.put("segment", e.segment());
+            n.put("position", e.position());
+            n.put("element", e.element());
+            n.put("code", e.code());
+            n.put("message", e.message());
+        }
+        return array;
+    }
+}

@@ -1,0 +1,78 @@
+package io.edihub.x12;
+
+import io.edihub.order.PlannedOrder;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a file and answers each of its interchanges: the one code path shared by the SFTP intake and
+ * the translate command. The caller's listener sees every order and, at the end of each interchange,
+ * the acknowledgment that answers it.
+ */
+public final class X12Translator {
+
+    private final InterchangeReader reader;
+    private final AcknowledgmentWriter acknowledgments;
+    private final Clock clock;
+
+    public X12Translator(InterchangeReader reader, AcknowledgmentWriter acknowledgments, Clock clock) {
+        this.reader = reader;
+        this.acknowledgments = acknowledgments;
+        this.clock = clock;
+    }
+
+    /** Receives the orders of a file and the acknowledgments that answer it. */
+    public interface Listener extends InterchangeListener {
+
+        /** Called after {@link #endInterchange} with the answer to that interchange, if one is due. */
+        default void acknowledgment(InterchangeResult interchange, AcknowledgmentWriter.Acknowledgment acknowledgment) {
+        }
+    }
+
+    public Translation translate(String fileName, InputStream input, IntakeContext context, ControlNumbers numbers,
+            Listener listener) {
+        List<AcknowledgmentWriter.Acknowledgment> acks = new ArrayList<>();
+        FileResult result = reader.read(fileName, input, context, new InterchangeListener() {
+            @Override
+            public void startInterchange(InterchangeResult interchange) {
+                listener.startInterchange(interchange);
+            }
+
+            @Override
+            public void startGroup(InterchangeResult interchange, GroupResult group) {
+                listener.startGroup(interchange, group);
+            }
+
+            @Override
+            public void transaction(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                    PlannedOrder order) {
+                listener.transaction(interchange, group, transaction, order);
+            }
+
+            @Override
+            public void endGroup(InterchangeResult interchange, GroupResult group) {
+                listener.endGroup(interchange, group);
+            }
+
+            @Override
+            public void endInterchange(InterchangeResult interchange) {
+                listener.endInterchange(interchange);
+                Optional<AcknowledgmentWriter.Acknowledgment> ack = acknowledgments.write(interchange, numbers,
+                        ZonedDateTime.now(clock));
+                ack.ifPresent(a -> {
+                    acks.add(a);
+                    listener.acknowledgment(interchange, a);
+                });
+            }
+        });
+        return new Translation(result, acks);
+    }
+
+    /** A file's verdict and the acknowledgments answering it, in interchange order. */
+    public record Translation(FileResult result, List<AcknowledgmentWriter.Acknowledgment> acknowledgments) {
+    }
+}
