@@ -76,7 +76,7 @@ public final class TranslateCommand {
         OurIdentity us = new OurIdentity(System.getenv("EDIHUB_ISA_QUALIFIER"), System.getenv("EDIHUB_ISA_ID"),
                 System.getenv("EDIHUB_GS_ID"), System.getenv("EDIHUB_USAGE_INDICATOR"));
         X12Translator translator = new X12Translator(new InterchangeReader(), new AcknowledgmentWriter(us), Clock.systemUTC());
-        IntakeContext context = new IntakeContext(Optional.empty(), partners, us, IntakeContext.DuplicateCheck.NEVER);
+        IntakeContext context = new IntakeContext(Optional.empty(), partners, us, IntakeContext.DuplicateCheck.inMemory());
         ControlNumbers numbers = ControlNumbers.inMemory();
         boolean allAccepted = true;
         for (Path file : files) {

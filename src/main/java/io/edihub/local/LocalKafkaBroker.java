@@ -1,5 +1,8 @@
 package io.edihub.local;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -16,12 +19,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKafkaBroker.class);
 
+    private static final String TEMPORARY_DIRECTORY_HOOK = "delete-temp-file-shutdown-hook";
+
     private final EmbeddedKafkaKraftBroker broker;
     private final int port;
+    private final List<Runnable> logDirectoryDeletions;
 
-    private LocalKafkaBroker(EmbeddedKafkaKraftBroker broker, int port) {
+    private LocalKafkaBroker(EmbeddedKafkaKraftBroker broker, int port, List<Runnable> logDirectoryDeletions) {
         this.broker = broker;
         this.port = port;
+        this.logDirectoryDeletions = List.copyOf(logDirectoryDeletions);
     }
 
     /** Starts the broker on 127.0.0.1:{@code port} (0 = any free port) and returns once it accepts clients. */
@@ -36,9 +43,27 @@ public final class LocalKafkaBroker implements AutoCloseable {
         broker.brokerProperty("auto.create.topics.enable", "true");
         // without this the test kit publishes the address as a JVM-wide system property
         broker.brokerListProperty(null);
-        broker.afterPropertiesSet();
+        // The test kit deletes its log directory from a JVM shutdown hook of its own, which on Ctrl-C races
+        // the broker's orderly shutdown (run by Spring's hook) and fills the log with disk errors: take
+        // those deletions over and run them once the broker is down.
+        List<Runnable> logDirectoryDeletions = new ArrayList<>();
+        Exit.setShutdownHookAdder((name, hook) -> {
+            if (TEMPORARY_DIRECTORY_HOOK.equals(name)) {
+                logDirectoryDeletions.add(hook);
+            } else {
+                Runtime.getRuntime().addShutdownHook(new Thread(hook, name));
+            }
+        });
+        try {
+            broker.afterPropertiesSet();
+        } catch (RuntimeException e) {
+            logDirectoryDeletions.forEach(Runnable::run);
+            throw e;
+        } finally {
+            Exit.resetShutdownHookAdder();
+        }
         log.info("Kafka broker (KRaft, in this JVM) listening on {}", address);
-        return new LocalKafkaBroker(broker, actualPort);
+        return new LocalKafkaBroker(broker, actualPort, logDirectoryDeletions);
     }
 
     /** The {@code bootstrap.servers} value for clients of this broker. */
@@ -53,7 +78,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         String address = broker.getBrokersAsString();
-        broker.destroy();
-        System.getProperties().remove(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS, address);
+        try {
+            broker.destroy();
+        } finally {
+            System.getProperties().remove(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS, address);
+            logDirectoryDeletions.forEach(Runnable::run);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -59,6 +60,13 @@ public final class LocalSftpServer implements AutoCloseable {
             Objects.requireNonNull(hubUsername, "hubUsername");
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(knownHostsFile, "knownHostsFile");
+        }
+
+        @Override
+        public String toString() {
+            // records print every component, and this one holds a password
+            return "Settings[" + hubUsername + "@" + host + ":" + port + ", dataDirectory=" + dataDirectory
+                    + ", knownHostsFile=" + knownHostsFile + "]";
         }
 
         /** Defaults for everything but the data directory and port, as in {@code application.yaml}. */
@@ -116,7 +124,12 @@ public final class LocalSftpServer implements AutoCloseable {
             server.start();
 
             LocalSftpServer started = new LocalSftpServer(server, settings, root, hostKey, passwords);
-            started.writeKnownHosts();
+            try {
+                started.writeKnownHosts();
+            } catch (IOException | RuntimeException e) {
+                started.close();
+                throw e;
+            }
             started.logAccounts(new SftpCredentials(sftpDirectory), partnerAccounts);
             return started;
         } catch (IOException e) {
@@ -255,6 +268,10 @@ public final class LocalSftpServer implements AutoCloseable {
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), "known_hosts", ".tmp");
         Files.write(temporary, lines, StandardCharsets.UTF_8);
+        if (temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // a temporary file starts owner-only, but host keys are public and other users' clients read them
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+        }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -263,7 +280,7 @@ public final class LocalSftpServer implements AutoCloseable {
                 .append("Embedded SFTP server on ").append(FreePort.LOOPBACK).append(':').append(port())
                 .append(", files in ").append(rootDirectory)
                 .append(", passwords in ").append(credentials.file())
-                .append(", host key in ").append(settings.knownHostsFile().toAbsolutePath());
+                .append(", its host key in ").append(settings.knownHostsFile().toAbsolutePath());
         String hubPassword = passwords.get(settings.hubUsername());
         boolean hubPasswordGenerated = credentials.storedPassword(settings.hubUsername()).filter(hubPassword::equals).isPresent();
         appendAccount(block, settings.hubUsername(), hubPasswordGenerated ? hubPassword : "(set by edihub.sftp.password)", "");

@@ -1,7 +1,11 @@
 package io.edihub.x12;
 
 import io.edihub.partner.PartnerProfile;
+import io.xlate.edi.schema.EDISchemaException;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.schema.SchemaFactory;
 import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamConstants;
 import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
@@ -10,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the answer to one received interchange: an interchange from us back to the sender holding a TA1
@@ -30,6 +36,7 @@ public final class AcknowledgmentWriter {
 
     private final EDIOutputFactory factory;
     private final OurIdentity us;
+    private final Map<String, Schema> controlSchemas = new ConcurrentHashMap<>();
 
     public AcknowledgmentWriter(OurIdentity us) {
         this.us = us;
@@ -71,6 +78,8 @@ public final class AcknowledgmentWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try {
             EDIStreamWriter w = factory.createEDIStreamWriter(out, StandardCharsets.US_ASCII.name());
+            // StAEDI checks what we write against the envelope rules of the version: counts, lengths, codes
+            w.setControlSchema(controlSchema(version));
             w.startInterchange();
             w.writeStartSegment("ISA")
                     .writeElement("00").writeElement(pad("", 10))
@@ -204,6 +213,16 @@ public final class AcknowledgmentWriter {
         }
         w.writeEndSegment();
         return segments + 1;
+    }
+
+    private Schema controlSchema(String version) {
+        return controlSchemas.computeIfAbsent(version, v -> {
+            try {
+                return SchemaFactory.newFactory().getControlSchema(EDIStreamConstants.Standards.X12, new String[] {v});
+            } catch (EDISchemaException e) {
+                throw new IllegalStateException("no X12 control schema for version " + v, e);
+            }
+        });
     }
 
     /** AK404 copies the bad value; it must not carry our delimiters and is at most 99 characters. */

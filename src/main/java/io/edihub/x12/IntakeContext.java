@@ -23,5 +23,14 @@ public record IntakeContext(Optional<PartnerProfile> channelPartner, PartnerDire
         boolean seen(PartnerProfile partner, String controlNumber);
 
         DuplicateCheck NEVER = (p, c) -> false;
+
+        /**
+         * Remembers every control number asked about, for as long as the object lives: finds a
+         * number sent twice within one run without touching any store.
+         */
+        static DuplicateCheck inMemory() {
+            java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            return (partner, controlNumber) -> !seen.add(partner.id() + "/" + partner.isaId() + "/" + controlNumber);
+        }
     }
 }

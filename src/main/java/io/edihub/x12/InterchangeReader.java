@@ -181,10 +181,12 @@ public final class InterchangeReader {
                 streamBroken(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             if (interchange != null) {
-                // the file ended inside an interchange
-                interchange.reject("023", new X12Error("IEA", null, null, "TRUNCATED",
+                // the file ended inside an interchange (already said if the stream broke off there)
+                if (!interchange.rejected()) {
+                    interchange.reject("023", new X12Error("IEA", null, null, "TRUNCATED",
                         "the file ends inside interchange " + interchange.envelope.controlNumber()
                                 + " without its IEA trailer: the transmission is incomplete"));
+                }
                 endInterchange();
             }
         }
@@ -194,8 +196,10 @@ public final class InterchangeReader {
             String reason = message == null ? "unreadable content" : message.replaceAll("\\s+", " ");
             if (interchange != null) {
                 boolean eof = reason.contains("end of stream") || reason.contains("EOF") || reason.contains("end of input");
-                interchange.reject(eof ? "023" : "022", new X12Error(segmentTag, null, null,
-                        eof ? "TRUNCATED" : "SYNTAX_ERROR", "the interchange cannot be read" + where + ": " + reason));
+                interchange.reject(eof ? "023" : "022", new X12Error(segmentTag, null, null, eof ? "TRUNCATED" : "SYNTAX_ERROR",
+                        eof ? "the file ends inside interchange " + interchange.envelope.controlNumber() + where
+                                + ", without its IEA trailer: the transmission is incomplete"
+                                : "the interchange cannot be read" + where + ": " + reason));
             } else {
                 fileErrors.add(X12Error.file("SYNTAX_ERROR", "the file cannot be read" + where + ": " + reason));
             }

@@ -264,12 +264,10 @@ final class PurchaseOrder850Mapper {
         } else {
             BigDecimal scheduled = schedule.stream().map(ScheduleLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (scheduled.compareTo(l.quantity) != 0) {
-                SegmentError segment = tx.segment("PO1", l.position, "PO1");
-                segment.syntaxCode = "8";
-                segment.elements.add(new SegmentError.ElementError(2, 0, "330", "7", l.quantity.toPlainString()));
-                tx.reject(null, new X12Error("PO1", l.position, 2, "SCHEDULE_QUANTITY_MISMATCH", "line " + l.number
+                tx.rejectElement("PO1", l.position, 2, "330", "7", l.quantity.toPlainString(),
+                        "SCHEDULE_QUANTITY_MISMATCH", "line " + l.number
                         + " orders " + l.quantity.toPlainString() + " but its SCH schedule totals "
-                        + scheduled.toPlainString() + ": the hub would release a different quantity than ordered"));
+                        + scheduled.toPlainString() + ": the hub would release a different quantity than ordered");
             }
         }
         lines.add(new OrderLine(l.number, l.buyerPart, l.vendorPart, l.ids, l.description, l.quantity, l.unit,
@@ -373,15 +371,7 @@ final class PurchaseOrder850Mapper {
         }
 
         void fail(int element, String reference, String ak403, String badValue, String code, String message) {
-            SegmentError segment = tx.segment(tag, position, null);
-            for (SegmentError.ElementError e : segment.elements) {
-                if (e.position() == element) {
-                    return;
-                }
-            }
-            segment.syntaxCode = "8";
-            segment.elements.add(new SegmentError.ElementError(element, 0, reference, ak403, badValue));
-            tx.reject(null, new X12Error(tag, position, element, code, message));
+            tx.rejectElement(tag, position, element, reference, ak403, badValue, code, message);
         }
     }
 

@@ -73,6 +73,25 @@ public final class TransactionResult {
         errors.add(error);
     }
 
+    /**
+     * Rejects the set for one element: an AK3 for the segment (code 8) with an AK4 for the element.
+     * Only the first error of an element is kept: one cause, one AK4.
+     *
+     * @param ak403 the element syntax error code (1 missing, 6 invalid character, 7 invalid value, 8 invalid date ...)
+     */
+    public void rejectElement(String segmentId, int position, int element, String reference, String ak403,
+            String badValue, String code, String message) {
+        SegmentError segment = segment(segmentId, position, null);
+        for (SegmentError.ElementError e : segment.elements) {
+            if (e.position() == element) {
+                return;
+            }
+        }
+        segment.syntaxCode = "8";
+        segment.elements.add(new SegmentError.ElementError(element, 0, reference, ak403, badValue));
+        reject(null, new X12Error(segmentId, position, element, code, message));
+    }
+
     SegmentError segment(String segmentId, int position, String loopId) {
         for (SegmentError s : segmentErrors) {
             if (s.position == position && s.segmentId.equals(segmentId)) {

@@ -1,13 +1,10 @@
 package io.edihub.x12;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.edihub.order.CanonicalJson;
 import io.edihub.order.PlannedOrder;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +15,8 @@ import java.util.Map;
  */
 public final class TranslationJson {
 
-    /** Canonical orders as JSON: ISO dates, plain decimals, absent values left out. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
+    /** Canonical orders as JSON, indented for people and golden files. */
+    public static final ObjectMapper MAPPER = CanonicalJson.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TranslationJson() {
     }

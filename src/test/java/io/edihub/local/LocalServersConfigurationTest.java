@@ -129,7 +129,7 @@ class LocalServersConfigurationTest {
                             .routeId("receiveTestOrder")
                             .convertBodyTo(String.class)
                             .to("kafka:edihub.local.wiring");
-                    from("kafka:edihub.local.wiring?groupId=local-wiring-test&autoOffsetReset=earliest&pollTimeoutMs=500")
+                    from("kafka:edihub.local.wiring?groupId=local-wiring-test&autoOffsetReset=earliest")
                             .routeId("releaseTestOrder")
                             .to("mock:received");
                 }

@@ -1,0 +1,50 @@
+package io.edihub.intake;
+
+import io.edihub.local.SftpAccount;
+import io.edihub.local.SftpAccounts;
+import io.edihub.partner.PartnerDirectory;
+import io.edihub.x12.AcknowledgmentWriter;
+import io.edihub.x12.ControlNumbers;
+import io.edihub.x12.InterchangeReader;
+import io.edihub.x12.JdbcControlNumbers;
+import io.edihub.x12.OurIdentity;
+import io.edihub.x12.X12Translator;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The beans of the intake path: partners, the X12 reader and writers, control numbers. */
+@Configuration(proxyBeanMethods = false)
+class IntakeConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PartnerDirectory partnerDirectory(@Value("${edihub.partners-dir}") Path folder) {
+        return PartnerDirectory.load(folder);
+    }
+
+    /** The embedded SFTP server creates one account per partner profile, as validated here. */
+    @Bean
+    SftpAccounts sftpAccounts(PartnerDirectory partners) {
+        return () -> partners.all().stream().map(p -> new SftpAccount(p.sftpAccount(), p.sftpDirectory())).toList();
+    }
+
+    @Bean
+    X12Translator x12Translator(OurIdentity us, Clock clock) {
+        return new X12Translator(new InterchangeReader(), new AcknowledgmentWriter(us), clock);
+    }
+
+    @Bean
+    ControlNumbers controlNumbers(JdbcTemplate jdbc) {
+        return new JdbcControlNumbers(jdbc);
+    }
+}

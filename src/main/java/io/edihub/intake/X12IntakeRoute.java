@@ -1,0 +1,50 @@
+package io.edihub.intake;
+
+import io.edihub.EdiHubHeaders;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Camel face of {@link X12Intake}: what the {@code receiveX12} route template calls.
+ */
+@Component("x12IntakeRoute")
+public class X12IntakeRoute {
+
+    private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
+    private final X12Intake intake;
+    private final Clock clock;
+
+    public X12IntakeRoute(X12Intake intake, Clock clock) {
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    /**
+     * Processes the file and tells the route where it goes: archive/yyyy/MM/dd when all was taken,
+     * error/ with a report beside it otherwise. Names get the document id in front, so a file sent
+     * twice under one name never overwrites the first.
+     */
+    public IntakeOutcome receive(@Header(EdiHubHeaders.PARTNER) String partnerId,
+            @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content, Exchange exchange) {
+        IntakeOutcome outcome = intake.receive(partnerId, fileName, content);
+        String stored = outcome.documentId() + "-" + fileName;
+        String target = outcome.disposition() == IntakeOutcome.Disposition.ARCHIVE
+                ? "../archive/" + LocalDate.now(clock).format(DAY_FOLDER) + "/" + stored
+                : "../error/" + stored;
+        exchange.getMessage().setHeader(EdiHubHeaders.DOCUMENT_ID, outcome.documentId());
+        exchange.getMessage().setHeader(EdiHubHeaders.MOVE_TO, target);
+        exchange.getMessage().setHeader(EdiHubHeaders.ERROR_FILE, stored + ".error.txt");
+        return outcome;
+    }
+
+    /** The acknowledgments are written and the report is beside the file: the document is done. */
+    public void complete(@Header(EdiHubHeaders.DOCUMENT_ID) long documentId) {
+        intake.complete(documentId);
+    }
+}

@@ -1,0 +1,56 @@
+package io.edihub.x12;
+
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an acknowledgment the hub wrote back with StAEDI, envelope rules and our 997 schema on, and lists
+ * everything StAEDI objects to: an empty list means StAEDI accepts it.
+ */
+final class AcknowledgmentValidation {
+
+    private static final Schema FA_997 = InterchangeReader.loadSchema("/x12/997.xml");
+
+    private AcknowledgmentValidation() {
+    }
+
+    static List<String> problems(String text) {
+        List<String> problems = new ArrayList<>();
+        EDIInputFactory factory = EDIInputFactory.newFactory();
+        int interchanges = 0;
+        try (EDIStreamReader reader = factory.createEDIStreamReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)))) {
+            String segment = null;
+            while (reader.hasNext()) {
+                EDIStreamEvent event = reader.next();
+                switch (event) {
+                    case START_INTERCHANGE -> interchanges++;
+                    case START_SEGMENT -> segment = reader.getText();
+                    case ELEMENT_DATA -> {
+                        if ("ST".equals(segment) && reader.getLocation().getElementPosition() == 1) {
+                            reader.setTransactionSchema("997".equals(reader.getText()) ? FA_997 : null);
+                        }
+                    }
+                    case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> problems.add(event + " "
+                            + reader.getErrorType() + " at " + reader.getLocation().getSegmentTag() + " element "
+                            + reader.getLocation().getElementPosition());
+                    default -> {
+                    }
+                }
+            }
+        } catch (EDIStreamException | IOException | RuntimeException e) {
+            problems.add("unreadable: " + e.getMessage());
+        }
+        if (interchanges == 0) {
+            problems.add("no interchange");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,96 @@
+package io.edihub.x12;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edihub.order.PlannedOrder;
+import io.edihub.partner.PartnerDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The golden tests: every sample in {@code edi-samples/<partner>/} is read as if the partner had uploaded
+ * it, and what comes out (the verdicts, the canonical orders with their releases, the TA1 / 997 text)
+ * must equal the expected files beside it: {@code <name>.json} and {@code <name>.ack.x12}.
+ *
+ * <p>After an intended change, regenerate them with {@code ./mvnw test -Dtest=GoldenSampleTest
+ * -Dedihub.golden.update=true} and review the diff like code.
+ */
+class GoldenSampleTest {
+
+    static final Path SAMPLES = Path.of("edi-samples");
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T15:00:00Z"), ZoneOffset.UTC);
+    private static final PartnerDirectory PARTNERS = PartnerDirectory.load(Path.of("config/partners"));
+    private static final OurIdentity US = new OurIdentity("ZZ", "EDIHUB", "EDIHUB", "P");
+
+    static Stream<Path> samples() throws IOException {
+        return Files.walk(SAMPLES).filter(p -> p.toString().endsWith(".edi")).sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void sampleTranslatesToItsGoldenFiles(Path sample) throws IOException {
+        String partner = SAMPLES.relativize(sample).getName(0).toString();
+        Translated t = translate(sample, partner);
+        Path json = sibling(sample, ".json");
+        Path ack = sibling(sample, ".ack.x12");
+        if (Boolean.getBoolean("edihub.golden.update")) {
+            Files.writeString(json, t.json() + "\n");
+            Files.writeString(ack, t.acknowledgments());
+        }
+        assertThat(json).as("expected canonical JSON beside %s", sample).exists();
+        assertThat(t.json() + "\n").isEqualTo(Files.readString(json));
+        assertThat(t.acknowledgments()).isEqualTo(Files.readString(ack));
+        for (String a : t.translation().acknowledgments().stream().map(AcknowledgmentWriter.Acknowledgment::text).toList()) {
+            assertThat(AcknowledgmentValidation.problems(a)).as("StAEDI on the acknowledgment of %s", sample).isEmpty();
+        }
+    }
+
+    record Translated(X12Translator.Translation translation, String json, String acknowledgments) {
+    }
+
+    static Translated translate(Path sample, String partnerId) {
+        X12Translator translator = new X12Translator(new InterchangeReader(), new AcknowledgmentWriter(US), CLOCK);
+        IntakeContext context = new IntakeContext(PARTNERS.byId(partnerId), PARTNERS, US,
+                IntakeContext.DuplicateCheck.inMemory());
+        Map<TransactionResult, PlannedOrder> orders = new IdentityHashMap<>();
+        try (InputStream in = Files.newInputStream(sample)) {
+            X12Translator.Translation translation = translator.translate(SAMPLES.relativize(sample).toString(), in, context,
+                    ControlNumbers.inMemory(), new X12Translator.Listener() {
+                        @Override
+                        public void transaction(InterchangeResult i, GroupResult g, TransactionResult t, PlannedOrder o) {
+                            if (o != null) {
+                                orders.put(t, o);
+                            }
+                        }
+                    });
+            String json = TranslationJson.MAPPER.writeValueAsString(TranslationJson.of(translation, orders));
+            StringBuilder acks = new StringBuilder();
+            translation.acknowledgments().forEach(a -> acks.append(a.text()));
+            return new Translated(translation, json, acks.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path sibling(Path sample, String suffix) {
+        String name = sample.getFileName().toString();
+        return sample.resolveSibling(name.substring(0, name.length() - ".edi".length()) + suffix);
+    }
+
+    static Optional<String> text(Path p) throws IOException {
+        return Files.exists(p) ? Optional.of(Files.readString(p, StandardCharsets.UTF_8)) : Optional.empty();
+    }
+}
