@@ -11,7 +11,7 @@ import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.util.StringUtils;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Settles, before any bean exists, the values that the embedded servers decide but other parts of the
@@ -51,15 +51,52 @@ public class LocalServersEnvironmentPostProcessor implements EnvironmentPostProc
             published.put("edihub.local.sftp.port", port);
             published.put("edihub.sftp.port", port);
         }
-        if (!StringUtils.hasText(environment.getProperty("edihub.sftp.password"))) {
-            Path dataDirectory = Path.of(environment.getProperty("edihub.data-dir", "data"));
-            String username = environment.getProperty("edihub.sftp.username", "edihub");
-            SftpCredentials credentials = new SftpCredentials(LocalSftpServer.sftpDirectory(dataDirectory));
-            published.put("edihub.sftp.password", credentials.passwordFor(username));
-        }
+        environment.getPropertySources().addFirst(new GeneratedHubPassword(environment));
         if (!published.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, published));
             log.debug("Embedded servers publish " + published.keySet());
+        }
+    }
+
+    /**
+     * {@code edihub.sftp.password}: the configured one if any source has a non-blank value (e.g.
+     * {@code EDIHUB_SFTP_PASSWORD}), else the hub account's password generated into
+     * {@code <data-dir>/sftp/credentials.properties}, the file the embedded server reads. Decided when
+     * first read, so that sources added later (a test's own data folder) are seen.
+     */
+    static final class GeneratedHubPassword extends PropertySource<GeneratedHubPassword.Lookup> {
+
+        private static final String PASSWORD = "edihub.sftp.password";
+        private final Map<String, String> byDataDirectory = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Holds the environment; not the environment itself, which Spring would walk into as a source. */
+        record Lookup(ConfigurableEnvironment environment) {
+        }
+
+        GeneratedHubPassword(ConfigurableEnvironment environment) {
+            super(PROPERTY_SOURCE_NAME + "Password", new Lookup(environment));
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            if (!PASSWORD.equals(name)) {
+                return null;
+            }
+            ConfigurableEnvironment environment = getSource().environment();
+            for (PropertySource<?> source : environment.getPropertySources()) {
+                // skip ourselves and Spring Boot's view over all sources, which includes us
+                if (source == this || "configurationProperties".equals(source.getName())) {
+                    continue;
+                }
+                Object value = source.getProperty(PASSWORD);
+                if (value != null && !environment.resolvePlaceholders(value.toString()).isBlank()) {
+                    return environment.resolvePlaceholders(value.toString());
+                }
+            }
+            String dataDirectory = environment.getProperty("edihub.data-dir", "data");
+            String username = environment.getProperty("edihub.sftp.username", "edihub");
+            return byDataDirectory.computeIfAbsent(dataDirectory + "\n" + username, key ->
+                    new SftpCredentials(LocalSftpServer.sftpDirectory(Path.of(dataDirectory))).passwordFor(username));
         }
     }
 

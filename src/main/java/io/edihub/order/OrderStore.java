@@ -108,10 +108,18 @@ public class OrderStore {
                         + "join order_line l on l.order_id = r.order_id and l.line_number = rl.line_number "
                         + "where rl.partner_id = ? and rl.release_id = ? order by rl.due_date, rl.line_number",
                 (rs, i) -> new Release.ReleaseLine(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4).stripTrailingZeros(), rs.getString(5),
-                        rs.getBigDecimal(6) == null ? null : rs.getBigDecimal(6).stripTrailingZeros(),
+                        plain(rs.getBigDecimal(4)), rs.getString(5), plain(rs.getBigDecimal(6)),
                         rs.getDate(7).toLocalDate()),
                 partnerId, releaseId);
+    }
+
+    /** 100.0000 as stored reads back as 100, not 1E+2. */
+    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static Date date(LocalDate d) {

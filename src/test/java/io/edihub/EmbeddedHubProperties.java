@@ -1,0 +1,41 @@
+package io.edihub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Settings for a whole hub in a test: its own data folder and free loopback ports for the embedded
+ * PostgreSQL, Kafka broker and SFTP server, so test contexts never collide with each other or with a
+ * hub running on the default ports.
+ */
+public final class EmbeddedHubProperties {
+
+    private EmbeddedHubProperties() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        // the suppliers are asked again and again: decide every value once
+        String dataDir = Path.of("target", "it-data", UUID.randomUUID().toString()).toString();
+        String kafka = Integer.toString(freePort());
+        String postgres = Integer.toString(freePort());
+        String sftp = Integer.toString(freePort());
+        registry.add("edihub.data-dir", () -> dataDir);
+        registry.add("edihub.local.kafka.port", () -> kafka);
+        registry.add("edihub.local.postgres.port", () -> postgres);
+        registry.add("edihub.sftp.port", () -> sftp);
+        registry.add("edihub.sftp.poll-delay", () -> "200");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

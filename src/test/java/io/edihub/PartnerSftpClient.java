@@ -1,0 +1,72 @@
+package io.edihub;
+
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SftpException;
+import io.edihub.local.SftpConnectionInfo;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Vector;
+
+/**
+ * A partner's real SFTP client (JSch, strict host key checking) for whole-hub tests: uploads the way
+ * careful partners do (temporary name, then rename) and looks into its own folders.
+ */
+public final class PartnerSftpClient implements AutoCloseable {
+
+    private final Session session;
+    private final ChannelSftp sftp;
+
+    public PartnerSftpClient(SftpConnectionInfo info) throws JSchException {
+        JSch jsch = new JSch();
+        jsch.setKnownHosts(info.knownHostsFile().toString());
+        session = jsch.getSession(info.username(), info.host(), info.port());
+        session.setPassword(info.password());
+        session.setConfig("StrictHostKeyChecking", "yes");
+        session.connect(10_000);
+        sftp = (ChannelSftp) session.openChannel("sftp");
+        sftp.connect(10_000);
+    }
+
+    /** Uploads to inbound/ under a temporary name and renames it when complete. */
+    public void upload(String name, byte[] content) throws SftpException {
+        sftp.put(new ByteArrayInputStream(content), "inbound/" + name + ".part");
+        sftp.rename("inbound/" + name + ".part", "inbound/" + name);
+    }
+
+    /** File names in a folder (recursively for archive/), without . and .. */
+    public List<String> list(String folder) throws SftpException {
+        List<String> names = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        Vector<ChannelSftp.LsEntry> entries = sftp.ls(folder);
+        for (ChannelSftp.LsEntry e : entries) {
+            String n = e.getFilename();
+            if (n.equals(".") || n.equals("..")) {
+                continue;
+            }
+            if (e.getAttrs().isDir()) {
+                list(folder + "/" + n).forEach(child -> names.add(n + "/" + child));
+            } else {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    public String read(String path) throws SftpException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        sftp.get(path, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        sftp.disconnect();
+        session.disconnect();
+    }
+}

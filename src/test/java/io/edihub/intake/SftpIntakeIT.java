@@ -1,0 +1,141 @@
+package io.edihub.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.edihub.EmbeddedHubProperties;
+import io.edihub.PartnerSftpClient;
+import io.edihub.local.LocalSftpServer;
+import io.edihub.order.OrderStore;
+import io.edihub.order.Release;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole hub on its embedded servers: a partner uploads X12 with a real SFTP client and finds the
+ * 997 / TA1 in outbound/, the order and its releases land in PostgreSQL, and the input is archived, or
+ * kept in error/ with its reason.
+ */
+@SpringBootTest
+class SftpIntakeIT {
+
+    @DynamicPropertySource
+    static void embeddedServers(DynamicPropertyRegistry registry) {
+        EmbeddedHubProperties.register(registry);
+    }
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    LocalSftpServer sftpServer;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    OrderStore orders;
+
+    PartnerSftpClient acme;
+
+    @BeforeEach
+    void connect() throws Exception {
+        acme = new PartnerSftpClient(sftpServer.connectionFor("acme"));
+    }
+
+    @AfterEach
+    void disconnect() {
+        acme.close();
+    }
+
+    @Test
+    void blanketOrderIsAcknowledgedStoredWithMonthlyReleasesAndArchived() throws Exception {
+        acme.upload("po-blanket.edi", sample("acme/blanket-12-month-schedule.edi"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-po-blanket.edi")));
+        assertThat(acme.list("inbound")).isEmpty();
+        String ack = acme.read("outbound/" + only(acme.list("outbound"), "-for-000000101.x12"));
+        assertThat(ack).contains("AK1*PO*1001~", "AK2*850*0001~", "AK5*A~", "AK9*A*1*1*1~").doesNotContain("TA1");
+        assertThat(acme.list("outbound")).noneMatch(n -> n.endsWith(".part"));
+
+        List<Release> releases = orders.releases("acme", "4500012345");
+        assertThat(releases).hasSize(12);
+        assertThat(releases.get(0).releaseId()).isEqualTo("4500012345-01");
+        assertThat(releases.get(11).releaseId()).isEqualTo("4500012345-12");
+        assertThat(releases.get(2).lines()).extracting(Release.ReleaseLine::quantity).map(Object::toString)
+                .containsExactly("100", "50");
+        assertThat(jdbc.queryForObject("select count(*) from schedule_line s join purchase_order o on o.id = s.order_id "
+                + "where o.po_number = '4500012345'", Integer.class)).isEqualTo(24);
+        assertThat(jdbc.queryForObject("select sha256 from inbound_document d join purchase_order o on o.document_id = d.id "
+                + "where o.po_number = '4500012345'", String.class)).hasSize(64);
+    }
+
+    @Test
+    void brokenUploadEndsInErrorWithItsReasonAndARejecting997() throws Exception {
+        acme.upload("no-quantity.edi", sample("acme/broken/po1-without-quantity.edi"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error")).anyMatch(n -> n.endsWith("-no-quantity.edi")));
+        String errorName = only(acme.list("error"), "-no-quantity.edi.error.txt");
+        assertThat(acme.read("error/" + errorName)).contains("REJECTED", "PO102", "quantity ordered");
+        String ack = acme.read("outbound/" + only(acme.list("outbound"), "-for-000000313.x12"));
+        assertThat(ack).contains("AK3*PO1*10**8~", "AK4*2*330*1~", "AK5*R*5~", "AK9*R*1*1*0~");
+        assertThat(orders.releases("acme", "4500013013")).isEmpty();
+        assertThat(acme.list("inbound")).isEmpty();
+    }
+
+    @Test
+    void sameInterchangeAgainIsReportedAsDuplicateAndNotProcessedTwice() throws Exception {
+        byte[] content = sample("acme/several-orders-one-interchange.edi");
+        acme.upload("first.edi", content);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-first.edi")));
+
+        acme.upload("resent.edi", content);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error")).anyMatch(n -> n.endsWith("-resent.edi")));
+        assertThat(acme.read("error/" + only(acme.list("error"), "-resent.edi.error.txt")))
+                .contains("000000103 was already received");
+        assertThat(acme.read("outbound/" + only(acme.list("outbound"), "ta1-", "-for-000000103.x12")))
+                .contains("TA1*000000103*261102*0930*R*025~");
+        assertThat(jdbc.queryForObject("select count(*) from purchase_order where po_number like '45000125%'", Integer.class))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void interchangeFromAnotherSenderIsRefusedAndTheHubKeepsWorking() throws Exception {
+        acme.upload("not-mine.edi", sample("acme/broken/sender-not-channel-owner.edi"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error")).anyMatch(n -> n.endsWith("-not-mine.edi")));
+        assertThat(acme.read("outbound/" + only(acme.list("outbound"), "-for-000000303.x12"))).contains("*R*006~");
+
+        acme.upload("garbage.edi", sample("acme/broken/not-x12.edi"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error")).anyMatch(n -> n.endsWith("-garbage.edi.error.txt")));
+        assertThat(acme.read("error/" + only(acme.list("error"), "-garbage.edi.error.txt"))).contains("not an X12 interchange");
+
+        acme.upload("after.edi", sample("acme/standalone-no-schedule.edi"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-after.edi")));
+        assertThat(orders.releases("acme", "4500012400")).extracting(Release::releaseId)
+                .containsExactly("4500012400-01", "4500012400-03");
+    }
+
+    private static byte[] sample(String name) throws Exception {
+        return Files.readAllBytes(Path.of("edi-samples", name));
+    }
+
+    private static String only(List<String> names, String... parts) {
+        List<String> matching = names.stream().filter(n -> {
+            for (String p : parts) {
+                if (!n.contains(p)) {
+                    return false;
+                }
+            }
+            return true;
+        }).toList();
+        assertThat(matching).as("files matching %s in %s", List.of(parts), names).hasSize(1);
+        return matching.get(0);
+    }
+}
