@@ -1,0 +1,293 @@
+package io.edihub.bench;
+
+import io.edihub.order.PlannedOrder;
+import io.edihub.partner.PartnerDirectory;
+import io.edihub.partner.PartnerProfile;
+import io.edihub.x12.FileResult;
+import io.edihub.x12.GroupResult;
+import io.edihub.x12.IntakeContext;
+import io.edihub.x12.InterchangeListener;
+import io.edihub.x12.InterchangeReader;
+import io.edihub.x12.InterchangeResult;
+import io.edihub.x12.OurIdentity;
+import io.edihub.x12.TransactionResult;
+import io.xlate.edi.schema.EDISchemaException;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.schema.SchemaFactory;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How fast the hub reads X12 850s, beside a reference measured in the same run (DESIGN §10): a documented
+ * command, not a test.
+ *
+ * <pre>
+ * ./mvnw -q -o test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.edihub.bench.ParseBenchmark -Dexec.args="1000 10000"
+ * </pre>
+ *
+ * For each N it generates one interchange of N purchase orders (5 lines × 12 monthly SCH each, see
+ * {@link InterchangeGenerator}) and times three passes over the same bytes:
+ * <ol type="a">
+ * <li>a bare StAEDI event pass: envelope validation only, every element's text touched;</li>
+ * <li>the same plus our 850 transaction schema, set while ST01 is read, as the reader does;</li>
+ * <li>the hub's full path: {@link InterchangeReader} validates, maps each set to a canonical
+ * purchase order and plans its monthly releases.</li>
+ * </ol>
+ * Every pass is warmed up (at least {@code bench.warmup} rounds and {@code bench.warmupSeconds}), then
+ * measured {@code bench.rounds} times, interleaved, and the median is reported. Pass (c) must accept all
+ * N sets, or the benchmark fails.
+ *
+ * <p>{@code ParseBenchmark --big 100} instead writes a ~100 MB interchange to a temporary file and reads
+ * it with the full path from a {@code FileInputStream}, to show that memory stays flat: run it with
+ * {@code -Xmx256m}.
+ */
+public final class ParseBenchmark {
+
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup", 3);
+    private static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmupSeconds", "5"));
+    private static final double MB = 1_000_000.0;
+
+    private final EDIInputFactory factory;
+    private final Schema purchaseOrderSchema;
+    private final InterchangeReader reader = new InterchangeReader();
+    private final IntakeContext context;
+
+    /** Keeps the JIT from dropping the work of the StAEDI passes. */
+    private long blackhole;
+
+    enum Pass {
+        BARE("(a) StAEDI bare event pass"),
+        SCHEMA("(b) StAEDI + 850 schema, no mapping"),
+        FULL("(c) EDI Hub: validate, map, plan releases");
+
+        final String label;
+
+        Pass(String label) {
+            this.label = label;
+        }
+    }
+
+    ParseBenchmark() {
+        factory = EDIInputFactory.newFactory();
+        factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
+        purchaseOrderSchema = loadSchema("/x12/850.xml");
+        PartnerDirectory partners = PartnerDirectory.load(Path.of("config/partners"));
+        PartnerProfile acme = partners.byId("acme").orElseThrow(() -> new IllegalStateException(
+                "partner 'acme' not found in config/partners: run from the project folder"));
+        context = new IntakeContext(Optional.of(acme), partners, new OurIdentity("ZZ", "EDIHUB", "EDIHUB", "P"),
+                IntakeContext.DuplicateCheck.NEVER);
+    }
+
+    public static void main(String[] args) throws IOException {
+        ParseBenchmark benchmark = new ParseBenchmark();
+        if (args.length >= 1 && args[0].equals("--big")) {
+            benchmark.big(args.length >= 2 ? Integer.parseInt(args[1]) : 100);
+            return;
+        }
+        int[] sizes = args.length == 0 ? new int[] {1000, 10000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        benchmark.table(sizes);
+    }
+
+    private void table(int[] sizes) {
+        System.out.printf("EDI Hub parse benchmark: Java %s, %d CPUs, max heap %,d MB; %d warm-up rounds (>= %.0f s) and %d"
+                + " measured rounds per pass, median%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, WARMUP_ROUNDS,
+                WARMUP_SECONDS, ROUNDS);
+        System.out.println("each set: BEG CUR REF*2 PER ITD DTM N1/N3/N4*3, 5 PO1 lines x (PID + 12 SCH), CTT");
+        List<String> rows = new ArrayList<>();
+        for (int sets : sizes) {
+            byte[] interchange = new InterchangeGenerator(sets).bytes();
+            for (Pass pass : Pass.values()) {
+                warmUp(pass, interchange, sets);
+            }
+            Map<Pass, long[]> nanos = new EnumMap<>(Pass.class);
+            for (Pass pass : Pass.values()) {
+                nanos.put(pass, new long[ROUNDS]);
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                for (Pass pass : Pass.values()) {
+                    nanos.get(pass)[round] = time(pass, interchange, sets);
+                }
+            }
+            double bare = median(nanos.get(Pass.BARE));
+            for (Pass pass : Pass.values()) {
+                double seconds = median(nanos.get(pass)) / 1e9;
+                rows.add(String.format("%,8d  %7.1f  %-43s %8.3f  %9,.0f  %7.2f  %6.0f %%", sets, interchange.length / MB,
+                        pass.label, seconds, sets / seconds, interchange.length / MB / seconds,
+                        100 * bare / median(nanos.get(pass))));
+            }
+            rows.add("");
+        }
+        System.out.println();
+        System.out.printf("%8s  %7s  %-43s %8s  %9s  %7s  %8s%n", "sets", "MB", "pass", "median s", "sets/s", "MB/s", "% of (a)");
+        rows.forEach(System.out::println);
+        System.out.println("(blackhole " + (blackhole & 0xff) + ")");
+    }
+
+    private void warmUp(Pass pass, byte[] interchange, int sets) {
+        long until = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
+        for (int round = 0; round < WARMUP_ROUNDS || System.nanoTime() < until; round++) {
+            time(pass, interchange, sets);
+        }
+    }
+
+    private long time(Pass pass, byte[] interchange, int sets) {
+        long start = System.nanoTime();
+        switch (pass) {
+            case BARE -> stax(new ByteArrayInputStream(interchange), null, sets);
+            case SCHEMA -> stax(new ByteArrayInputStream(interchange), purchaseOrderSchema, sets);
+            case FULL -> full(new ByteArrayInputStream(interchange), sets);
+        }
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * A StAEDI event pass, with or without the 850 schema: every event pulled, every element's text read.
+     * Fails when StAEDI reports any error, so that a fast pass cannot be a pass that rejected everything.
+     */
+    private void stax(InputStream in, Schema schema, int expectedSets) {
+        long chars = 0;
+        int sets = 0;
+        int errors = 0;
+        String segment = null;
+        try (EDIStreamReader r = factory.createEDIStreamReader(in)) {
+            while (r.hasNext()) {
+                switch (r.next()) {
+                    case START_SEGMENT -> segment = r.getText();
+                    case ELEMENT_DATA -> {
+                        String text = r.getText();
+                        chars += text.length();
+                        if (schema != null && "ST".equals(segment) && r.getLocation().getElementPosition() == 1) {
+                            r.setTransactionSchema("850".equals(text) ? schema : null);
+                        }
+                    }
+                    case END_TRANSACTION -> sets++;
+                    case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> errors++;
+                    default -> {
+                    }
+                }
+            }
+        } catch (EDIStreamException | IOException e) {
+            throw new IllegalStateException("StAEDI failed on the generated interchange", e);
+        }
+        if (errors > 0 || sets != expectedSets) {
+            throw new IllegalStateException("StAEDI pass (" + (schema == null ? "bare" : "850 schema") + ") read " + sets
+                    + " of " + expectedSets + " sets with " + errors + " errors");
+        }
+        blackhole += chars;
+    }
+
+    /** The hub's own path; fails unless every set became an order with its 12 monthly releases. */
+    private FullCount full(InputStream in, int expectedSets) {
+        FullCount count = new FullCount();
+        FileResult result = reader.read("bench.edi", in, context, count);
+        if (count.orders != expectedSets || count.rejected != 0 || count.interchangeRejected
+                || count.releases != (long) expectedSets * InterchangeGenerator.DELIVERIES) {
+            throw new IllegalStateException("the hub accepted " + count.orders + " of " + expectedSets + " sets ("
+                    + count.rejected + " rejected, " + count.releases + " releases, interchange "
+                    + (count.interchangeRejected ? "rejected" : "accepted") + "): " + count.firstProblem + " "
+                    + result.errors());
+        }
+        blackhole += count.releases;
+        return count;
+    }
+
+    /** Counts what the reader hands over, holding nothing. */
+    private static final class FullCount implements InterchangeListener {
+
+        int orders;
+        int rejected;
+        long releases;
+        boolean interchangeRejected;
+        String firstProblem = "";
+
+        @Override
+        public void transaction(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                PlannedOrder order) {
+            if (order != null) {
+                orders++;
+                releases += order.releases().size();
+            } else {
+                rejected++;
+                if (firstProblem.isEmpty()) {
+                    firstProblem = "set " + transaction.controlNumber() + ": " + transaction.errors();
+                }
+            }
+        }
+
+        @Override
+        public void endInterchange(InterchangeResult interchange) {
+            if (interchange.rejected()) {
+                interchangeRejected = true;
+                firstProblem = firstProblem + " interchange: " + interchange.errors();
+            }
+        }
+    }
+
+    /** Writes a big interchange to a temporary file, streamed, and reads it back with the full path. */
+    private void big(int megabytes) throws IOException {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        int sets = InterchangeGenerator.setsForSize(megabytes * 1_000_000L);
+        Path file = Files.createTempFile("edihub-bench-", ".edi");
+        try {
+            long started = System.nanoTime();
+            long size = new InterchangeGenerator(sets).writeTo(file);
+            System.out.printf("wrote %,d sets, %,.1f MB to %s in %.1f s%n", sets, size / MB, file,
+                    (System.nanoTime() - started) / 1e9);
+            // warm the JIT on a small interchange first, so the figure is about reading, not compiling
+            byte[] small = new InterchangeGenerator(1000).bytes();
+            for (int i = 0; i < 3; i++) {
+                full(new ByteArrayInputStream(small), 1000);
+            }
+            System.gc();
+            started = System.nanoTime();
+            FullCount count;
+            try (InputStream in = new FileInputStream(file.toFile())) {
+                count = full(in, sets);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("read %,d sets (%,d orders, %,d releases) from %,.1f MB in %.1f s: %,.0f sets/s, %.2f MB/s;"
+                    + " max heap %,d MB, heap in use after %,d MB%n", sets, count.orders, count.releases, size / MB,
+                    seconds, sets / seconds, size / MB / seconds, maxHeap >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    private static Schema loadSchema(String resource) {
+        try (InputStream in = ParseBenchmark.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing schema " + resource);
+            }
+            return SchemaFactory.newFactory().createSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (EDISchemaException e) {
+            throw new IllegalStateException("broken schema " + resource, e);
+        }
+    }
+}
