@@ -31,7 +31,7 @@ public final class EmbeddedHubProperties {
         registry.add("edihub.sftp.poll-delay", () -> "200");
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

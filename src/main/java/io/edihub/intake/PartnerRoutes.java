@@ -4,9 +4,11 @@ import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spi.SupervisingRouteController;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,18 +22,26 @@ class PartnerRoutes implements CamelContextConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(PartnerRoutes.class);
 
     private final PartnerDirectory partners;
+    private final ObjectProvider<SupervisingRouteController> supervisor;
 
-    PartnerRoutes(PartnerDirectory partners) {
+    PartnerRoutes(PartnerDirectory partners, ObjectProvider<SupervisingRouteController> supervisor) {
         this.partners = partners;
-    }
-
-    @Override
-    public void beforeApplicationStart(CamelContext camelContext) {
-        // the templates are not loaded yet
+        this.supervisor = supervisor;
     }
 
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
+        // the routes exist before Camel starts, so the supervising route controller starts them
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+        // camel.routecontroller.enabled creates the supervising controller, but this Camel Spring Boot
+        // version does not always install it: install it here, so a partner's SFTP server or the
+        // broker being down never stops the hub starting
+        if (!camelContext.getRouteController().isSupervising()) {
+            supervisor.ifAvailable(camelContext::setRouteController);
+        }
         for (PartnerProfile partner : partners.all()) {
             String routeId = X12_TEMPLATE + "-" + partner.id();
             TemplatedRouteBuilder.builder(camelContext, X12_TEMPLATE)

@@ -127,7 +127,7 @@ public class X12Intake {
         FileResult result = translation.result();
         boolean accepted = result.fullyAccepted();
         String outcome = accepted ? "ACCEPTED" : listener.stored > 0 ? "PARTIALLY_ACCEPTED" : "REJECTED";
-        String report = accepted ? "" : report(fileName, partner, outcome, result, listener.stored, now);
+        String report = accepted ? "" : report(fileName, partner, outcome, result, listener, now);
         jdbc.update("update inbound_document set outcome = ?, error_report = ? where id = ?", outcome,
                 accepted ? null : report, documentId);
         return new IntakeOutcome(documentId, fileName, accepted ? IntakeOutcome.Disposition.ARCHIVE
@@ -140,12 +140,19 @@ public class X12Intake {
                 + "and control_number = ? and received_at > ?)", Boolean.class, partner.id(), controlNumber, Timestamp.from(since)));
     }
 
-    private static String report(String fileName, PartnerProfile partner, String outcome, FileResult result, int stored,
-            Instant at) {
+    private static String report(String fileName, PartnerProfile partner, String outcome, FileResult result,
+            StoringListener listener, Instant at) {
         StringBuilder sb = new StringBuilder();
         sb.append(fileName).append(" from partner ").append(partner.id()).append(": ").append(outcome.replace('_', ' '))
                 .append(" at ").append(at).append('\n');
-        sb.append(stored).append(" order(s) taken; the sender got a TA1 / 997 saying what was refused.\n\n");
+        sb.append(listener.stored).append(" order(s) taken. ");
+        if (listener.outbound.isEmpty()) {
+            sb.append("No acknowledgment could be sent: the file holds no interchange the hub could address.\n\n");
+        } else {
+            sb.append("Acknowledgments sent to outbound/: ");
+            sb.append(String.join(", ", listener.outbound.stream().map(IntakeOutcome.OutboundFile::fileName).toList()));
+            sb.append("\n\n");
+        }
         result.describeErrors().forEach(line -> sb.append(line).append('\n'));
         return sb.toString();
     }

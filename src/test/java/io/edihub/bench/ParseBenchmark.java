@@ -61,6 +61,7 @@ public final class ParseBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup", 3);
     private static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmupSeconds", "5"));
+    private static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
     private static final double MB = 1_000_000.0;
 
     private final EDIInputFactory factory;
@@ -128,7 +129,7 @@ public final class ParseBenchmark {
             double bare = median(nanos.get(Pass.BARE));
             for (Pass pass : Pass.values()) {
                 double seconds = median(nanos.get(pass)) / 1e9;
-                rows.add(String.format("%,8d  %7.1f  %-43s %8.3f  %9,.0f  %7.2f  %6.0f %%", sets, interchange.length / MB,
+                rows.add(String.format("%,8d  %7.1f  %-43s %8.3f  %,9.0f  %7.2f  %6.0f %%", sets, interchange.length / MB,
                         pass.label, seconds, sets / seconds, interchange.length / MB / seconds,
                         100 * bare / median(nanos.get(pass))));
             }
@@ -154,7 +155,11 @@ public final class ParseBenchmark {
             case SCHEMA -> stax(new ByteArrayInputStream(interchange), purchaseOrderSchema, sets);
             case FULL -> full(new ByteArrayInputStream(interchange), sets);
         }
-        return System.nanoTime() - start;
+        long nanos = System.nanoTime() - start;
+        if (VERBOSE) {
+            System.err.printf("  %-43s %,8d sets %8.3f s%n", pass.label, sets, nanos / 1e9);
+        }
+        return nanos;
     }
 
     /**
