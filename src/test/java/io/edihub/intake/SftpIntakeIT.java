@@ -42,6 +42,8 @@ class SftpIntakeIT {
     JdbcTemplate jdbc;
     @Autowired
     OrderStore orders;
+    @Autowired
+    X12Intake intake;
 
     PartnerSftpClient acme;
 
@@ -120,6 +122,26 @@ class SftpIntakeIT {
         await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-after.edi")));
         assertThat(orders.releases("acme", "4500012400")).extracting(Release::releaseId)
                 .containsExactly("4500012400-01", "4500012400-03");
+    }
+
+    @Test
+    void aFileSeenAgainBeforeItWasMovedResumesInsteadOfRunningTwice() throws Exception {
+        byte[] content = new String(sample("acme/release-against-blanket.edi"), java.nio.charset.StandardCharsets.US_ASCII)
+                .replace("4500012345", "4500019999").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        IntakeOutcome first = intake.receive("acme", "crashed.edi", content);
+        // the hub dies here: acknowledgments not written, file not moved; after the restart it is seen again
+        IntakeOutcome again = intake.receive("acme", "crashed.edi", content);
+
+        assertThat(again.resumed()).isTrue();
+        assertThat(again.documentId()).isEqualTo(first.documentId());
+        assertThat(again.outbound()).isEqualTo(first.outbound());
+        assertThat(orders.releases("acme", "4500019999")).extracting(Release::releaseId).containsExactly("4500019999-0007");
+
+        intake.complete(first.documentId());
+        IntakeOutcome resent = intake.receive("acme", "crashed.edi", content);
+        assertThat(resent.resumed()).isFalse();
+        assertThat(resent.disposition()).isEqualTo(IntakeOutcome.Disposition.ERROR);
+        assertThat(resent.report()).contains("DUPLICATE_INTERCHANGE");
     }
 
     private static byte[] sample(String name) throws Exception {
