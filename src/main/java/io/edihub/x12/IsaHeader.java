@@ -14,8 +14,6 @@ final class IsaHeader {
 
     static final int LENGTH = 106;
     private static final int[] WIDTHS = {2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1};
-    private static final String[] TA1_CODES = {
-        "010", "011", "012", "013", "005", "006", "007", "008", "014", "015", "016", "017", "018", "019", "020", "027"};
 
     final String[] elements = new String[17];
     final List<X12Error> errors = new ArrayList<>();
@@ -70,7 +68,7 @@ final class IsaHeader {
         for (int e = 1; e <= 16; e++) {
             int actual = h.elements[e].length();
             if (actual != WIDTHS[e - 1]) {
-                h.fail(TA1_CODES[e - 1], "ISA", e, String.format("ISA%02d is %d characters ('%s'), must be %d: "
+                h.fail(AckCodes.ta1For("ISA", e), "ISA", e, String.format("ISA%02d is %d characters ('%s'), must be %d: "
                         + "the ISA is fixed-length, %d characters in all", e, actual, printable(h.elements[e]),
                         WIDTHS[e - 1], LENGTH));
             }
@@ -79,7 +77,7 @@ final class IsaHeader {
             String value = h.elements[e];
             for (int c = 0; c < value.length(); c++) {
                 if (value.charAt(c) < 0x20 || value.charAt(c) > 0x7e) {
-                    h.fail(TA1_CODES[e - 1], "ISA", e, String.format("ISA%02d holds the character '%s' at %d, outside "
+                    h.fail(AckCodes.ta1For("ISA", e), "ISA", e, String.format("ISA%02d holds the character '%s' at %d, outside "
                             + "the X12 character set (a no-break space pads like a space but is not one)", e,
                             printable(value.charAt(c)), c + 1));
                     break;

@@ -7,7 +7,6 @@ import io.edihub.partner.PartnerDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -88,9 +86,5 @@ class GoldenSampleTest {
     private static Path sibling(Path sample, String suffix) {
         String name = sample.getFileName().toString();
         return sample.resolveSibling(name.substring(0, name.length() - ".edi".length()) + suffix);
-    }
-
-    static Optional<String> text(Path p) throws IOException {
-        return Files.exists(p) ? Optional.of(Files.readString(p, StandardCharsets.UTF_8)) : Optional.empty();
     }
 }
