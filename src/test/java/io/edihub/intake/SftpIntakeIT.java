@@ -125,6 +125,32 @@ class SftpIntakeIT {
     }
 
     @Test
+    void everyBrokenSampleEndsInErrorWithAReasonAndAnAnswerAndNothingIsLost() throws Exception {
+        List<Path> broken;
+        try (var files = Files.list(Path.of("edi-samples/acme/broken"))) {
+            broken = files.filter(p -> p.toString().endsWith(".edi")).sorted().toList();
+        }
+        for (Path file : broken) {
+            // own interchange control numbers (3xx -> 93xx), so the other tests' uploads are no duplicates
+            String text = Files.readString(file).replaceAll("(?<=\\*)0000003(\\d\\d)", "0000093$1");
+            acme.upload("all-" + file.getFileName(), text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(acme.list("inbound")).isEmpty());
+        List<String> error = acme.list("error");
+        for (Path file : broken) {
+            String name = "all-" + file.getFileName();
+            assertThat(error).as("%s kept in error/", name).anyMatch(n -> n.endsWith("-" + name));
+            String report = acme.read("error/" + only(error, "-" + name + ".error.txt"));
+            assertThat(report).as("reason for %s", name).contains("from partner acme").containsAnyOf("REJECTED", "PARTIALLY");
+            if (!report.contains("NOT_X12")) {
+                assertThat(report).as("%s answered", name).contains("Acknowledgments sent to outbound/: ");
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from inbound_document where file_name like 'all-%'", Integer.class))
+                .isEqualTo(broken.size());
+    }
+
+    @Test
     void aFileSeenAgainBeforeItWasMovedResumesInsteadOfRunningTwice() throws Exception {
         byte[] content = new String(sample("acme/release-against-blanket.edi"), java.nio.charset.StandardCharsets.US_ASCII)
                 .replace("4500012345", "4500019999").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
