@@ -123,7 +123,8 @@ public final class AcknowledgmentWriter {
 
     private void writeGroup(EDIStreamWriter w, GroupResult group, long gs06, PartnerProfile partner, ZonedDateTime utc)
             throws EDIStreamException {
-        String version = group.version().isEmpty() ? "004010" : group.version();
+        // answered in the group's own version, unless it is one we do not read
+        String version = group.versionSupported() ? group.version() : "004010";
         boolean v5010 = version.length() >= 6 && version.substring(0, 6).compareTo("005010") >= 0;
         String receiver = group.applicationSender().isEmpty()
                 ? (partner.gsId() != null ? partner.gsId() : partner.isaId()) : group.applicationSender();
@@ -142,7 +143,7 @@ public final class AcknowledgmentWriter {
         segments++;
         w.writeStartSegment("AK1").writeElement(orDefault(group.functionalId(), "PO"))
                 .writeElement(digitsOr(group.controlNumber(), "0"));
-        if (v5010 && !group.version().isEmpty()) {
+        if (v5010 && group.versionSupported()) {
             w.writeElement(version);
         }
         w.writeEndSegment();

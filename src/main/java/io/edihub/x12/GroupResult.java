@@ -8,6 +8,9 @@ import java.util.List;
  */
 public final class GroupResult {
 
+    /** GS08: the X12 release (003010 to 008050), then an optional industry suffix such as VICS or X222. */
+    private static final java.util.regex.Pattern SUPPORTED_VERSION = java.util.regex.Pattern.compile("00[3-8]0[0-9]0[A-Z0-9]{0,6}");
+
     private final String functionalId;
     private final String controlNumber;
     private final String version;
@@ -39,6 +42,11 @@ public final class GroupResult {
     /** GS08, e.g. {@code 004010}: the 997 answers in this version. */
     public String version() {
         return version;
+    }
+
+    /** Whether the hub reads (and answers in) this group's version. */
+    public boolean versionSupported() {
+        return SUPPORTED_VERSION.matcher(version).matches();
     }
 
     public String applicationSender() {

@@ -35,6 +35,7 @@ public final class InterchangeReader {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final int HEAD = 512;
 
+
     private final EDIInputFactory factory;
     private final Schema purchaseOrderSchema;
 
@@ -297,6 +298,10 @@ public final class InterchangeReader {
                 skipping = true;
                 group = null;
                 return;
+            }
+            if (!group.versionSupported()) {
+                group.reject("2", new X12Error("GS", filePosition, 8, "VERSION_NOT_SUPPORTED", "GS08 '" + group.version()
+                        + "' is not a version this hub reads: X12 003010 to 008050, with an optional suffix (004010VICS)"));
             }
             listener.startGroup(interchange, group);
         }
