@@ -47,7 +47,8 @@ public final class InterchangeReader {
         purchaseOrderSchema = loadSchema("/x12/850.xml");
     }
 
-    static Schema loadSchema(String resource) {
+    /** Loads one of our StAEDI schemas from the classpath ({@code /x12/850.xml}); a broken one is a bug. */
+    public static Schema loadSchema(String resource) {
         try (InputStream in = InterchangeReader.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing schema " + resource);
