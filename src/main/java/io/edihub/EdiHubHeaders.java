@@ -7,8 +7,6 @@ public final class EdiHubHeaders {
 
     /** The partner whose channel a message came from. */
     public static final String PARTNER = "EdiHubPartner";
-    /** The partner's folder on the SFTP server. */
-    public static final String PARTNER_DIRECTORY = "EdiHubPartnerDirectory";
     /** The stored inbound document a message belongs to. */
     public static final String DOCUMENT_ID = "EdiHubDocumentId";
     /** Where the consumed input file is moved once its effects are committed, relative to inbound/. */

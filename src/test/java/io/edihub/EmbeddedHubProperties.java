@@ -1,9 +1,6 @@
 package io.edihub;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.edihub.local.FreePort;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,10 +29,6 @@ public final class EmbeddedHubProperties {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePort.find();
     }
 }

@@ -42,8 +42,18 @@ public final class PartnerSftpClient implements AutoCloseable {
     /** File names in a folder (recursively for archive/), without . and .. */
     public List<String> list(String folder) throws SftpException {
         List<String> names = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        Vector<ChannelSftp.LsEntry> entries = sftp.ls(folder);
+        Vector<ChannelSftp.LsEntry> entries;
+        try {
+            @SuppressWarnings("unchecked")
+            Vector<ChannelSftp.LsEntry> listed = sftp.ls(folder);
+            entries = listed;
+        } catch (SftpException e) {
+            if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                // not there (yet), or moved away between the listing of its parent and this one
+                return names;
+            }
+            throw e;
+        }
         for (ChannelSftp.LsEntry e : entries) {
             String n = e.getFilename();
             if (n.equals(".") || n.equals("..")) {

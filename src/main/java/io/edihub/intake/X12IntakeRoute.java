@@ -34,9 +34,10 @@ public class X12IntakeRoute {
             @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content, Exchange exchange) {
         IntakeOutcome outcome = intake.receive(partnerId, fileName, content);
         String stored = outcome.documentId() + "-" + fileName;
+        String folder = "../" + outcome.disposition().folder() + "/";
         String target = outcome.disposition() == IntakeOutcome.Disposition.ARCHIVE
-                ? "../archive/" + LocalDate.now(clock).format(DAY_FOLDER) + "/" + stored
-                : "../error/" + stored;
+                ? folder + LocalDate.now(clock).format(DAY_FOLDER) + "/" + stored
+                : folder + stored;
         exchange.getMessage().setHeader(EdiHubHeaders.DOCUMENT_ID, outcome.documentId());
         exchange.getMessage().setHeader(EdiHubHeaders.MOVE_TO, target);
         exchange.getMessage().setHeader(EdiHubHeaders.ERROR_FILE, stored + ".error.txt");

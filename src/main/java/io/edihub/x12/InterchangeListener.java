@@ -33,7 +33,4 @@ public interface InterchangeListener {
     /** An interchange ended (or the file ended inside it); if it is rejected, none of its orders count. */
     default void endInterchange(InterchangeResult interchange) {
     }
-
-    InterchangeListener NONE = new InterchangeListener() {
-    };
 }

@@ -14,7 +14,6 @@ final class SegmentError {
     /** AK304; null when the segment is reported without a syntax error code (a warning). */
     String syntaxCode;
     final List<ElementError> elements = new ArrayList<>();
-    final List<X12Error> reported = new ArrayList<>();
 
     SegmentError(String segmentId, int position, String loopId) {
         this.segmentId = segmentId;
