@@ -230,9 +230,7 @@ public class X12Intake {
             PurchaseOrder.SourceDocument s = o.source();
             PurchaseOrder.SourceDocument source = new PurchaseOrder.SourceDocument(s.format(), fileName,
                     null, s.interchangeControlNumber(), s.groupControlNumber(), s.transactionControlNumber());
-            return new PlannedOrder(new PurchaseOrder(o.partnerId(), o.poNumber(), o.releaseNumber(), o.purpose(), o.type(),
-                    o.orderDate(), o.requestedDelivery(), o.currency(), o.contractNumber(), o.references(), o.contacts(),
-                    o.parties(), o.paymentTerms(), o.lines(), o.declaredLineCount(), source), planned.releases());
+            return new PlannedOrder(o.withSource(source), planned.releases());
         }
 
         @Override

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param poNumber         the customer's PO number (BEG03)
  * @param releaseNumber    the customer's release number for a release against a blanket order (BEG04), else null
  * @param purpose          what the document does to the order
+ * @param revision         the sender's revision or change sequence of the order (860 BCH05, JSON/CSV
+ *                         {@code revision}), if the format carries one; with the PO it is the business key
  * @param type             the customer's order type (BEG02: SA stand-alone, BK blanket, RL release, ...)
  * @param orderDate        the PO date (BEG05)
  * @param requestedDelivery the header's requested delivery date (DTM 002), if any
@@ -29,6 +31,7 @@ public record PurchaseOrder(
         String poNumber,
         String releaseNumber,
         Purpose purpose,
+        String revision,
         String type,
         LocalDate orderDate,
         LocalDate requestedDelivery,
@@ -40,7 +43,7 @@ public record PurchaseOrder(
         List<PaymentTerms> paymentTerms,
         List<OrderLine> lines,
         Integer declaredLineCount,
-        SourceDocument source) {
+        SourceDocument source) implements OrderMessage {
 
     public PurchaseOrder {
         Objects.requireNonNull(poNumber, "poNumber");
@@ -51,6 +54,18 @@ public record PurchaseOrder(
         parties = List.copyOf(parties);
         paymentTerms = List.copyOf(paymentTerms);
         lines = List.copyOf(lines);
+    }
+
+    /** The same order with another source document reference. */
+    public PurchaseOrder withSource(SourceDocument newSource) {
+        return new PurchaseOrder(partnerId, poNumber, releaseNumber, purpose, revision, type, orderDate, requestedDelivery,
+                currency, contractNumber, references, contacts, parties, paymentTerms, lines, declaredLineCount, newSource);
+    }
+
+    /** The same order with other lines (a change applied, a line refused by the contract check). */
+    public PurchaseOrder withLines(List<OrderLine> newLines) {
+        return new PurchaseOrder(partnerId, poNumber, releaseNumber, purpose, revision, type, orderDate, requestedDelivery,
+                currency, contractNumber, references, contacts, parties, paymentTerms, newLines, declaredLineCount, source);
     }
 
     /** The date a line without a schedule of its own is due (DESIGN §4). */
@@ -71,6 +86,18 @@ public record PurchaseOrder(
 
         public String x12Code() {
             return x12Code;
+        }
+
+        /** The purpose named in a JSON or CSV order ({@code original}, {@code change}, {@code cancel}, {@code replace}). */
+        public static Purpose fromName(String name) {
+            return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "original" -> ORIGINAL;
+                case "change" -> CHANGE;
+                case "cancel", "cancellation" -> CANCELLATION;
+                case "replace" -> REPLACE;
+                default -> throw new IllegalArgumentException("unknown purpose '" + name
+                        + "' (expected original, change, cancel or replace)");
+            };
         }
 
         public static Purpose fromX12(String code) {

@@ -291,7 +291,7 @@ final class PurchaseOrder850Mapper {
         }
         PurchaseOrder.SourceDocument source = new PurchaseOrder.SourceDocument("X12-850", null, null,
                 interchangeControlNumber, groupControlNumber, transactionControlNumber);
-        return new PurchaseOrder(partnerId, poNumber, releaseNumber, p, type, orderDate, requestedDelivery,
+        return new PurchaseOrder(partnerId, poNumber, releaseNumber, p, null, type, orderDate, requestedDelivery,
                 currency == null ? "USD" : currency, contractNumber, references, contacts, parties, terms, lines,
                 declaredLineCount, source);
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReleasePlannerTest {
 
     private static PurchaseOrder order(String type, String release, OrderLine... lines) {
-        return new PurchaseOrder("acme", "4500012345", release, PurchaseOrder.Purpose.ORIGINAL, type,
+        return new PurchaseOrder("acme", "4500012345", release, PurchaseOrder.Purpose.ORIGINAL, null, type,
                 LocalDate.of(2026, 11, 2), null, "USD", null, List.of(), List.of(), List.of(), List.of(), List.of(lines),
                 null, null);
     }
