@@ -8,7 +8,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,8 +125,117 @@ public final class PartnerDirectory {
                 throw invalid(file, "duplicate-window", f.duplicateWindow(), "a positive duration");
             }
         }
+        PartnerFile.Acknowledgments acks = f.acknowledgments();
+        String functional = acks == null || acks.functional() == null ? "997" : acks.functional().strip();
+        if (!functional.equals("997")) {
+            throw invalid(file, "acknowledgments.functional", functional, "997 (the only functional acknowledgment "
+                    + "this hub version writes)");
+        }
+        boolean poAck = acks != null && Boolean.TRUE.equals(acks.poAcknowledgment());
+        Period leadTime = Period.ofDays(30);
+        String lead = Optional.ofNullable(f.releases()).map(PartnerFile.Releases::leadTime).orElse(null);
+        if (lead != null) {
+            try {
+                leadTime = Period.parse(lead);
+            } catch (DateTimeParseException e) {
+                throw invalid(file, "releases.lead-time", lead, "an ISO-8601 period such as P30D or P1M");
+            }
+            if (leadTime.isNegative()) {
+                throw invalid(file, "releases.lead-time", lead, "zero or a positive period");
+            }
+        }
+        int priority = f.priority() == null ? 5 : f.priority();
+        if (priority < 1 || priority > 9) {
+            throw invalid(file, "priority", String.valueOf(priority), "1 (served first) to 9");
+        }
+        String edifactId = f.edifact() == null ? null : f.edifact().id().strip();
+        Contract contract = f.contract() == null ? null : contract(file, f.contract());
         return new PartnerProfile(f.id(), f.name() == null ? f.id() : f.name(), qualifier, isaId,
-                f.x12().gsId(), account, directory, ta1, window, extension);
+                f.x12().gsId(), account, directory, ta1, window, extension, edifactId,
+                PartnerProfile.FunctionalAck.X997, poAck, leadTime, priority, contract);
+    }
+
+    private static Contract contract(Path file, PartnerFile.ContractFile c) {
+        LocalDate from = date(file, "contract.valid-from", c.validFrom());
+        LocalDate to = date(file, "contract.valid-to", c.validTo());
+        if (to.isBefore(from)) {
+            throw invalid(file, "contract.valid-to", c.validTo(), "a day on or after valid-from " + c.validFrom());
+        }
+        String currency = c.currency() == null ? "USD" : c.currency().strip();
+        if (!currency.matches("[A-Z]{3}")) {
+            throw invalid(file, "contract.currency", currency, "an ISO 4217 code such as USD");
+        }
+        positive(file, "contract.order-limit", c.orderLimit());
+        positive(file, "contract.release-limit", c.releaseLimit());
+        Contract.PriceMismatch mismatch = enumValue(file, "contract.price-mismatch", c.priceMismatch(),
+                Contract.PriceMismatch.class, Contract.PriceMismatch.HOLD);
+        Contract.PaymentTerms terms = null;
+        if (c.paymentTerms() != null) {
+            PartnerFile.Terms t = c.paymentTerms();
+            if (t.netDays() < 0) {
+                throw invalid(file, "contract.payment-terms.net-days", t.netDays().toString(), "zero or more days");
+            }
+            if ((t.discountPercent() == null) != (t.discountDays() == null)) {
+                throw invalid(file, "contract.payment-terms", "discount-percent/discount-days",
+                        "both discount-percent and discount-days, or neither");
+            }
+            terms = new Contract.PaymentTerms(t.netDays(), t.discountPercent(), t.discountDays(), t.description());
+        }
+        List<Contract.Price> prices = new ArrayList<>();
+        for (int i = 0; i < c.prices().size(); i++) {
+            PartnerFile.PriceFile p = c.prices().get(i);
+            String key = "contract.prices[" + i + "]";
+            positive(file, key + ".unit-price", p.unitPrice());
+            LocalDate pFrom = p.validFrom() == null ? null : date(file, key + ".valid-from", p.validFrom());
+            LocalDate pTo = p.validTo() == null ? null : date(file, key + ".valid-to", p.validTo());
+            if (pFrom != null && pTo != null && pTo.isBefore(pFrom)) {
+                throw invalid(file, key + ".valid-to", p.validTo(), "a day on or after valid-from " + p.validFrom());
+            }
+            List<Contract.QuantityBreak> breaks = new ArrayList<>();
+            if (p.breaks() != null) {
+                for (int j = 0; j < p.breaks().size(); j++) {
+                    PartnerFile.Break b = p.breaks().get(j);
+                    positive(file, key + ".breaks[" + j + "].min-quantity", b.minQuantity());
+                    positive(file, key + ".breaks[" + j + "].unit-price", b.unitPrice());
+                    breaks.add(new Contract.QuantityBreak(b.minQuantity(), b.unitPrice()));
+                }
+                if (breaks.stream().map(b -> b.minQuantity().stripTrailingZeros()).distinct().count() < breaks.size()) {
+                    throw invalid(file, key + ".breaks", "min-quantity", "each min-quantity once");
+                }
+            }
+            Contract.Price price = new Contract.Price(p.part().strip(), p.buyerPart() == null ? null : p.buyerPart().strip(),
+                    p.description(), p.unit(), p.unitPrice(), pFrom, pTo, breaks);
+            for (int k = 0; k < prices.size(); k++) {
+                Contract.Price other = prices.get(k);
+                if (other.part().equals(price.part()) && other.overlaps(price)) {
+                    throw new PartnerConfigurationException(file + ": key '" + key + "': the price of part " + price.part()
+                            + " valid " + validity(price) + " overlaps contract.prices[" + k + "] valid " + validity(other)
+                            + "; a part has one price on any day");
+                }
+            }
+            prices.add(price);
+        }
+        return new Contract(c.number().strip(), from, to, currency, prices, terms,
+                c.supplierNumber() == null ? null : c.supplierNumber().strip(), c.orderLimit(), c.releaseLimit(), mismatch);
+    }
+
+    private static String validity(Contract.Price p) {
+        return (p.validFrom() == null ? "from the start" : "from " + p.validFrom()) + " "
+                + (p.validTo() == null ? "to the end" : "to " + p.validTo());
+    }
+
+    private static LocalDate date(Path file, String key, String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw invalid(file, key, value, "a date as YYYY-MM-DD");
+        }
+    }
+
+    private static void positive(Path file, String key, BigDecimal value) {
+        if (value != null && value.signum() <= 0) {
+            throw invalid(file, key, value.toPlainString(), "a positive amount");
+        }
     }
 
     private static <E extends Enum<E>> E enumValue(Path file, String key, String value, Class<E> type, E fallback) {

@@ -1,26 +1,51 @@
 package io.edihub.partner;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
 
 /** The YAML binding of a partner file; kept apart from {@link PartnerProfile} so the file format can grow. */
 record PartnerFile(
         @JsonProperty(required = true) String id,
         String name,
         @JsonProperty(required = true) X12 x12,
+        Edifact edifact,
         Sftp sftp,
         Acknowledgments acknowledgments,
         String duplicateWindow,
-        Releases releases) {
+        Releases releases,
+        Integer priority,
+        ContractFile contract) {
 
     record X12(String isaQualifier, @JsonProperty(required = true) String isaId, String gsId) {
+    }
+
+    record Edifact(@JsonProperty(required = true) String id) {
     }
 
     record Sftp(String account, String directory) {
     }
 
-    record Acknowledgments(String ta1) {
+    record Acknowledgments(String ta1, String functional, Boolean poAcknowledgment) {
     }
 
-    record Releases(String extension) {
+    record Releases(String extension, String leadTime) {
+    }
+
+    record ContractFile(@JsonProperty(required = true) String number, @JsonProperty(required = true) String validFrom,
+            @JsonProperty(required = true) String validTo, String currency, String supplierNumber, BigDecimal orderLimit,
+            BigDecimal releaseLimit, String priceMismatch, Terms paymentTerms,
+            @JsonProperty(required = true) List<PriceFile> prices) {
+    }
+
+    record Terms(@JsonProperty(required = true) Integer netDays, BigDecimal discountPercent, Integer discountDays,
+            String description) {
+    }
+
+    record PriceFile(@JsonProperty(required = true) String part, String buyerPart, String description, String unit,
+            @JsonProperty(required = true) BigDecimal unitPrice, String validFrom, String validTo, List<Break> breaks) {
+    }
+
+    record Break(@JsonProperty(required = true) BigDecimal minQuantity, @JsonProperty(required = true) BigDecimal unitPrice) {
     }
 }

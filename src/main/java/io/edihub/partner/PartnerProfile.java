@@ -16,6 +16,12 @@ import java.util.Objects;
  * @param ta1              when the partner gets an interchange acknowledgment
  * @param duplicateWindow  how long an interchange control number (ISA13) stays used
  * @param releaseExtension how monthly release ids are numbered
+ * @param edifactId        the UNB sender id (0004) the partner sends EDIFACT as, if it does
+ * @param functionalAck    the functional acknowledgment the partner gets for X12
+ * @param poAcknowledgment whether the partner gets an 855 (or its JSON equivalent) for every order and change
+ * @param leadTime         how long before its month a release is requested from fulfillment
+ * @param priority         the partner's tier: 1 is served first (key accounts)
+ * @param contract         the negotiated contract orders are checked against; null when the partner has none
  */
 public record PartnerProfile(
         String id,
@@ -27,12 +33,19 @@ public record PartnerProfile(
         String sftpDirectory,
         Ta1Policy ta1,
         Duration duplicateWindow,
-        ReleaseExtension releaseExtension) {
+        ReleaseExtension releaseExtension,
+        String edifactId,
+        FunctionalAck functionalAck,
+        boolean poAcknowledgment,
+        java.time.Period leadTime,
+        int priority,
+        Contract contract) {
 
     /** The profile used for a sender we have no profile for (the {@code translate} command only). */
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, null, null,
-                Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE);
+                Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
+                java.time.Period.ofDays(30), 5, null);
     }
 
     public PartnerProfile {
@@ -41,6 +54,8 @@ public record PartnerProfile(
         Objects.requireNonNull(ta1, "ta1");
         Objects.requireNonNull(duplicateWindow, "duplicateWindow");
         Objects.requireNonNull(releaseExtension, "releaseExtension");
+        Objects.requireNonNull(functionalAck, "functionalAck");
+        Objects.requireNonNull(leadTime, "leadTime");
     }
 
     /** True when the interchange sender (ISA05/ISA06) is this partner. */
@@ -55,6 +70,17 @@ public record PartnerProfile(
 
     public boolean isUnknown() {
         return "unknown".equals(id);
+    }
+
+    /** True when the partner has a contract orders are checked against. */
+    public boolean hasContract() {
+        return contract != null;
+    }
+
+    /** The functional acknowledgment an X12 partner gets. */
+    public enum FunctionalAck {
+        /** 997: the hub writes it */
+        X997
     }
 
     /** When a partner gets a TA1 interchange acknowledgment; envelope errors always get one. */

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,5 +75,80 @@ class PartnerDirectoryTest {
         write("a.yaml", "id: a\nx12:\n  isa-qualifier: ZZ\n  isa-id: SAME\n");
         write("b.yaml", "id: b\nx12:\n  isa-qualifier: ZZ\n  isa-id: SAME\n");
         assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("same interchange sender id SAME");
+    }
+
+    private static final String CONTRACT = """
+            id: initech
+            x12:
+              isa-id: INITECH
+            contract:
+              number: C-1
+              valid-from: 2026-01-01
+              valid-to: 2026-12-31
+              price-mismatch: CONTRACT_WINS
+              prices:
+                - part: P-1
+                  unit-price: 10.00
+                  valid-to: 2026-06-30
+                  breaks:
+                    - min-quantity: 100
+                      unit-price: 9.00
+                - part: P-1
+                  unit-price: 11.00
+                  valid-from: %s
+            """;
+
+    @Test
+    void theDemoContractsLoadWithDateBoundedPricesAndBreaks() {
+        PartnerProfile acme = PartnerDirectory.load(Path.of("config/partners")).byId("acme").orElseThrow();
+        Contract c = acme.contract();
+        assertThat(c.number()).isEqualTo("GSA-47QSWA-2026");
+        assertThat(c.priceMismatch()).isEqualTo(Contract.PriceMismatch.CONTRACT_WINS);
+        assertThat(c.paymentTerms().netDays()).isEqualTo(30);
+        assertThat(c.unitPrice("EH-1001", null, LocalDate.of(2027, 1, 15), BigDecimal.ONE)).contains(new BigDecimal("42.50"));
+        assertThat(c.unitPrice("EH-1001", null, LocalDate.of(2028, 7, 1), BigDecimal.ONE)).contains(new BigDecimal("44.00"));
+        assertThat(c.unitPrice(null, "ACM-77813", LocalDate.of(2027, 1, 15), new BigDecimal("999")))
+                .contains(new BigDecimal("118.00"));
+        assertThat(c.unitPrice(null, "ACM-77813", LocalDate.of(2027, 1, 15), new BigDecimal("1000")))
+                .contains(new BigDecimal("112.00"));
+        assertThat(c.unitPrice("NOT-IN-CONTRACT", null, LocalDate.of(2027, 1, 15), BigDecimal.ONE)).isEmpty();
+        assertThat(acme.poAcknowledgment()).isTrue();
+        assertThat(acme.leadTime()).isEqualTo(Period.ofDays(30));
+        assertThat(acme.priority()).isEqualTo(1);
+        assertThat(acme.edifactId()).isEqualTo("ACMEFED");
+        PartnerProfile globex = PartnerDirectory.load(Path.of("config/partners")).byId("globex").orElseThrow();
+        assertThat(globex.contract().priceMismatch()).isEqualTo(Contract.PriceMismatch.HOLD);
+    }
+
+    @Test
+    void aContractWithoutOverlapLoadsAndPricesByDeliveryDay() throws IOException {
+        write("initech.yaml", CONTRACT.formatted("2026-07-01"));
+        Contract c = PartnerDirectory.load(dir).byId("initech").orElseThrow().contract();
+        assertThat(c.unitPrice("P-1", null, LocalDate.of(2026, 6, 30), BigDecimal.TEN)).contains(new BigDecimal("10.00"));
+        assertThat(c.unitPrice("P-1", null, LocalDate.of(2026, 6, 30), new BigDecimal("100"))).contains(new BigDecimal("9.00"));
+        assertThat(c.unitPrice("P-1", null, LocalDate.of(2026, 7, 1), new BigDecimal("100"))).contains(new BigDecimal("11.00"));
+        assertThat(c.currency()).isEqualTo("USD");
+    }
+
+    @Test
+    void overlappingPriceValidityIsRefusedNamingFileAndKey() throws IOException {
+        write("initech.yaml", CONTRACT.formatted("2026-06-30"));
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("initech.yaml")
+                .hasMessageContaining("contract.prices[1]").hasMessageContaining("overlaps contract.prices[0]");
+    }
+
+    @Test
+    void anUnknownContractKeyOrBadValueNamesTheKey() throws IOException {
+        write("initech.yaml", CONTRACT.formatted("2026-07-01").replace("price-mismatch:", "price-missmatch:"));
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("initech.yaml")
+                .hasMessageContaining("contract.price-missmatch");
+        write("initech.yaml", CONTRACT.formatted("2026-07-01").replace("CONTRACT_WINS", "SPLIT"));
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("contract.price-mismatch")
+                .hasMessageContaining("HOLD");
+        write("initech.yaml", CONTRACT.formatted("2026-07-01").replace("unit-price: 9.00", "unit-price: -9.00"));
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("contract.prices[0].breaks[0].unit-price");
+        write("initech.yaml", CONTRACT.formatted("July 1st"));
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("contract.prices[1].valid-from")
+                .hasMessageContaining("YYYY-MM-DD");
     }
 }
