@@ -37,16 +37,21 @@ public class OrderStore {
                 partnerId, poNumber, releaseNumber == null ? "" : releaseNumber).stream().findFirst();
     }
 
-    /** Stores an accepted order with its releases, all PLANNED. Returns the order's id. */
+    /** Stores an accepted order with its releases as planned (PLANNED). Returns the order's id. */
     public long insert(PlannedOrder planned, long documentId) {
+        return insert(planned, documentId, "OPEN", null);
+    }
+
+    /**
+     * Stores a new order with its releases in the status each release carries.
+     *
+     * @param status OPEN, HELD or REJECTED
+     * @param value  its value at the prices it will be invoiced at, if known
+     */
+    public long insert(PlannedOrder planned, long documentId, String status, java.math.BigDecimal value) {
         PurchaseOrder o = planned.order();
         Timestamp now = Timestamp.from(clock.instant());
-        String canonical;
-        try {
-            canonical = json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize order " + o.poNumber(), e);
-        }
+        String canonical = toJson(o);
         LocalDate anchor = planned.releases().isEmpty() ? null : planned.releases().get(0).month().atDay(1);
         PurchaseOrder.SourceDocument src = o.source();
         Long id = jdbc.queryForObject("insert into purchase_order (partner_id, po_number, release_number, purpose, order_type, "
@@ -55,10 +60,17 @@ public class OrderStore {
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id",
                 Long.class, o.partnerId(), o.poNumber(), o.releaseNumber() == null ? "" : o.releaseNumber(),
                 o.purpose().name(), o.type(), Date.valueOf(o.orderDate()), date(o.requestedDelivery()), o.currency(),
-                o.contractNumber(), "OPEN", date(anchor), documentId,
+                o.contractNumber(), status, date(anchor), documentId,
                 src == null ? null : src.interchangeControlNumber(), src == null ? null : src.groupControlNumber(),
                 src == null ? null : src.transactionControlNumber(), canonical, now);
         long orderId = id;
+        jdbc.update("update purchase_order set value = ?, updated_at = created_at where id = ?", value, orderId);
+        insertLines(orderId, o);
+        insertReleases(orderId, o.partnerId(), planned.releases(), now);
+        return orderId;
+    }
+
+    private void insertLines(long orderId, PurchaseOrder o) {
         List<Object[]> lines = new ArrayList<>();
         List<Object[]> schedule = new ArrayList<>();
         for (OrderLine l : o.lines()) {
@@ -73,21 +85,159 @@ public class OrderStore {
                 + "unit_price) values (?, ?, ?, ?, ?, ?, ?, ?)", lines);
         jdbc.batchUpdate("insert into schedule_line (order_id, line_number, quantity, unit, delivery_date, reference) "
                 + "values (?, ?, ?, ?, ?, ?)", schedule);
+    }
+
+    private void insertReleases(long orderId, String partnerId, List<Release> toInsert, Timestamp now) {
         List<Object[]> releases = new ArrayList<>();
-        List<Object[]> releaseLines = new ArrayList<>();
-        for (Release r : planned.releases()) {
-            releases.add(new Object[] {o.partnerId(), r.releaseId(), orderId, Date.valueOf(r.month().atDay(1)),
+        for (Release r : toInsert) {
+            releases.add(new Object[] {partnerId, r.releaseId(), orderId, Date.valueOf(r.month().atDay(1)),
                 r.status().name(), now});
-            for (Release.ReleaseLine rl : r.lines()) {
-                releaseLines.add(new Object[] {o.partnerId(), r.releaseId(), rl.lineNumber(), Date.valueOf(rl.dueDate()),
-                    rl.quantity(), rl.unit(), rl.unitPrice()});
-            }
         }
         jdbc.batchUpdate("insert into order_release (partner_id, release_id, order_id, month, status, created_at) "
                 + "values (?, ?, ?, ?, ?, ?)", releases);
+        insertReleaseLines(partnerId, toInsert);
+    }
+
+    private void insertReleaseLines(String partnerId, List<Release> releases) {
+        List<Object[]> releaseLines = new ArrayList<>();
+        for (Release r : releases) {
+            for (Release.ReleaseLine rl : r.lines()) {
+                releaseLines.add(new Object[] {partnerId, r.releaseId(), rl.lineNumber(), Date.valueOf(rl.dueDate()),
+                    rl.quantity(), rl.unit(), rl.unitPrice()});
+            }
+        }
         jdbc.batchUpdate("insert into release_line (partner_id, release_id, line_number, due_date, quantity, unit, unit_price) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", releaseLines);
-        return orderId;
+    }
+
+    /**
+     * Replaces an order's content after a change: its canonical form, lines and schedule, and the releases
+     * still open (PLANNED / HELD / CANCELLED). Releases fulfillment already has are left exactly as they are;
+     * new months get new releases; the ids of existing ones never change.
+     */
+    public void update(long orderId, PurchaseOrder order, List<Release> releases, String status, java.math.BigDecimal value) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("update purchase_order set canonical = cast(? as jsonb), status = ?, value = ?, updated_at = ? "
+                + "where id = ?", toJson(order), status, value, now, orderId);
+        jdbc.update("delete from schedule_line where order_id = ?", orderId);
+        jdbc.update("delete from order_line where order_id = ?", orderId);
+        insertLines(orderId, order);
+        java.util.Map<String, String> existing = new java.util.HashMap<>();
+        jdbc.query("select release_id, status from order_release where order_id = ?",
+                rs -> {
+                    existing.put(rs.getString(1), rs.getString(2));
+                }, orderId);
+        List<Release> fresh = new ArrayList<>();
+        List<Release> reopened = new ArrayList<>();
+        for (Release r : releases) {
+            String was = existing.get(r.releaseId());
+            if (was == null) {
+                fresh.add(r);
+            } else if (OPEN_STATUSES.contains(was)) {
+                reopened.add(r);
+            }
+        }
+        for (Release r : reopened) {
+            jdbc.update("delete from release_line where partner_id = ? and release_id = ?", order.partnerId(), r.releaseId());
+            jdbc.update("update order_release set status = ? where partner_id = ? and release_id = ?", r.status().name(),
+                    order.partnerId(), r.releaseId());
+        }
+        insertReleaseLines(order.partnerId(), reopened);
+        insertReleases(orderId, order.partnerId(), fresh, now);
+    }
+
+    private static final java.util.Set<String> OPEN_STATUSES = java.util.Set.of("PLANNED", "HELD", "CANCELLED");
+
+    /** Moves an order and its releases in {@code from} status to new statuses (a decision on a held order). */
+    public void setStatus(long orderId, String status, Release.Status releasesFrom, Release.Status releasesTo) {
+        jdbc.update("update purchase_order set status = ?, updated_at = ? where id = ?", status,
+                Timestamp.from(clock.instant()), orderId);
+        jdbc.update("update order_release set status = ? where order_id = ? and status = ?", releasesTo.name(), orderId,
+                releasesFrom.name());
+    }
+
+    /** The order on file for a partner, PO and customer release number, with its releases. */
+    public Optional<CurrentOrder> current(String partnerId, String poNumber, String releaseNumber) {
+        return jdbc.query("select id, canonical, status, sequence_anchor, created_at, document_id from purchase_order "
+                        + "where partner_id = ? and po_number = ? and release_number = ?",
+                (rs, i) -> new CurrentOrder(rs.getLong(1), fromJson(rs.getString(2)), rs.getString(3),
+                        rs.getDate(4) == null ? null : YearMonth.from(rs.getDate(4).toLocalDate()),
+                        rs.getTimestamp(5).toInstant(), rs.getLong(6)),
+                partnerId, poNumber, releaseNumber == null ? "" : releaseNumber).stream().findFirst()
+                .map(c -> c.withReleases(releasesOf(partnerId, c.id(), poNumber)));
+    }
+
+    private List<Release> releasesOf(String partnerId, long orderId, String poNumber) {
+        List<Release> result = new ArrayList<>();
+        jdbc.query("select release_id, month, status from order_release where order_id = ? order by month, release_id", rs -> {
+            String releaseId = rs.getString(1);
+            result.add(new Release(releaseId, poNumber, YearMonth.from(rs.getDate(2).toLocalDate()),
+                    releaseLines(partnerId, releaseId), Release.Status.valueOf(rs.getString(3))));
+        }, orderId);
+        return result;
+    }
+
+    /** A revision already taken under the same business key, if any. */
+    public Optional<StoredRevision> revision(String partnerId, String poNumber, String releaseNumber, String revisionKey) {
+        return jdbc.query("select id, document_id, received_at, outcome from order_revision where partner_id = ? "
+                        + "and po_number = ? and release_number = ? and revision_key = ?",
+                (rs, i) -> new StoredRevision(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getString(4)),
+                partnerId, poNumber, releaseNumber == null ? "" : releaseNumber, revisionKey).stream().findFirst();
+    }
+
+    /** Records an order document taken under its business key. Returns the revision's id. */
+    public long recordRevision(OrderMessage message, String revisionKey, Long orderId, long documentId, String outcome) {
+        Long id = jdbc.queryForObject("insert into order_revision (partner_id, po_number, release_number, revision_key, "
+                        + "purpose, order_id, document_id, outcome, message, received_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id", Long.class,
+                message.partnerId(), message.poNumber(), message.releaseNumber() == null ? "" : message.releaseNumber(),
+                revisionKey, message.purpose().name(), orderId, documentId, outcome, toJson(message),
+                Timestamp.from(clock.instant()));
+        return id;
+    }
+
+    /** Records the contract check of a revision. */
+    public void recordReview(long orderId, Long revisionId, String verdict, Object findings, java.math.BigDecimal value) {
+        jdbc.update("insert into order_review (order_id, revision_id, verdict, findings, value, reviewed_at) "
+                        + "values (?, ?, ?, cast(? as jsonb), ?, ?)", orderId, revisionId, verdict, toJson(findings), value,
+                Timestamp.from(clock.instant()));
+    }
+
+    /** Records a person's decision on a held order. */
+    public void recordDecision(long orderId, String decision, String decidedBy, String comment) {
+        jdbc.update("insert into order_decision (order_id, decision, decided_by, decided_at, comment) values (?, ?, ?, ?, ?)",
+                orderId, decision, decidedBy, Timestamp.from(clock.instant()), comment);
+    }
+
+    /** Adds to an order's timeline; {@code alert} asks the operator to look. */
+    public void recordEvent(String partnerId, String poNumber, Long orderId, Long documentId, String kind, String detail,
+            boolean alert) {
+        jdbc.update("insert into order_event (partner_id, po_number, order_id, document_id, kind, detail, alert, at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)", partnerId, poNumber, orderId, documentId, kind, detail, alert,
+                Timestamp.from(clock.instant()));
+    }
+
+    /** An order's timeline, oldest first. */
+    public List<OrderEvent> events(String partnerId, String poNumber) {
+        return jdbc.query("select at, kind, detail, alert, document_id from order_event where partner_id = ? and po_number = ? "
+                        + "order by at, id", (rs, i) -> new OrderEvent(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        rs.getString(3), rs.getBoolean(4), (Long) rs.getObject(5)), partnerId, poNumber);
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private PurchaseOrder fromJson(String canonical) {
+        try {
+            return json.readValue(canonical, PurchaseOrder.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored canonical order", e);
+        }
     }
 
     /** The releases of a PO as stored, in month order. */
@@ -124,6 +274,38 @@ public class OrderStore {
 
     private static Date date(LocalDate d) {
         return d == null ? null : Date.valueOf(d);
+    }
+
+    /**
+     * An order as it stands.
+     *
+     * @param id         the order's id
+     * @param order      its canonical form after every change so far
+     * @param status     OPEN, HELD, REJECTED or CANCELLED
+     * @param anchor     the month numbered -01
+     * @param createdAt  when it was first taken
+     * @param documentId the document it first came from
+     * @param releases   its releases with their statuses
+     */
+    public record CurrentOrder(long id, PurchaseOrder order, String status, YearMonth anchor, java.time.Instant createdAt,
+            long documentId, List<Release> releases) {
+
+        CurrentOrder(long id, PurchaseOrder order, String status, YearMonth anchor, java.time.Instant createdAt,
+                long documentId) {
+            this(id, order, status, anchor, createdAt, documentId, List.of());
+        }
+
+        CurrentOrder withReleases(List<Release> all) {
+            return new CurrentOrder(id, order, status, anchor, createdAt, documentId, List.copyOf(all));
+        }
+    }
+
+    /** A revision on file under a business key. */
+    public record StoredRevision(long id, long documentId, java.time.Instant receivedAt, String outcome) {
+    }
+
+    /** One entry of an order's timeline. */
+    public record OrderEvent(java.time.Instant at, String kind, String detail, boolean alert, Long documentId) {
     }
 
     /** An order on file: its id, when it was taken, and the document it came from. */

@@ -55,14 +55,21 @@ public record PoAcknowledgment(String partnerId, String poNumber, String release
      * @param status     ACK01
      * @param note       why, in words, when the status is not IA
      * @param schedule   the schedule we confirm, one ACK each (ACK02 quantity, ACK05 date)
+     * @param description the item's description as ordered (855 PID), if any
      */
     public record LineAck(String lineNumber, String buyerPart, String vendorPart, BigDecimal quantity, String unit,
-            BigDecimal unitPrice, LineStatus status, String note, List<ScheduleLine> schedule) {
+            BigDecimal unitPrice, LineStatus status, String note, List<ScheduleLine> schedule, String description) {
 
         public LineAck {
             Objects.requireNonNull(lineNumber, "lineNumber");
             Objects.requireNonNull(status, "status");
             schedule = List.copyOf(schedule);
+        }
+
+        /** A line without a description. */
+        public LineAck(String lineNumber, String buyerPart, String vendorPart, BigDecimal quantity, String unit,
+                BigDecimal unitPrice, LineStatus status, String note, List<ScheduleLine> schedule) {
+            this(lineNumber, buyerPart, vendorPart, quantity, unit, unitPrice, status, note, schedule, null);
         }
     }
 

@@ -1,0 +1,334 @@
+package io.edihub.policy;
+
+import io.edihub.order.CanonicalJson;
+import io.edihub.order.OrderChanges;
+import io.edihub.order.OrderLine;
+import io.edihub.order.OrderMessage;
+import io.edihub.order.OrderStore;
+import io.edihub.order.PlannedOrder;
+import io.edihub.order.PoAcknowledgment;
+import io.edihub.order.PoAcknowledgment.LineStatus;
+import io.edihub.order.PurchaseOrder;
+import io.edihub.order.Release;
+import io.edihub.order.ReleasePlanner;
+import io.edihub.order.ScheduleLine;
+import io.edihub.partner.PartnerProfile;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Where every order document ends, whatever its format: duplicates by business key are refused, changes
+ * are applied to the order on file, the contract check decides, and the order is stored open, held or
+ * rejected with its releases, its review and its timeline. Runs inside the caller's transaction, so the
+ * order commits together with the document it came from.
+ */
+@Service
+public class OrderDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderDesk.class);
+
+    private final OrderStore store;
+    private final Clock clock;
+
+    public OrderDesk(OrderStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** What became of one order document. */
+    public enum Result {
+        /** taken as sent or with the contract's changes */
+        ACCEPTED,
+        /** taken, waiting for a person's decision; nothing is released */
+        HELD,
+        /** taken and rejected: nothing of it can be delivered under the contract */
+        REJECTED,
+        /** not taken at all (duplicate, unknown order, a change that does not fit): nothing changed */
+        REFUSED
+    }
+
+    /**
+     * @param result         what became of it
+     * @param poNumber       the order
+     * @param code           for a refusal: {@code DUPLICATE_REVISION}, {@code DUPLICATE_ORDER}, {@code UNKNOWN_ORDER},
+     *                       {@code CHANGE_REFUSED}, {@code SCHEDULE_REFUSED}, {@code ORDER_CLOSED}
+     * @param location       for a refusal: where in the document ({@code order}, {@code line 3})
+     * @param message        what happened, in words
+     * @param review         the contract check, when one ran
+     * @param conflicts      parts of a change not applied because fulfillment already has the release
+     * @param acknowledgment the 855 content to send, when the partner gets one now (not for held orders)
+     * @param orderId        the order on file
+     */
+    public record Outcome(Result result, String poNumber, String code, String location, String message,
+            ContractReview review, List<OrderChanges.Conflict> conflicts, PoAcknowledgment acknowledgment, Long orderId) {
+
+        static Outcome refused(OrderMessage m, String code, String location, String message) {
+            return new Outcome(Result.REFUSED, m.poNumber(), code, location, message, null, List.of(), null, null);
+        }
+    }
+
+    public Outcome take(OrderMessage message, PartnerProfile partner, long documentId) {
+        String key = revisionKey(message);
+        Optional<OrderStore.StoredRevision> seen = store.revision(message.partnerId(), message.poNumber(),
+                message.releaseNumber(), key);
+        if (seen.isPresent()) {
+            return Outcome.refused(message, "DUPLICATE_REVISION", "order", what(message) + " was already received on "
+                    + seen.get().receivedAt() + " (document " + seen.get().documentId() + ")" + (message.revision() != null
+                    ? " as revision " + message.revision() : " with the same content") + "; it is not applied twice");
+        }
+        Optional<OrderStore.CurrentOrder> current = store.current(message.partnerId(), message.poNumber(),
+                message.releaseNumber());
+        Outcome outcome;
+        if (message.purpose() == PurchaseOrder.Purpose.ORIGINAL) {
+            if (current.isPresent()) {
+                return Outcome.refused(message, "DUPLICATE_ORDER", "order", what(message) + " was already received on "
+                        + current.get().createdAt() + " (document " + current.get().documentId()
+                        + "); an original order is taken once: send a change (860, purpose change) or a replacement");
+            }
+            outcome = original((PurchaseOrder) message, partner, documentId);
+        } else if (current.isEmpty()) {
+            return Outcome.refused(message, "UNKNOWN_ORDER", "order", what(message) + " is not on file for partner "
+                    + partner.id() + ": a " + message.purpose().name().toLowerCase() + " needs the original order first");
+        } else {
+            outcome = change(message, current.get(), partner, documentId);
+        }
+        if (outcome.result() != Result.REFUSED) {
+            long revisionId = store.recordRevision(message, key, outcome.orderId(), documentId, outcome.result().name());
+            if (outcome.review() != null) {
+                store.recordReview(outcome.orderId(), revisionId, outcome.review().verdict().name(),
+                        outcome.review().findings(), outcome.review().value());
+            }
+        }
+        return outcome;
+    }
+
+    private Outcome original(PurchaseOrder order, PartnerProfile partner, long documentId) {
+        List<Release> planned;
+        try {
+            planned = ReleasePlanner.plan(order, partner.releaseExtension());
+        } catch (ReleasePlanner.ReleasePlanningException e) {
+            return Outcome.refused(order, "SCHEDULE_REFUSED", "order", e.getMessage());
+        }
+        ContractReview review = ContractCheck.review(order, planned, partner);
+        Result result = result(review);
+        Release.Status releaseStatus = switch (result) {
+            case HELD -> Release.Status.HELD;
+            case REJECTED -> Release.Status.CANCELLED;
+            default -> Release.Status.PLANNED;
+        };
+        List<Release> releases = withStatus(review.releases(), releaseStatus);
+        long orderId = store.insert(new PlannedOrder(order.withLines(review.order().lines()), releases), documentId,
+                orderStatus(result), review.value());
+        store.recordEvent(order.partnerId(), order.poNumber(), orderId, documentId, "RECEIVED", "original order ("
+                + order.lines().size() + " lines, " + releases.size() + " monthly releases) from " + source(order), false);
+        record(order, orderId, documentId, result, review, List.of());
+        PoAcknowledgment ack = result == Result.HELD || !partner.poAcknowledgment() ? null
+                : acknowledgment(order, order, review, List.of(), partner, result);
+        return new Outcome(result, order.poNumber(), null, null, summary(result, review, List.of()), review, List.of(),
+                ack, orderId);
+    }
+
+    private Outcome change(OrderMessage message, OrderStore.CurrentOrder current, PartnerProfile partner, long documentId) {
+        if ("CANCELLED".equals(current.status()) && message.purpose() != PurchaseOrder.Purpose.REPLACE) {
+            return Outcome.refused(message, "ORDER_CLOSED", "order", what(message) + " was cancelled; only a replacement "
+                    + "can bring it back");
+        }
+        OrderChanges.Result changed;
+        try {
+            changed = OrderChanges.apply(current.order(), current.releases(), message, partner.releaseExtension(),
+                    current.anchor());
+        } catch (OrderChanges.ChangeRefusedException e) {
+            return Outcome.refused(message, "CHANGE_REFUSED", e.location(), e.getMessage());
+        } catch (ReleasePlanner.ReleasePlanningException e) {
+            return Outcome.refused(message, "SCHEDULE_REFUSED", "order", e.getMessage());
+        }
+        List<Release> open = changed.releases().stream().filter(r -> isOpen(r) && r.status() != Release.Status.CANCELLED)
+                .toList();
+        List<Release> kept = changed.releases().stream().filter(r -> !isOpen(r)).toList();
+        ContractReview review;
+        Result result;
+        if (message.purpose() == PurchaseOrder.Purpose.CANCELLATION) {
+            review = null;
+            result = Result.ACCEPTED;
+        } else {
+            review = ContractCheck.review(changed.order(), open, partner);
+            result = result(review);
+        }
+        Release.Status openStatus = result == Result.HELD ? Release.Status.HELD
+                : result == Result.REJECTED ? Release.Status.CANCELLED : Release.Status.PLANNED;
+        List<Release> releases = new ArrayList<>(kept);
+        List<Release> priced = review == null ? List.of() : review.releases();
+        Map<String, Release> pricedById = priced.stream().collect(Collectors.toMap(Release::releaseId, r -> r));
+        for (Release r : changed.releases()) {
+            if (!isOpen(r)) {
+                continue;
+            }
+            Release p = pricedById.get(r.releaseId());
+            releases.add(p == null ? new Release(r.releaseId(), r.poNumber(), r.month(), r.lines(), Release.Status.CANCELLED)
+                    : new Release(p.releaseId(), p.poNumber(), p.month(), p.lines(), openStatus));
+        }
+        PurchaseOrder order = review == null ? changed.order() : changed.order().withLines(review.order().lines());
+        boolean nothingLeft = releases.stream().allMatch(r -> r.status() == Release.Status.CANCELLED);
+        String status = message.purpose() == PurchaseOrder.Purpose.CANCELLATION || nothingLeft && result != Result.HELD
+                ? (nothingLeft ? "CANCELLED" : "OPEN") : orderStatus(result);
+        BigDecimal value = releases.stream().filter(r -> r.status() != Release.Status.CANCELLED).map(Release::value)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        store.update(current.id(), order, releases, status, value);
+        store.recordEvent(message.partnerId(), message.poNumber(), current.id(), documentId,
+                message.purpose().name(), message.purpose().name().toLowerCase() + (message.revision() == null ? ""
+                        : " revision " + message.revision()) + " from " + source(message) + ": "
+                        + releases.stream().filter(r -> r.status() != Release.Status.CANCELLED).count()
+                        + " releases open", false);
+        for (OrderChanges.Conflict c : changed.conflicts()) {
+            store.recordEvent(message.partnerId(), message.poNumber(), current.id(), documentId, "CHANGE_NOT_APPLIED",
+                    c.toString(), true);
+            LOG.warn("{} {}: change not applied to {}", message.partnerId(), message.poNumber(), c);
+        }
+        record(message, current.id(), documentId, result, review, changed.conflicts());
+        PoAcknowledgment ack = result == Result.HELD || !partner.poAcknowledgment() ? null
+                : acknowledgment(message, changed.requested(), review, changed, partner, result);
+        return new Outcome(result, message.poNumber(), null, null, summary(result, review, changed.conflicts()), review,
+                changed.conflicts(), ack, current.id());
+    }
+
+    private void record(OrderMessage m, long orderId, long documentId, Result result, ContractReview review,
+            List<OrderChanges.Conflict> conflicts) {
+        if (review != null) {
+            for (ContractReview.Finding f : review.findings()) {
+                store.recordEvent(m.partnerId(), m.poNumber(), orderId, documentId, "CONTRACT_" + f.code(), f.toString(),
+                        false);
+            }
+        }
+        String detail = summary(result, review, conflicts);
+        store.recordEvent(m.partnerId(), m.poNumber(), orderId, documentId, result.name(), detail, result == Result.HELD);
+    }
+
+    private static Result result(ContractReview review) {
+        return switch (review.verdict()) {
+            case HOLD -> Result.HELD;
+            case REJECT -> Result.REJECTED;
+            default -> Result.ACCEPTED;
+        };
+    }
+
+    private static String orderStatus(Result result) {
+        return switch (result) {
+            case HELD -> "HELD";
+            case REJECTED -> "REJECTED";
+            default -> "OPEN";
+        };
+    }
+
+    private static boolean isOpen(Release r) {
+        return r.status() == Release.Status.PLANNED || r.status() == Release.Status.HELD
+                || r.status() == Release.Status.CANCELLED;
+    }
+
+    private static List<Release> withStatus(List<Release> releases, Release.Status status) {
+        return releases.stream().map(r -> new Release(r.releaseId(), r.poNumber(), r.month(), r.lines(), status)).toList();
+    }
+
+    static String summary(Result result, ContractReview review, List<OrderChanges.Conflict> conflicts) {
+        StringBuilder sb = new StringBuilder(switch (result) {
+            case ACCEPTED -> review != null && review.verdict() == ContractReview.Verdict.ACCEPT_WITH_CHANGES
+                    ? "accepted with the contract's changes" : "accepted";
+            case HELD -> "held for a decision";
+            case REJECTED -> "rejected";
+            case REFUSED -> "refused";
+        });
+        if (review != null && !review.findings().isEmpty()) {
+            sb.append(": ").append(review.findings().stream().map(ContractReview.Finding::toString)
+                    .collect(Collectors.joining("; ")));
+        }
+        if (!conflicts.isEmpty()) {
+            sb.append(review != null && !review.findings().isEmpty() ? "; " : ": ")
+                    .append(conflicts.stream().map(OrderChanges.Conflict::toString).collect(Collectors.joining("; ")));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The 855 content for an order as checked: every requested line with its status, the price we will
+     * bill and the schedule we confirm.
+     */
+    PoAcknowledgment acknowledgment(OrderMessage message, PurchaseOrder requested, ContractReview review,
+            Object changed, PartnerProfile partner, Result result) {
+        List<OrderChanges.Conflict> conflicts = changed instanceof OrderChanges.Result r ? r.conflicts() : List.of();
+        PurchaseOrder kept = changed instanceof OrderChanges.Result r ? r.order() : requested;
+        Map<String, ContractReview.LineReview> reviews = review == null ? Map.of()
+                : review.lines().stream().collect(Collectors.toMap(ContractReview.LineReview::lineNumber, l -> l, (a, b) -> a));
+        Map<String, OrderLine> keptLines = kept.lines().stream().collect(Collectors.toMap(OrderLine::lineNumber, l -> l,
+                (a, b) -> a));
+        List<PoAcknowledgment.LineAck> lines = new ArrayList<>();
+        boolean changedAny = false;
+        for (OrderLine line : requested.lines()) {
+            ContractReview.LineReview lr = reviews.get(line.lineNumber());
+            LineStatus status = lr == null ? LineStatus.IA : lr.status();
+            String note = lr == null ? null : lr.note();
+            List<OrderChanges.Conflict> mine = conflicts.stream().filter(c -> c.lineNumber().equals(line.lineNumber()))
+                    .toList();
+            if (!mine.isEmpty() && status != LineStatus.R1) {
+                status = LineStatus.IQ;
+                note = mine.stream().map(OrderChanges.Conflict::toString).collect(Collectors.joining("; "));
+            }
+            if (result == Result.REJECTED) {
+                status = status == LineStatus.R1 ? LineStatus.R1 : LineStatus.IR;
+            }
+            changedAny |= status != LineStatus.IA;
+            OrderLine asKept = keptLines.getOrDefault(line.lineNumber(), line);
+            BigDecimal price = lr != null && lr.contractPrice() != null ? lr.contractPrice() : line.unitPrice();
+            List<ScheduleLine> schedule = status == LineStatus.R1 || status == LineStatus.IR ? List.of() : asKept.schedule();
+            lines.add(new PoAcknowledgment.LineAck(line.lineNumber(), line.buyerPart(), line.vendorPart(),
+                    status == LineStatus.IQ ? asKept.quantity() : line.quantity(), line.unit(), price, status, note, schedule));
+        }
+        PoAcknowledgment.Type type = result == Result.REJECTED ? PoAcknowledgment.Type.RD
+                : changedAny || !conflicts.isEmpty() ? PoAcknowledgment.Type.AC : PoAcknowledgment.Type.AD;
+        if (message.purpose() == PurchaseOrder.Purpose.CANCELLATION) {
+            type = conflicts.isEmpty() ? PoAcknowledgment.Type.AD : PoAcknowledgment.Type.AC;
+        }
+        return new PoAcknowledgment(partner.id(), requested.poNumber(), requested.releaseNumber(), message.purpose(), type,
+                requested.orderDate(), LocalDate.now(clock),
+                partner.contract() == null ? requested.contractNumber() : partner.contract().number(),
+                partner.contract() == null ? null : partner.contract().supplierNumber(), requested.currency(), lines);
+    }
+
+    /** The business key of a document: its revision when it has one, else its content. */
+    static String revisionKey(OrderMessage message) {
+        if (message.revision() != null && !message.revision().isBlank()) {
+            return "r:" + message.revision().strip();
+        }
+        if (message.purpose() == PurchaseOrder.Purpose.ORIGINAL) {
+            return "original";
+        }
+        OrderMessage withoutSource = message instanceof PurchaseOrder o ? o.withSource(null)
+                : ((io.edihub.order.OrderChange) message).withSource(null);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(CanonicalJson.MAPPER.writeValueAsBytes(withoutSource));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String what(OrderMessage m) {
+        return m.releaseNumber() == null || m.releaseNumber().isEmpty() ? "PO " + m.poNumber()
+                : "release " + m.releaseNumber() + " of PO " + m.poNumber();
+    }
+
+    private static String source(OrderMessage m) {
+        return m.source() == null ? "an unknown source" : m.source().format()
+                + (m.source().fileName() == null ? "" : " " + m.source().fileName());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Order policy: every new or changed order is checked against the customer's contract (items, prices valid
+ * on each delivery day, quantity breaks, validity, order and release value limits); the result is an
+ * acknowledgment (855) or a hold that only a person's recorded decision lifts. Held orders are never
+ * released.
+ */
+package io.edihub.policy;
