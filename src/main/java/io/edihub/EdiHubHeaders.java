@@ -14,6 +14,12 @@ public final class EdiHubHeaders {
     /** The name of the error report written beside a refused input in error/. */
     public static final String ERROR_FILE = "EdiHubErrorFile";
 
+    /** The stored outbound document a delivery route is writing. */
+    public static final String OUTBOUND_ID = "EdiHubOutboundId";
+
+    /** The partner folder a delivery route writes to. */
+    public static final String DIRECTORY = "EdiHubDirectory";
+
     private EdiHubHeaders() {
     }
 }

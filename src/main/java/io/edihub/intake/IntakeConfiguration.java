@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The beans of the intake path: partners, the X12 reader and writers, control numbers. */
+/** The beans of the intake path: partners, the X12, JSON and CSV readers and writers, control numbers. */
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
 
@@ -41,6 +41,17 @@ class IntakeConfiguration {
     @Bean
     X12Translator x12Translator(OurIdentity us, Clock clock) {
         return new X12Translator(new InterchangeReader(), new AcknowledgmentWriter(us), clock);
+    }
+
+    /** JSON orders over SFTP and HTTP; larger documents are refused before they are parsed. */
+    @Bean
+    JsonOrderReader jsonOrderReader(@Value("${edihub.intake.max-document-bytes}") long maxBytes) {
+        return new JsonOrderReader(maxBytes);
+    }
+
+    @Bean
+    CsvOrderReader csvOrderReader(@Value("${edihub.intake.max-document-bytes}") long maxBytes) {
+        return new CsvOrderReader(maxBytes);
     }
 
     @Bean

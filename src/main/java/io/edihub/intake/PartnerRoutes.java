@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes one intake route per partner from the route templates in {@code routes/}, once Camel has loaded
- * them. Route ids name the partner: {@code receiveX12-acme}.
+ * them. Route ids name the partner: {@code receiveOrders-acme}.
  */
 @Component
 class PartnerRoutes implements CamelContextConfiguration {
 
-    static final String X12_TEMPLATE = "receiveX12";
+    static final String ORDERS_TEMPLATE = "receiveOrders";
     private static final Logger LOG = LoggerFactory.getLogger(PartnerRoutes.class);
 
     private final PartnerDirectory partners;
@@ -43,8 +43,8 @@ class PartnerRoutes implements CamelContextConfiguration {
             supervisor.ifAvailable(camelContext::setRouteController);
         }
         for (PartnerProfile partner : partners.all()) {
-            String routeId = X12_TEMPLATE + "-" + partner.id();
-            TemplatedRouteBuilder.builder(camelContext, X12_TEMPLATE)
+            String routeId = ORDERS_TEMPLATE + "-" + partner.id();
+            TemplatedRouteBuilder.builder(camelContext, ORDERS_TEMPLATE)
                     .routeId(routeId)
                     .parameter("partnerId", partner.id())
                     .parameter("directory", partner.sftpDirectory())

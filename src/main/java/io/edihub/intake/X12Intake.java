@@ -1,10 +1,13 @@
 package io.edihub.intake;
 
-import io.edihub.order.OrderStore;
+import io.edihub.order.OrderChange;
+import io.edihub.order.OrderMessage;
+import io.edihub.order.PoAcknowledgment;
 import io.edihub.order.PlannedOrder;
 import io.edihub.order.PurchaseOrder;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
+import io.edihub.policy.OrderDesk;
 import io.edihub.x12.AcknowledgmentWriter;
 import io.edihub.x12.ControlNumbers;
 import io.edihub.x12.FileResult;
@@ -12,6 +15,7 @@ import io.edihub.x12.GroupResult;
 import io.edihub.x12.IntakeContext;
 import io.edihub.x12.InterchangeResult;
 import io.edihub.x12.OurIdentity;
+import io.edihub.x12.PoAcknowledgment855Writer;
 import io.edihub.x12.TransactionResult;
 import io.edihub.x12.X12Translator;
 import java.io.ByteArrayInputStream;
@@ -45,18 +49,22 @@ public class X12Intake {
 
     private final PartnerDirectory partners;
     private final X12Translator translator;
-    private final OrderStore orders;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ControlNumbers controlNumbers;
     private final OurIdentity us;
     private final Clock clock;
+    private final InboundDocuments documents;
+    private final OrderDesk desk;
+    private final PoAcknowledgment855Writer poAcknowledgments;
 
-    public X12Intake(PartnerDirectory partners, X12Translator translator, OrderStore orders, JdbcTemplate jdbc,
-            TransactionTemplate transactions, ControlNumbers controlNumbers, OurIdentity us, Clock clock) {
+    X12Intake(PartnerDirectory partners, X12Translator translator, JdbcTemplate jdbc, TransactionTemplate transactions,
+            ControlNumbers controlNumbers, OurIdentity us, Clock clock, InboundDocuments documents, OrderDesk desk) {
+        this.documents = documents;
+        this.desk = desk;
+        this.poAcknowledgments = new PoAcknowledgment855Writer(us);
         this.partners = partners;
         this.translator = translator;
-        this.orders = orders;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.controlNumbers = controlNumbers;
@@ -72,8 +80,8 @@ public class X12Intake {
     public IntakeOutcome receive(String partnerId, String fileName, byte[] content) {
         PartnerProfile partner = partners.byId(partnerId)
                 .orElseThrow(() -> new IllegalArgumentException("no partner profile '" + partnerId + "'"));
-        String sha256 = sha256(content);
-        IntakeOutcome outcome = transactions.execute(status -> resume(partnerId, fileName, sha256)
+        String sha256 = InboundDocuments.sha256(content);
+        IntakeOutcome outcome = transactions.execute(status -> documents.resume(partnerId, fileName, sha256)
                 .orElseGet(() -> process(status, partner, fileName, content, sha256)));
         if (outcome.disposition() == IntakeOutcome.Disposition.ERROR) {
             LOG.warn("{} from {} refused in part or whole (document {}):\n{}", fileName, partnerId, outcome.documentId(),
@@ -87,39 +95,13 @@ public class X12Intake {
 
     /** After the acknowledgments were written and the input moved: the file is done. */
     public void complete(long documentId) {
-        Timestamp now = Timestamp.from(clock.instant());
-        transactions.executeWithoutResult(s -> {
-            jdbc.update("update outbound_document set written_at = ? where inbound_document_id = ? and written_at is null",
-                    now, documentId);
-            jdbc.update("update inbound_document set completed_at = ? where id = ?", now, documentId);
-        });
-    }
-
-    private Optional<IntakeOutcome> resume(String partnerId, String fileName, String sha256) {
-        return jdbc.query("select id, outcome, error_report from inbound_document where partner_id = ? and file_name = ? "
-                        + "and sha256 = ? and completed_at is null order by id desc limit 1",
-                (rs, i) -> {
-                    long id = rs.getLong(1);
-                    LOG.info("{} from {} was already processed as document {} before a restart: finishing it", fileName,
-                            partnerId, id);
-                    String report = rs.getString(3);
-                    return new IntakeOutcome(id, fileName, "ACCEPTED".equals(rs.getString(2))
-                            ? IntakeOutcome.Disposition.ARCHIVE : IntakeOutcome.Disposition.ERROR,
-                            report == null ? "" : report, outbound(id), true, 0);
-                }, partnerId, fileName, sha256).stream().findFirst();
-    }
-
-    private List<IntakeOutcome.OutboundFile> outbound(long documentId) {
-        return jdbc.query("select id, file_name, content from outbound_document where inbound_document_id = ? order by id",
-                (rs, i) -> new IntakeOutcome.OutboundFile(rs.getLong(1), rs.getString(2), rs.getString(3)), documentId);
+        documents.complete(documentId);
     }
 
     private IntakeOutcome process(TransactionStatus status, PartnerProfile partner, String fileName, byte[] content,
             String sha256) {
         Instant now = clock.instant();
-        Long documentId = jdbc.queryForObject("insert into inbound_document (partner_id, channel, file_name, sha256, "
-                        + "size_bytes, content, received_at, outcome) values (?, 'SFTP', ?, ?, ?, ?, ?, 'PROCESSING') returning id",
-                Long.class, partner.id(), fileName, sha256, content.length, content, Timestamp.from(now));
+        long documentId = documents.store(partner.id(), "SFTP", fileName, content, sha256, now);
         StoringListener listener = new StoringListener(status, documentId, fileName, now);
         IntakeContext context = new IntakeContext(Optional.of(partner), partners, us, this::seen);
         X12Translator.Translation translation = translator.translate(fileName, new ByteArrayInputStream(content), context,
@@ -128,8 +110,7 @@ public class X12Intake {
         boolean accepted = result.fullyAccepted();
         String outcome = accepted ? "ACCEPTED" : listener.stored > 0 ? "PARTIALLY_ACCEPTED" : "REJECTED";
         String report = accepted ? "" : report(fileName, partner, outcome, result, listener, now);
-        jdbc.update("update inbound_document set outcome = ?, error_report = ? where id = ?", outcome,
-                accepted ? null : report, documentId);
+        documents.outcome(documentId, outcome, accepted ? null : report);
         return new IntakeOutcome(documentId, fileName, accepted ? IntakeOutcome.Disposition.ARCHIVE
                 : IntakeOutcome.Disposition.ERROR, report, listener.outbound, false, listener.stored);
     }
@@ -154,15 +135,15 @@ public class X12Intake {
             sb.append("\n\n");
         }
         result.describeErrors().forEach(line -> sb.append(line).append('\n'));
+        if (!listener.results.isEmpty()) {
+            sb.append("\nOrders taken:\n");
+            listener.results.forEach(line -> sb.append("PO ").append(line).append('\n'));
+        }
         return sb.toString();
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** An 855 to send once the interchange that carried its order is known to stand. */
+    private record PendingAck(PoAcknowledgment ack, String version) {
     }
 
     /** Stores what the reader accepts, and undoes it when its group or interchange turns out rejected. */
@@ -176,8 +157,11 @@ public class X12Intake {
         private Object groupSavepoint;
         private int inInterchange;
         private int inGroup;
+        private int groupAcks;
         int stored;
         final List<IntakeOutcome.OutboundFile> outbound = new ArrayList<>();
+        final List<PendingAck> pendingAcks = new ArrayList<>();
+        final List<String> results = new ArrayList<>();
 
         StoringListener(TransactionStatus status, long documentId, String fileName, Instant now) {
             this.status = status;
@@ -189,54 +173,61 @@ public class X12Intake {
         @Override
         public void startInterchange(InterchangeResult interchange) {
             inInterchange = 0;
+            pendingAcks.clear();
             interchangeSavepoint = interchange.rejected() ? null : status.createSavepoint();
         }
 
         @Override
         public void startGroup(InterchangeResult interchange, GroupResult group) {
             inGroup = 0;
+            groupAcks = pendingAcks.size();
             groupSavepoint = status.createSavepoint();
         }
 
         @Override
         public void transaction(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                 PlannedOrder planned) {
-            if (planned == null) {
+            if (planned != null) {
+                take(interchange, group, transaction, planned.order().withSource(source(planned.order().source())), "BEG");
+            }
+        }
+
+        @Override
+        public void change(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                OrderChange change) {
+            if (change != null) {
+                take(interchange, group, transaction, change.withSource(source(change.source())), "BCH");
+            }
+        }
+
+        /** Hands a set's order or change to the order desk; what the desk refuses, the 997 rejects. */
+        private void take(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                OrderMessage message, String header) {
+            OrderDesk.Outcome outcome = desk.take(message, interchange.partner(), documentId);
+            if (outcome.result() == OrderDesk.Result.REFUSED) {
+                transaction.rejectElement(header, 2, 3, "324", "7", message.poNumber(), outcome.code(),
+                        (outcome.location() == null || "order".equals(outcome.location()) ? "" : outcome.location() + ": ")
+                                + outcome.message() + "; nothing was changed");
                 return;
             }
-            PurchaseOrder order = planned.order();
-            if (order.purpose() != PurchaseOrder.Purpose.ORIGINAL) {
-                transaction.rejectElement("BEG", 2, 1, "353", "7", order.purpose().x12Code(), "PURPOSE_NOT_SUPPORTED",
-                        "BEG01 '" + order.purpose().x12Code() + "' (" + order.purpose().name().toLowerCase().replace('_', ' ')
-                                + "): this hub version takes original orders (BEG01 = 00) only; changes and cancellations "
-                                + "are not processed yet, so nothing was changed");
-                return;
+            results.add(message.poNumber() + " (" + message.purpose().name().toLowerCase() + "): "
+                    + outcome.message());
+            if (outcome.acknowledgment() != null) {
+                pendingAcks.add(new PendingAck(outcome.acknowledgment(), group.version()));
             }
-            Optional<OrderStore.StoredOrder> existing = orders.find(order.partnerId(), order.poNumber(), order.releaseNumber());
-            if (existing.isPresent()) {
-                String what = order.releaseNumber() == null ? "PO " + order.poNumber()
-                        : "release " + order.releaseNumber() + " of PO " + order.poNumber();
-                transaction.rejectElement("BEG", 2, 3, "324", "7", order.poNumber(), "DUPLICATE_ORDER", what
-                        + " was already received on " + existing.get().createdAt() + " (document "
-                        + existing.get().documentId() + "); an original order is taken once");
-                return;
-            }
-            orders.insert(withSource(planned), documentId);
             inGroup++;
         }
 
-        private PlannedOrder withSource(PlannedOrder planned) {
-            PurchaseOrder o = planned.order();
-            PurchaseOrder.SourceDocument s = o.source();
-            PurchaseOrder.SourceDocument source = new PurchaseOrder.SourceDocument(s.format(), fileName,
-                    null, s.interchangeControlNumber(), s.groupControlNumber(), s.transactionControlNumber());
-            return new PlannedOrder(o.withSource(source), planned.releases());
+        private PurchaseOrder.SourceDocument source(PurchaseOrder.SourceDocument s) {
+            return new PurchaseOrder.SourceDocument(s.format(), fileName, null, s.interchangeControlNumber(),
+                    s.groupControlNumber(), s.transactionControlNumber());
         }
 
         @Override
         public void endGroup(InterchangeResult interchange, GroupResult group) {
             if (group.rejected()) {
                 status.rollbackToSavepoint(groupSavepoint);
+                pendingAcks.subList(groupAcks, pendingAcks.size()).clear();
             } else {
                 status.releaseSavepoint(groupSavepoint);
                 inInterchange += inGroup;
@@ -251,6 +242,7 @@ public class X12Intake {
             }
             if (interchange.rejected()) {
                 status.rollbackToSavepoint(interchangeSavepoint);
+                pendingAcks.clear();
                 return;
             }
             status.releaseSavepoint(interchangeSavepoint);
@@ -265,10 +257,20 @@ public class X12Intake {
             String kind = ack.hasTa1() && ack.hasFunctionalAcks() ? "TA1+997" : ack.hasTa1() ? "TA1" : "997";
             String name = kind.replace("+", "-").toLowerCase() + "-" + ack.controlNumber() + "-for-"
                     + interchange.envelope().controlNumber().replaceAll("[^0-9A-Za-z]", "") + ".x12";
-            Long id = jdbc.queryForObject("insert into outbound_document (partner_id, kind, control_number, file_name, content, "
-                            + "inbound_document_id, created_at) values (?, ?, ?, ?, ?, ?, ?) returning id", Long.class,
-                    interchange.partner().id(), kind, ack.controlNumber(), name, ack.text(), documentId, Timestamp.from(now));
-            outbound.add(new IntakeOutcome.OutboundFile(id, name, ack.text()));
+            outbound.add(documents.outbound(interchange.partner().id(), kind, ack.controlNumber(), name, ack.text(),
+                    documentId, now));
+            if (interchange.rejected()) {
+                return;
+            }
+            // the 855s of the orders this interchange kept, after the 997 that says the sets were read
+            for (PendingAck pending : pendingAcks) {
+                String text = poAcknowledgments.write(pending.ack(), interchange.partner(), controlNumbers,
+                        now.atZone(java.time.ZoneOffset.UTC), pending.version());
+                String control = text.substring(90, 99);
+                String ackName = "855-" + control + "-for-" + pending.ack().poNumber().replaceAll("[^0-9A-Za-z-]", "") + ".x12";
+                outbound.add(documents.outbound(interchange.partner().id(), "855", control, ackName, text, documentId, now));
+            }
+            pendingAcks.clear();
         }
     }
 

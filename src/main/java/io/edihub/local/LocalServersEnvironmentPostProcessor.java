@@ -96,7 +96,7 @@ public class LocalServersEnvironmentPostProcessor implements EnvironmentPostProc
             String dataDirectory = environment.getProperty("edihub.data-dir", "data");
             String username = environment.getProperty("edihub.sftp.username", "edihub");
             return byDataDirectory.computeIfAbsent(dataDirectory + "\n" + username, key ->
-                    new SftpCredentials(LocalSftpServer.sftpDirectory(Path.of(dataDirectory))).passwordFor(username));
+                    new GeneratedCredentials(LocalSftpServer.sftpDirectory(Path.of(dataDirectory))).passwordFor(username));
         }
     }
 

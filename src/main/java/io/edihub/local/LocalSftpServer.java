@@ -130,7 +130,7 @@ public final class LocalSftpServer implements AutoCloseable {
                 started.close();
                 throw e;
             }
-            started.logAccounts(new SftpCredentials(sftpDirectory), partnerAccounts);
+            started.logAccounts(new GeneratedCredentials(sftpDirectory), partnerAccounts);
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException("SFTP server did not start over " + sftpDirectory, e);
@@ -212,7 +212,7 @@ public final class LocalSftpServer implements AutoCloseable {
         if (hubPasswordConfigured) {
             passwords.put(settings.hubUsername(), settings.hubPassword());
         }
-        passwords.putAll(new SftpCredentials(sftpDirectory).passwordsFor(generated));
+        passwords.putAll(new GeneratedCredentials(sftpDirectory).passwordsFor(generated));
         return Map.copyOf(passwords);
     }
 
@@ -222,7 +222,7 @@ public final class LocalSftpServer implements AutoCloseable {
         if (!keys.hasNext()) {
             throw new IOException("no usable host key in " + file);
         }
-        SftpCredentials.restrictToOwner(file);
+        GeneratedCredentials.restrictToOwner(file);
         return keys.next().getPublic();
     }
 
@@ -275,7 +275,7 @@ public final class LocalSftpServer implements AutoCloseable {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private void logAccounts(SftpCredentials credentials, List<SftpAccount> partnerAccounts) {
+    private void logAccounts(GeneratedCredentials credentials, List<SftpAccount> partnerAccounts) {
         StringBuilder block = new StringBuilder()
                 .append("Embedded SFTP server on ").append(FreePort.LOOPBACK).append(':').append(port())
                 .append(", files in ").append(rootDirectory)

@@ -32,7 +32,7 @@ public final class OrderChanges {
      *
      * @param requested the order as the sender wants it
      * @param order     the order as it stands now: the request, except in months already dispatched
-     * @param releases  its releases, old ones that lost all lines included with status CANCELLED
+     * @param releases  its releases; old ones left without lines stay, CANCELLED and empty, so their id is never reused
      * @param conflicts what was asked but not done
      */
     public record Result(PurchaseOrder requested, PurchaseOrder order, List<Release> releases, List<Conflict> conflicts) {
@@ -135,7 +135,8 @@ public final class OrderChanges {
         }
         for (Release r : currentReleases) {
             if (!planned.containsKey(r.releaseId())) {
-                planned.put(r.releaseId(), new Release(r.releaseId(), r.poNumber(), r.month(), r.lines(),
+                // nothing is due in that month any more: the id stays taken, with no lines
+                planned.put(r.releaseId(), new Release(r.releaseId(), r.poNumber(), r.month(), List.of(),
                         Release.Status.CANCELLED));
             }
         }

@@ -65,12 +65,6 @@ public record PoAcknowledgment(String partnerId, String poNumber, String release
             Objects.requireNonNull(status, "status");
             schedule = List.copyOf(schedule);
         }
-
-        /** A line without a description. */
-        public LineAck(String lineNumber, String buyerPart, String vendorPart, BigDecimal quantity, String unit,
-                BigDecimal unitPrice, LineStatus status, String note, List<ScheduleLine> schedule) {
-            this(lineNumber, buyerPart, vendorPart, quantity, unit, unitPrice, status, note, schedule, null);
-        }
     }
 
     /** ACK01 line item status codes the hub uses. */

@@ -114,6 +114,10 @@ public final class ContractCheck {
             }
         }
 
+        // under CONTRACT_WINS a non-contract line is refused; under HOLD it stays for the person to decide on
+        if (!contractWins) {
+            refused.clear();
+        }
         PurchaseOrder kept = order.withLines(order.lines().stream().filter(l -> !refused.contains(l.lineNumber())).toList());
         List<Release> priced = new ArrayList<>();
         for (Release r : releases) {

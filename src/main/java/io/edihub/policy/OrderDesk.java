@@ -81,6 +81,13 @@ public class OrderDesk {
 
     public Outcome take(OrderMessage message, PartnerProfile partner, long documentId) {
         String key = revisionKey(message);
+        Optional<OrderStore.CurrentOrder> current = store.current(message.partnerId(), message.poNumber(),
+                message.releaseNumber());
+        if (message.purpose() == PurchaseOrder.Purpose.ORIGINAL && current.isPresent()) {
+            return Outcome.refused(message, "DUPLICATE_ORDER", "order", what(message) + " was already received on "
+                    + current.get().createdAt() + " (document " + current.get().documentId()
+                    + "); an original order is taken once: send a change (860, purpose change) or a replacement");
+        }
         Optional<OrderStore.StoredRevision> seen = store.revision(message.partnerId(), message.poNumber(),
                 message.releaseNumber(), key);
         if (seen.isPresent()) {
@@ -88,15 +95,8 @@ public class OrderDesk {
                     + seen.get().receivedAt() + " (document " + seen.get().documentId() + ")" + (message.revision() != null
                     ? " as revision " + message.revision() : " with the same content") + "; it is not applied twice");
         }
-        Optional<OrderStore.CurrentOrder> current = store.current(message.partnerId(), message.poNumber(),
-                message.releaseNumber());
         Outcome outcome;
         if (message.purpose() == PurchaseOrder.Purpose.ORIGINAL) {
-            if (current.isPresent()) {
-                return Outcome.refused(message, "DUPLICATE_ORDER", "order", what(message) + " was already received on "
-                        + current.get().createdAt() + " (document " + current.get().documentId()
-                        + "); an original order is taken once: send a change (860, purpose change) or a replacement");
-            }
             outcome = original((PurchaseOrder) message, partner, documentId);
         } else if (current.isEmpty()) {
             return Outcome.refused(message, "UNKNOWN_ORDER", "order", what(message) + " is not on file for partner "
@@ -176,7 +176,7 @@ public class OrderDesk {
                 continue;
             }
             Release p = pricedById.get(r.releaseId());
-            releases.add(p == null ? new Release(r.releaseId(), r.poNumber(), r.month(), r.lines(), Release.Status.CANCELLED)
+            releases.add(p == null ? new Release(r.releaseId(), r.poNumber(), r.month(), List.of(), Release.Status.CANCELLED)
                     : new Release(p.releaseId(), p.poNumber(), p.month(), p.lines(), openStatus));
         }
         PurchaseOrder order = review == null ? changed.order() : changed.order().withLines(review.order().lines());
@@ -201,6 +201,75 @@ public class OrderDesk {
                 : acknowledgment(message, changed.requested(), review, changed, partner, result);
         return new Outcome(result, message.poNumber(), null, null, summary(result, review, changed.conflicts()), review,
                 changed.conflicts(), ack, current.id());
+    }
+
+    /** A person's decision on a held order. */
+    public enum Decision {
+        APPROVE, REJECT
+    }
+
+    /** A decision that cannot be taken: no such order, or it is not waiting for one. */
+    public static final class DecisionRefusedException extends RuntimeException {
+
+        private final boolean notFound;
+
+        public DecisionRefusedException(String message, boolean notFound) {
+            super(message);
+            this.notFound = notFound;
+        }
+
+        public boolean notFound() {
+            return notFound;
+        }
+    }
+
+    /**
+     * Approves or rejects a held order, recording who decided, when and why. Approval releases it at the
+     * contract's prices (the invoice never uses another); rejection cancels its releases. Runs inside the
+     * caller's transaction.
+     *
+     * @return the outcome, with the 855 content when the partner gets one
+     * @throws DecisionRefusedException when the order is not on file or not held
+     */
+    public Outcome decide(PartnerProfile partner, String poNumber, String releaseNumber, Decision decision, String who,
+            String comment) {
+        OrderStore.CurrentOrder current = store.current(partner.id(), poNumber, releaseNumber)
+                .orElseThrow(() -> new DecisionRefusedException("PO " + poNumber + " is not on file for partner "
+                        + partner.id(), true));
+        if (!"HELD".equals(current.status())) {
+            throw new DecisionRefusedException("PO " + poNumber + " is " + current.status()
+                    + ", not held: there is nothing to decide", false);
+        }
+        store.recordDecision(current.id(), decision.name(), who, comment);
+        List<Release> held = current.releases().stream().filter(r -> r.status() == Release.Status.HELD).toList();
+        ContractReview review = ContractCheck.review(current.order(), held, partner);
+        Result result;
+        if (decision == Decision.APPROVE) {
+            store.setStatus(current.id(), "OPEN", Release.Status.HELD, Release.Status.PLANNED);
+            result = Result.ACCEPTED;
+        } else {
+            store.setStatus(current.id(), "REJECTED", Release.Status.HELD, Release.Status.CANCELLED);
+            result = Result.REJECTED;
+        }
+        String detail = (decision == Decision.APPROVE ? "approved" : "rejected") + " by " + who
+                + (comment == null || comment.isBlank() ? "" : ": " + comment);
+        store.recordEvent(partner.id(), poNumber, current.id(), null, decision == Decision.APPROVE ? "APPROVED" : "REJECTED",
+                detail, false);
+        LOG.info("{} {} {}", partner.id(), poNumber, detail);
+        ContractReview decided = decision == Decision.APPROVE ? approved(review, who) : review;
+        PoAcknowledgment ack = partner.poAcknowledgment()
+                ? acknowledgment(current.order(), current.order(), decided, null, partner, result) : null;
+        return new Outcome(result, poNumber, null, null, detail, decided, List.of(), ack, current.id());
+    }
+
+    /** After approval: what the contract could not settle is accepted as the person decided. */
+    private static ContractReview approved(ContractReview review, String who) {
+        List<ContractReview.LineReview> lines = review.lines().stream()
+                .map(l -> l.status() == LineStatus.R1 ? new ContractReview.LineReview(l.lineNumber(), LineStatus.IA,
+                        l.orderedPrice(), null, "accepted by " + who + " although " + l.note()) : l)
+                .toList();
+        return new ContractReview(ContractReview.Verdict.ACCEPT_WITH_CHANGES, review.order(), review.releases(), lines,
+                review.findings(), review.value());
     }
 
     private void record(OrderMessage m, long orderId, long documentId, Result result, ContractReview review,
@@ -291,7 +360,8 @@ public class OrderDesk {
             BigDecimal price = lr != null && lr.contractPrice() != null ? lr.contractPrice() : line.unitPrice();
             List<ScheduleLine> schedule = status == LineStatus.R1 || status == LineStatus.IR ? List.of() : asKept.schedule();
             lines.add(new PoAcknowledgment.LineAck(line.lineNumber(), line.buyerPart(), line.vendorPart(),
-                    status == LineStatus.IQ ? asKept.quantity() : line.quantity(), line.unit(), price, status, note, schedule));
+                    status == LineStatus.IQ ? asKept.quantity() : line.quantity(), line.unit(), price, status, note, schedule,
+                    line.description()));
         }
         PoAcknowledgment.Type type = result == Result.REJECTED ? PoAcknowledgment.Type.RD
                 : changedAny || !conflicts.isEmpty() ? PoAcknowledgment.Type.AC : PoAcknowledgment.Type.AD;

@@ -1,5 +1,6 @@
 package io.edihub.x12;
 
+import io.edihub.order.OrderChange;
 import io.edihub.order.PlannedOrder;
 import io.edihub.order.PurchaseOrder;
 import io.edihub.order.ReleasePlanner;
@@ -22,10 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a file of X12 interchanges as a stream with StAEDI, validates envelopes and 850 transaction sets,
- * maps accepted purchase orders to the canonical model and hands everything to an
+ * Reads a file of X12 interchanges as a stream with StAEDI, validates envelopes and 850 / 860 transaction
+ * sets, maps accepted purchase orders and order changes to the canonical model and hands everything to an
  * {@link InterchangeListener}. Memory stays flat whatever the file size: only the verdicts (what the
- * acknowledgments need) are kept, orders are handed over one by one.
+ * acknowledgments need) are kept, orders and changes are handed over one by one.
  *
  * <p>Thread-safe: one instance serves every route and the translate command.
  */
@@ -38,6 +39,7 @@ public final class InterchangeReader {
 
     private final EDIInputFactory factory;
     private final Schema purchaseOrderSchema;
+    private final Schema orderChangeSchema;
 
     public InterchangeReader() {
         factory = EDIInputFactory.newFactory();
@@ -45,6 +47,7 @@ public final class InterchangeReader {
         factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
         factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, true);
         purchaseOrderSchema = loadSchema("/x12/850.xml");
+        orderChangeSchema = loadSchema("/x12/860.xml");
     }
 
     /** Loads one of our StAEDI schemas from the classpath ({@code /x12/850.xml}); a broken one is a bug. */
@@ -142,6 +145,7 @@ public final class InterchangeReader {
         private GroupResult group;
         private TransactionResult transaction;
         private PurchaseOrder850Mapper mapper;
+        private PurchaseOrderChange860Mapper changeMapper;
         private int transactionPosition;
         private String loopId;
         /** Set when the interchange is refused as a whole: its content is walked but not taken. */
@@ -233,7 +237,11 @@ public final class InterchangeReader {
             valueCount = Math.max(valueCount, position);
             if (position == 1 && "ST".equals(segmentTag)) {
                 // StAEDI learns the set's type only now: give it the set's schema before the body starts
-                reader.setTransactionSchema("850".equals(text) ? purchaseOrderSchema : null);
+                reader.setTransactionSchema(switch (text) {
+                    case "850" -> purchaseOrderSchema;
+                    case "860" -> orderChangeSchema;
+                    default -> null;
+                });
             }
         }
 
@@ -252,6 +260,8 @@ public final class InterchangeReader {
                 default -> {
                     if (mapper != null) {
                         mapper.segment(segmentTag, transactionPosition, values, valueCount, transaction);
+                    } else if (changeMapper != null) {
+                        changeMapper.segment(segmentTag, transactionPosition, values, valueCount, transaction);
                     }
                 }
             }
@@ -310,13 +320,24 @@ public final class InterchangeReader {
         private void startTransaction() {
             transactionPosition = 1;
             loopId = null;
+            mapper = null;
+            changeMapper = null;
             if (group == null) {
                 transaction = null;
-                mapper = null;
                 return;
             }
             transaction = new TransactionResult(strip(value(1)), strip(value(2)), strip(value(3)));
-            if ("850".equals(transaction.type())) {
+            if ("860".equals(transaction.type())) {
+                if ("PC".equals(group.functionalId())) {
+                    changeMapper = new PurchaseOrderChange860Mapper(interchange.partner.id(),
+                            interchange.envelope.controlNumber(), group.controlNumber(), transaction.controlNumber());
+                } else {
+                    // X12 puts a set in the group of its functional id: 860 belongs to PC
+                    transaction.reject("1", new X12Error("ST", 1, 1, "WRONG_FUNCTIONAL_GROUP", "an 860 purchase order "
+                            + "change belongs in a PC group (GS01 = PC), this one came in group '" + group.functionalId()
+                            + "'; it is not taken"));
+                }
+            } else if ("850".equals(transaction.type())) {
                 mapper = new PurchaseOrder850Mapper(interchange.partner.id(), interchange.envelope.controlNumber(),
                         group.controlNumber(), transaction.controlNumber());
                 if (!"PO".equals(group.functionalId())) {
@@ -325,9 +346,9 @@ public final class InterchangeReader {
                             + "this one came in group '" + group.functionalId() + "'"));
                 }
             } else {
-                mapper = null;
                 transaction.reject("1", new X12Error("ST", 1, 1, "TRANSACTION_SET_NOT_SUPPORTED", "transaction set '"
-                        + transaction.type() + "' is not taken here: this hub receives 850 purchase orders"));
+                        + transaction.type() + "' is not taken here: this hub receives 850 purchase orders and 860 "
+                        + "purchase order changes"));
             }
         }
 
@@ -336,19 +357,27 @@ public final class InterchangeReader {
                 return;
             }
             PlannedOrder order = null;
+            OrderChange change = null;
             if (mapper != null && transaction.status() != TransactionResult.Status.REJECTED) {
                 order = plan(mapper.build(transaction));
+            } else if (changeMapper != null && transaction.status() != TransactionResult.Status.REJECTED) {
+                change = changeMapper.build(transaction);
             }
             if (!transaction.segmentErrors.isEmpty() && transaction.status() == TransactionResult.Status.REJECTED) {
                 transaction.reject("5", null);
             }
             if (transaction.status() == TransactionResult.Status.REJECTED) {
                 order = null;
+                change = null;
             }
             group.transactions.add(transaction);
+            if ("860".equals(transaction.type())) {
+                listener.change(interchange, group, transaction, change);
+            }
             listener.transaction(interchange, group, transaction, order);
             transaction = null;
             mapper = null;
+            changeMapper = null;
         }
 
         private PlannedOrder plan(PurchaseOrder order) {
@@ -381,6 +410,7 @@ public final class InterchangeReader {
             group = null;
             transaction = null;
             mapper = null;
+            changeMapper = null;
             skipping = false;
         }
 

@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edihub.order.CanonicalJson;
+import io.edihub.order.OrderChange;
 import io.edihub.order.PlannedOrder;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The JSON view of a translated file: the envelopes, every verdict with its errors, the canonical orders
- * with their releases, and the acknowledgments' text. The golden files in {@code edi-samples/} use it.
+ * with their releases (an 850's {@code order}), the canonical order changes (an 860's {@code change}),
+ * and the acknowledgments' text. The golden files in {@code edi-samples/} use it.
  */
 public final class TranslationJson {
 
@@ -22,7 +24,8 @@ public final class TranslationJson {
     }
 
     /**
-     * @param orders the planned order of each accepted transaction set, keyed by the set's result
+     * @param orders the planned order of each accepted transaction set, keyed by the set's result; the
+     *               changes come with the translation
      */
     public static ObjectNode of(X12Translator.Translation translation, Map<TransactionResult, PlannedOrder> orders) {
         FileResult result = translation.result();
@@ -55,6 +58,13 @@ public final class TranslationJson {
                     tn.put("controlNumber", t.controlNumber());
                     tn.put("status", t.status().name());
                     tn.set("errors", errors(t.errors()));
+                    if ("860".equals(t.type())) {
+                        OrderChange change = translation.change(t);
+                        boolean taken = change != null && !i.rejected() && !g.rejected()
+                                && t.status() != TransactionResult.Status.REJECTED;
+                        tn.set("change", taken ? MAPPER.valueToTree(change) : MAPPER.nullNode());
+                        continue;
+                    }
                     PlannedOrder order = orders.get(t);
                     boolean taken = order != null && !i.rejected() && !g.rejected();
                     if (taken) {

@@ -1,17 +1,21 @@
 package io.edihub.x12;
 
+import io.edihub.order.OrderChange;
 import io.edihub.order.PlannedOrder;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads a file and answers each of its interchanges: the one code path shared by the SFTP intake and
- * the translate command. The caller's listener sees every order and, at the end of each interchange,
- * the acknowledgment that answers it.
+ * the translate command. The caller's listener sees every order and change and, at the end of each
+ * interchange, the acknowledgment that answers it.
  */
 public final class X12Translator {
 
@@ -36,6 +40,7 @@ public final class X12Translator {
     public Translation translate(String fileName, InputStream input, IntakeContext context, ControlNumbers numbers,
             Listener listener) {
         List<AcknowledgmentWriter.Acknowledgment> acks = new ArrayList<>();
+        Map<TransactionResult, OrderChange> changes = new IdentityHashMap<>();
         FileResult result = reader.read(fileName, input, context, new InterchangeListener() {
             @Override
             public void startInterchange(InterchangeResult interchange) {
@@ -45,6 +50,15 @@ public final class X12Translator {
             @Override
             public void startGroup(InterchangeResult interchange, GroupResult group) {
                 listener.startGroup(interchange, group);
+            }
+
+            @Override
+            public void change(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                    OrderChange change) {
+                listener.change(interchange, group, transaction, change);
+                if (change != null) {
+                    changes.put(transaction, change);
+                }
             }
 
             @Override
@@ -69,10 +83,25 @@ public final class X12Translator {
                 });
             }
         });
-        return new Translation(result, acks);
+        return new Translation(result, acks, changes);
     }
 
-    /** A file's verdict and the acknowledgments answering it, in interchange order. */
-    public record Translation(FileResult result, List<AcknowledgmentWriter.Acknowledgment> acknowledgments) {
+    /**
+     * A file's verdict and the acknowledgments answering it, in interchange order, and the order changes
+     * read (by their set; only the sets whose change was built). Changes are kept, unlike orders, so that
+     * {@link TranslationJson} shows them whatever listener the caller passed; they are small: no releases.
+     */
+    public record Translation(FileResult result, List<AcknowledgmentWriter.Acknowledgment> acknowledgments,
+            Map<TransactionResult, OrderChange> changes) {
+
+        public Translation {
+            acknowledgments = List.copyOf(acknowledgments);
+            changes = Collections.unmodifiableMap(new IdentityHashMap<>(changes));
+        }
+
+        /** The change read from a set, if it was built (the set may still have been rejected after). */
+        public OrderChange change(TransactionResult transaction) {
+            return changes.get(transaction);
+        }
     }
 }

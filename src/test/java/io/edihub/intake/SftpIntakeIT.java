@@ -116,7 +116,9 @@ class SftpIntakeIT {
 
         acme.upload("garbage.edi", sample("acme/broken/not-x12.edi"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error")).anyMatch(n -> n.endsWith("-garbage.edi.error.txt")));
-        assertThat(acme.read("error/" + only(acme.list("error"), "-garbage.edi.error.txt"))).contains("not an X12 interchange");
+        assertThat(acme.read("error/" + only(acme.list("error"), "-garbage.edi.error.txt")))
+                // recognised by content: a CSV without the order columns, told which ones are missing
+                .contains("(CSV, document").contains("required column order_date is missing");
 
         acme.upload("after.edi", sample("acme/standalone-no-schedule.edi"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-after.edi")));
@@ -143,7 +145,7 @@ class SftpIntakeIT {
             String report = acme.read("error/" + only(error, "-" + name + ".error.txt"));
             assertThat(report).as("reason for %s", name).contains("from partner acme").containsAnyOf("REJECTED", "PARTIALLY");
             if (!report.contains("NOT_X12")) {
-                assertThat(report).as("%s answered", name).contains("Acknowledgments sent to outbound/: ");
+                assertThat(report).as("%s answered", name).contains(" sent to outbound/: ");
             }
         }
         assertThat(jdbc.queryForObject("select count(*) from inbound_document where file_name like 'all-%'", Integer.class))

@@ -39,8 +39,8 @@ class SupervisedStartIT {
         assertThat(camel.getRouteController().isSupervising()).isTrue();
         // the supervisor starts the routes in the background, after its initial delay
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(camel.getRouteController().getRouteStatus("receiveX12-acme")).isEqualTo(ServiceStatus.Started);
-            assertThat(camel.getRouteController().getRouteStatus("receiveX12-globex")).isEqualTo(ServiceStatus.Started);
+            assertThat(camel.getRouteController().getRouteStatus("receiveOrders-acme")).isEqualTo(ServiceStatus.Started);
+            assertThat(camel.getRouteController().getRouteStatus("receiveOrders-globex")).isEqualTo(ServiceStatus.Started);
         });
     }
 }

@@ -47,6 +47,8 @@ class LocalServersConfigurationTest {
         Files.writeString(partners.resolve("acme.yaml"), "id: acme\nname: ACME Corp\nsftp:\n  account: acme\n  directory: acme\n");
         Files.writeString(partners.resolve("globex.yml"), "id: globex\n");
 
+        // the hub's own routes need beans this minimal context does not have
+        Files.createDirectories(workDir.resolve("no-routes"));
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(Hub.class)
                 .web(WebApplicationType.NONE)
                 .run("--edihub.data-dir=" + workDir.resolve("data"),
@@ -54,7 +56,7 @@ class LocalServersConfigurationTest {
                         "--edihub.local.kafka.port=0",
                         "--edihub.local.postgres.port=0",
                         "--edihub.sftp.port=0",
-                        "--camel.springboot.routes-include-pattern=file:" + workDir.resolve("no-routes") + "/*.camel.yaml",
+                        "--camel.main.routes-include-pattern=file:" + workDir.resolve("no-routes") + "/*.camel.yaml",
                         "--camel.routecontroller.initial-delay=0")) {
             Environment environment = hub.getEnvironment();
             LocalSftpServer sftp = hub.getBean(LocalSftpServer.class);
@@ -74,6 +76,8 @@ class LocalServersConfigurationTest {
 
     @Test
     void theDataSourceAndCamelWaitForTheServers() {
+        // the hub's own routes need beans this minimal context does not have
+        Files.createDirectories(workDir.resolve("no-routes"));
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(Hub.class)
                 .web(WebApplicationType.NONE)
                 .run("--edihub.data-dir=" + workDir.resolve("data"),
@@ -81,7 +85,7 @@ class LocalServersConfigurationTest {
                         "--edihub.local.kafka.port=0",
                         "--edihub.local.postgres.port=0",
                         "--edihub.sftp.port=0",
-                        "--camel.springboot.routes-include-pattern=file:" + workDir.resolve("no-routes") + "/*.camel.yaml")) {
+                        "--camel.main.routes-include-pattern=file:" + workDir.resolve("no-routes") + "/*.camel.yaml")) {
             int postgresPort = hub.getEnvironment().getProperty("edihub.local.postgres.port", Integer.class);
             assertThat(hub.getBean(DataSource.class)).isInstanceOfSatisfying(HikariDataSource.class, dataSource -> {
                 assertThat(dataSource.getJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres");

@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads an acknowledgment the hub wrote back with StAEDI, envelope rules and our 997 schema on, and lists
- * everything StAEDI objects to: an empty list means StAEDI accepts it.
+ * Reads an acknowledgment the hub wrote (997 / TA1, 855) back with StAEDI, envelope rules and our 997 and
+ * 855 schemas on, and lists everything StAEDI objects to: an empty list means StAEDI accepts it.
  */
 final class AcknowledgmentValidation {
 
     private static final Schema FA_997 = InterchangeReader.loadSchema("/x12/997.xml");
+    private static final Schema PO_ACK_855 = InterchangeReader.loadSchema("/x12/855.xml");
 
     private AcknowledgmentValidation() {
     }
@@ -35,7 +36,11 @@ final class AcknowledgmentValidation {
                     case START_SEGMENT -> segment = reader.getText();
                     case ELEMENT_DATA -> {
                         if ("ST".equals(segment) && reader.getLocation().getElementPosition() == 1) {
-                            reader.setTransactionSchema("997".equals(reader.getText()) ? FA_997 : null);
+                            reader.setTransactionSchema(switch (reader.getText()) {
+                                case "997" -> FA_997;
+                                case "855" -> PO_ACK_855;
+                                default -> null;
+                            });
                         }
                     }
                     case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> problems.add(event + " "

@@ -18,11 +18,12 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The embedded SFTP server's generated passwords, kept in {@code credentials.properties} so that they
- * stay the same across restarts. Both the environment post-processor (which publishes the hub's
- * password before Camel reads {@code {{edihub.sftp.password}}}) and the server go through here.
+ * Generated passwords of the embedded defaults (SFTP accounts, HTTP API users), kept in
+ * {@code credentials.properties} in their folder so that they stay the same across restarts. For SFTP,
+ * both the environment post-processor (which publishes the hub's password before Camel reads
+ * {@code {{edihub.sftp.password}}}) and the server go through here.
  */
-final class SftpCredentials {
+final class GeneratedCredentials {
 
     static final String FILE_NAME = "credentials.properties";
 
@@ -34,8 +35,8 @@ final class SftpCredentials {
 
     private final Path file;
 
-    SftpCredentials(Path sftpDirectory) {
-        this.file = sftpDirectory.resolve(FILE_NAME);
+    GeneratedCredentials(Path directory) {
+        this.file = directory.resolve(FILE_NAME);
     }
 
     Path file() {
@@ -80,7 +81,7 @@ final class SftpCredentials {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 properties.load(reader);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read SFTP credentials " + file, e);
+                throw new UncheckedIOException("cannot read generated credentials " + file, e);
             }
         }
         return properties;
@@ -99,7 +100,7 @@ final class SftpCredentials {
             restrictToOwner(temporary);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write SFTP credentials " + file, e);
+            throw new UncheckedIOException("cannot write generated credentials " + file, e);
         }
     }
 

@@ -10,18 +10,21 @@ import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * The Camel face of {@link X12Intake}: what the {@code receiveX12} route template calls.
+ * The Camel face of the intake services: what the {@code receiveOrders} route template calls for every
+ * file a partner uploads. The format is recognised by content (X12, EDIFACT, JSON, CSV), not by name.
  */
-@Component("x12IntakeRoute")
-public class X12IntakeRoute {
+@Component("orderIntakeRoute")
+public class OrderIntakeRoute {
 
     private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
-    private final X12Intake intake;
+    private final X12Intake x12;
+    private final OrderDocumentIntake documents;
     private final Clock clock;
 
-    public X12IntakeRoute(X12Intake intake, Clock clock) {
-        this.intake = intake;
+    public OrderIntakeRoute(X12Intake x12, OrderDocumentIntake documents, Clock clock) {
+        this.x12 = x12;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -32,7 +35,11 @@ public class X12IntakeRoute {
      */
     public IntakeOutcome receive(@Header(EdiHubHeaders.PARTNER) String partnerId,
             @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content, Exchange exchange) {
-        IntakeOutcome outcome = intake.receive(partnerId, fileName, content);
+        OrderFormat format = OrderFormat.detect(content);
+        IntakeOutcome outcome = switch (format) {
+            case X12 -> x12.receive(partnerId, fileName, content);
+            default -> documents.receive(partnerId, "SFTP", fileName, content, format).outcome();
+        };
         String stored = outcome.documentId() + "-" + fileName;
         String folder = "../" + outcome.disposition().folder() + "/";
         String target = outcome.disposition() == IntakeOutcome.Disposition.ARCHIVE
@@ -44,8 +51,8 @@ public class X12IntakeRoute {
         return outcome;
     }
 
-    /** The acknowledgments are written and the report is beside the file: the document is done. */
+    /** The answers are written and the report is beside the file: the document is done. */
     public void complete(@Header(EdiHubHeaders.DOCUMENT_ID) long documentId) {
-        intake.complete(documentId);
+        documents.complete(documentId);
     }
 }

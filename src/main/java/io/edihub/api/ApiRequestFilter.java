@@ -1,0 +1,184 @@
+package io.edihub.api;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * For {@code /api/**}, after authorization: refuses a body over the size limit with 413 before the
+ * route sees it (whether or not the client declared its length), and hands the authenticated caller to
+ * the route in the {@link #CALLER} and {@link #CALLER_ROLE} headers, replacing any a client sent (Camel
+ * processes the request on its own thread, where Spring Security's thread-bound context is not).
+ */
+final class ApiRequestFilter extends OncePerRequestFilter {
+
+    /** The authenticated user name. */
+    static final String CALLER = "EdiHubCaller";
+    /** OPERATOR or PARTNER. */
+    static final String CALLER_ROLE = "EdiHubCallerRole";
+
+    private final long maxBytes;
+
+    ApiRequestFilter(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || !caller.isAuthenticated()) {
+            response.sendError(401);
+            return;
+        }
+        String role = caller.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + ApiSecurityConfiguration.OPERATOR))
+                ? ApiSecurityConfiguration.OPERATOR : ApiSecurityConfiguration.PARTNER;
+        if (request.getContentLengthLong() > maxBytes) {
+            tooLarge(response);
+            return;
+        }
+        byte[] body = read(request.getInputStream());
+        if (body == null) {
+            tooLarge(response);
+            return;
+        }
+        chain.doFilter(new BufferedRequest(request, body, Map.of(CALLER, caller.getName(), CALLER_ROLE, role)), response);
+    }
+
+    /** The body, or null when it is longer than the limit. */
+    private byte[] read(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[65536];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) != -1; ) {
+            total += n;
+            if (total > maxBytes) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        response.setStatus(413);
+        response.setContentType("application/json");
+        response.getOutputStream().write(("{\"status\":\"REJECTED\",\"errors\":[{\"location\":\"document\",\"code\":\"TOO_LARGE\","
+                + "\"message\":\"document is larger than the " + maxBytes + "-byte limit; nothing was read\"}]}\n")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The request with its body already read, so the limit holds for chunked uploads too. */
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+        private final Map<String, String> caller;
+
+        BufferedRequest(HttpServletRequest request, byte[] body, Map<String, String> caller) {
+            super(request);
+            this.body = body;
+            this.caller = caller;
+        }
+
+        private String callerHeader(String name) {
+            return caller.keySet().stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            String key = callerHeader(name);
+            return key != null ? caller.get(key) : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            String key = callerHeader(name);
+            return key != null ? Collections.enumeration(List.of(caller.get(key))) : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = new ArrayList<>();
+            for (Enumeration<String> e = super.getHeaderNames(); e.hasMoreElements(); ) {
+                String name = e.nextElement();
+                if (callerHeader(name) == null) {
+                    names.add(name);
+                }
+            }
+            names.addAll(caller.keySet());
+            return Collections.enumeration(names);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            java.nio.charset.Charset charset = encoding == null ? StandardCharsets.UTF_8
+                    : java.nio.charset.Charset.forName(encoding);
+            return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body), charset));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.edihub.api;
+
+import io.edihub.local.LocalApiCredentials;
+import io.edihub.partner.PartnerDirectory;
+import io.edihub.partner.PartnerProfile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Everything served over HTTP needs a user, except the health probes: partners' clients send orders
+ * (role PARTNER, user name = partner id), operators decide on held orders and see everything (role
+ * OPERATOR). HTTP basic, no sessions; order bodies are size-limited before they are read.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiSettings.class)
+class ApiSecurityConfiguration {
+
+    static final String PARTNER = "PARTNER";
+    static final String OPERATOR = "OPERATOR";
+    /** The operator the embedded defaults create when none is configured. */
+    static final String LOCAL_OPERATOR = "operator";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http,
+            @Value("${edihub.intake.max-document-bytes}") long maxDocumentBytes) throws Exception {
+        // plain path patterns: the API's handlers are Camel's, which Spring MVC's matchers do not know
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher api = path.matcher("/api/**");
+        http.authorizeHttpRequests(a -> a
+                        // an error page for a request already authorized
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
+                        .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/orders/*/*/decision")).hasRole(OPERATOR)
+                        .requestMatchers(api).hasAnyRole(PARTNER, OPERATOR)
+                        .anyRequest().hasRole(OPERATOR))
+                .httpBasic(Customizer.withDefaults())
+                // API clients are programs with credentials on every request, not browsers with a session
+                .csrf(c -> c.ignoringRequestMatchers(api))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterAfter(new ApiRequestFilter(maxDocumentBytes), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    InMemoryUserDetailsManager apiUsers(ApiSettings settings, PartnerDirectory partners,
+            @Value("${edihub.local.enabled}") boolean local, @Value("${edihub.data-dir}") Path dataDirectory) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        Map<String, String> clients = new LinkedHashMap<>(settings.clients());
+        Map<String, String> operators = new LinkedHashMap<>(settings.operators());
+        if (local) {
+            List<String> missing = new ArrayList<>();
+            partners.all().stream().map(PartnerProfile::id).filter(id -> !clients.containsKey(id)).forEach(missing::add);
+            if (operators.isEmpty()) {
+                missing.add(LOCAL_OPERATOR);
+            }
+            LocalApiCredentials generated = new LocalApiCredentials(dataDirectory);
+            Map<String, String> passwords = generated.passwordsFor(missing);
+            passwords.forEach((user, password) -> (user.equals(LOCAL_OPERATOR) && operators.isEmpty() ? operators : clients)
+                    .put(user, password));
+            if (!missing.isEmpty()) {
+                LOG.info("HTTP API users of the embedded defaults (passwords in {}): {}", generated.file(),
+                        String.join(", ", missing));
+            }
+        }
+        List<UserDetails> users = new ArrayList<>();
+        clients.forEach((partner, password) -> {
+            if (partners.byId(partner).isEmpty()) {
+                throw new IllegalStateException("edihub.http.clients." + partner + ": there is no partner '" + partner + "'");
+            }
+            users.add(User.withUsername(partner).password(encoded(encoder, password)).roles(PARTNER).build());
+        });
+        operators.forEach((name, password) -> users.add(User.withUsername(name).password(encoded(encoder, password))
+                .roles(OPERATOR).build()));
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static String encoded(PasswordEncoder encoder, String password) {
+        if (password == null || password.isBlank()) {
+            throw new IllegalStateException("an HTTP API user has an empty password");
+        }
+        return password.startsWith("{") ? password : encoder.encode(password);
+    }
+}

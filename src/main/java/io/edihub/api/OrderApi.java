@@ -1,0 +1,169 @@
+package io.edihub.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edihub.intake.OrderDecisions;
+import io.edihub.intake.OrderDocumentIntake;
+import io.edihub.intake.OrderFormat;
+import io.edihub.intake.OrderResponse;
+import io.edihub.order.CanonicalJson;
+import io.edihub.order.InputError;
+import io.edihub.order.OrderStore;
+import io.edihub.policy.OrderDesk;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the HTTP API routes ({@code routes/order-api.camel.yaml}) call: every answer is JSON with a status
+ * code that says what happened, and every refusal says where and why.
+ */
+@Component("orderApi")
+public class OrderApi {
+
+    private final OrderDocumentIntake intake;
+    private final OrderDecisions decisions;
+    private final OrderStore store;
+    private final Clock clock;
+
+    OrderApi(OrderDocumentIntake intake, OrderDecisions decisions, OrderStore store, Clock clock) {
+        this.intake = intake;
+        this.decisions = decisions;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** {@code POST /api/v1/orders}: a JSON or CSV order document from the calling partner. */
+    public void receive(Exchange exchange) {
+        Caller caller = caller(exchange);
+        String partnerId = caller.operator() ? exchange.getMessage().getHeader("partner", String.class) : caller.name();
+        if (partnerId == null || partnerId.isBlank()) {
+            respond(exchange, 400, error("partner", "PARTNER_MISSING", "an operator sending an order names its partner: "
+                    + "POST /api/v1/orders?partner=<id>"));
+            return;
+        }
+        byte[] content = exchange.getMessage().getBody(byte[].class);
+        if (content == null || content.length == 0) {
+            respond(exchange, 400, error("document", "EMPTY", "the request has no body: send a JSON or CSV order"));
+            return;
+        }
+        OrderFormat format = OrderFormat.detect(content);
+        if (format != OrderFormat.JSON && format != OrderFormat.CSV) {
+            respond(exchange, 415, error("document", "UNSUPPORTED_FORMAT", "the body is " + (format == OrderFormat.UNKNOWN
+                    ? "neither JSON nor CSV with a po_number header" : format + "; over HTTP the hub takes JSON and CSV orders "
+                    + "(X12 and EDIFACT go through SFTP)")));
+            return;
+        }
+        String name = "http-" + clock.instant().toEpochMilli() + (format == OrderFormat.JSON ? ".json" : ".csv");
+        OrderDocumentIntake.Received received = intake.receive(partnerId, "HTTP", name, content, format);
+        OrderResponse response = received.response();
+        intake.complete(response.documentId());
+        respond(exchange, status(response), response);
+    }
+
+    private static int status(OrderResponse r) {
+        if (!r.errors().isEmpty()) {
+            return r.errors().stream().anyMatch(e -> "TOO_LARGE".equals(e.code())) ? 413 : 400;
+        }
+        boolean allRefused = r.orders().stream().allMatch(o -> "REFUSED".equals(o.result()));
+        if (allRefused) {
+            return r.orders().stream().allMatch(o -> o.code() != null && o.code().startsWith("DUPLICATE")) ? 409 : 422;
+        }
+        return 201;
+    }
+
+    /** {@code POST /api/v1/orders/{partner}/{po}/decision}: {@code {"decision": "approve" | "reject", "comment": "..."}}. */
+    public void decide(Exchange exchange) {
+        Caller caller = caller(exchange);
+        String partnerId = exchange.getMessage().getHeader("partner", String.class);
+        String po = exchange.getMessage().getHeader("po", String.class);
+        String release = exchange.getMessage().getHeader("release", String.class);
+        JsonNode body;
+        try {
+            body = CanonicalJson.MAPPER.readTree(exchange.getMessage().getBody(byte[].class));
+        } catch (IOException | IllegalArgumentException e) {
+            body = null;
+        }
+        String decision = body == null ? null : body.path("decision").asText(null);
+        if (decision == null || !(decision.equalsIgnoreCase("approve") || decision.equalsIgnoreCase("reject"))) {
+            respond(exchange, 400, error("/decision", "BAD_DECISION",
+                    "the body must be JSON like {\"decision\": \"approve\", \"comment\": \"why\"}; decision is approve or reject"));
+            return;
+        }
+        String comment = body.path("comment").asText(null);
+        try {
+            OrderDecisions.Decided decided = decisions.decide(partnerId, po, release,
+                    OrderDesk.Decision.valueOf(decision.toUpperCase()), caller.name(), comment);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("partner", partnerId);
+            answer.put("poNumber", po);
+            answer.put("result", decided.outcome().result().name());
+            answer.put("message", decided.outcome().message());
+            answer.put("acknowledgmentFile", decided.acknowledgment() == null ? null : decided.acknowledgment().fileName());
+            answer.put("acknowledgment", decided.outcome().acknowledgment());
+            respond(exchange, 200, answer);
+        } catch (OrderDesk.DecisionRefusedException e) {
+            respond(exchange, e.notFound() ? 404 : 409, error("order", e.notFound() ? "NOT_FOUND" : "NOT_HELD", e.getMessage()));
+        }
+    }
+
+    /** {@code GET /api/v1/orders/{partner}/{po}}: the order as it stands, its releases and its timeline. */
+    public void show(Exchange exchange) {
+        Caller caller = caller(exchange);
+        String partnerId = exchange.getMessage().getHeader("partner", String.class);
+        String po = exchange.getMessage().getHeader("po", String.class);
+        String release = exchange.getMessage().getHeader("release", String.class);
+        if (!caller.operator() && !caller.name().equals(partnerId)) {
+            respond(exchange, 403, error("partner", "FORBIDDEN", "a partner sees its own orders only"));
+            return;
+        }
+        store.current(partnerId, po, release).ifPresentOrElse(current -> {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("partner", partnerId);
+            answer.put("poNumber", po);
+            answer.put("status", current.status());
+            answer.put("order", current.order());
+            answer.put("releases", current.releases());
+            answer.put("timeline", store.events(partnerId, po));
+            respond(exchange, 200, answer);
+        }, () -> respond(exchange, 404, error("order", "NOT_FOUND", "PO " + po + " is not on file for partner " + partnerId)));
+    }
+
+    /** The authenticated caller, as {@link ApiRequestFilter} put it on the request. */
+    private record Caller(String name, boolean operator) {
+    }
+
+    private static Caller caller(Exchange exchange) {
+        String name = exchange.getMessage().getHeader(ApiRequestFilter.CALLER, String.class);
+        String role = exchange.getMessage().getHeader(ApiRequestFilter.CALLER_ROLE, String.class);
+        if (name == null || role == null) {
+            throw new IllegalStateException("the request reached the API without an authenticated caller");
+        }
+        return new Caller(name, ApiSecurityConfiguration.OPERATOR.equals(role));
+    }
+
+    private static Map<String, Object> error(String location, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "REJECTED");
+        body.put("errors", List.of(new InputError(location, code, message)));
+        return body;
+    }
+
+    private static void respond(Exchange exchange, int status, Object body) {
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(toJson(body));
+    }
+
+    private static String toJson(Object body) {
+        try {
+            return CanonicalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the answer", e);
+        }
+    }
+}

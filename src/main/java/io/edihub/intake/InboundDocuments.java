@@ -1,0 +1,94 @@
+package io.edihub.intake;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The record of every input a partner sent, kept byte for byte, and of the documents that answer it.
+ * An input is open until its answers are written and the input moved; an open input seen again (same
+ * partner, name and bytes) is a crash being recovered and resumes from what was stored.
+ */
+@Component
+class InboundDocuments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundDocuments.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    InboundDocuments(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Stores the raw input; the caller's transaction decides whether it stays. Returns its id. */
+    long store(String partnerId, String channel, String fileName, byte[] content, String sha256, Instant now) {
+        return jdbc.queryForObject("insert into inbound_document (partner_id, channel, file_name, sha256, size_bytes, "
+                        + "content, received_at, outcome) values (?, ?, ?, ?, ?, ?, ?, 'PROCESSING') returning id",
+                Long.class, partnerId, channel, fileName, sha256, content.length, content, Timestamp.from(now));
+    }
+
+    void outcome(long documentId, String outcome, String report) {
+        jdbc.update("update inbound_document set outcome = ?, error_report = ? where id = ?", outcome, report, documentId);
+    }
+
+    /** Stores an answer for the partner's outbound folder. */
+    IntakeOutcome.OutboundFile outbound(String partnerId, String kind, String controlNumber, String fileName, String content,
+            Long documentId, Instant now) {
+        Long id = jdbc.queryForObject("insert into outbound_document (partner_id, kind, control_number, file_name, content, "
+                        + "inbound_document_id, created_at) values (?, ?, ?, ?, ?, ?, ?) returning id", Long.class,
+                partnerId, kind, controlNumber, fileName, content, documentId, Timestamp.from(now));
+        return new IntakeOutcome.OutboundFile(id, fileName, content);
+    }
+
+    /** The stored outcome of an input processed before a restart but never moved, if this is one. */
+    Optional<IntakeOutcome> resume(String partnerId, String fileName, String sha256) {
+        return jdbc.query("select id, outcome, error_report from inbound_document where partner_id = ? and file_name = ? "
+                        + "and sha256 = ? and completed_at is null order by id desc limit 1",
+                (rs, i) -> {
+                    long id = rs.getLong(1);
+                    LOG.info("{} from {} was already processed as document {} before a restart: finishing it", fileName,
+                            partnerId, id);
+                    String report = rs.getString(3);
+                    return new IntakeOutcome(id, fileName, "ACCEPTED".equals(rs.getString(2))
+                            ? IntakeOutcome.Disposition.ARCHIVE : IntakeOutcome.Disposition.ERROR,
+                            report == null ? "" : report, outbound(id), true, 0);
+                }, partnerId, fileName, sha256).stream().findFirst();
+    }
+
+    private List<IntakeOutcome.OutboundFile> outbound(long documentId) {
+        return jdbc.query("select id, file_name, content from outbound_document where inbound_document_id = ? order by id",
+                (rs, i) -> new IntakeOutcome.OutboundFile(rs.getLong(1), rs.getString(2), rs.getString(3)), documentId);
+    }
+
+    /** After the answers were written and the input moved (or answered over HTTP): the input is done. */
+    void complete(long documentId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        transactions.executeWithoutResult(s -> {
+            jdbc.update("update outbound_document set written_at = ? where inbound_document_id = ? and written_at is null",
+                    now, documentId);
+            jdbc.update("update inbound_document set completed_at = ? where id = ?", now, documentId);
+        });
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.edihub.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.edihub.order.CanonicalJson;
+import io.edihub.order.InputError;
+import io.edihub.order.OrderMessage;
+import io.edihub.partner.PartnerDirectory;
+import io.edihub.partner.PartnerProfile;
+import io.edihub.policy.OrderDesk;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a JSON or CSV order document from a partner's channel (SFTP or HTTP): keeps the raw bytes,
+ * reads it, and hands every order in it to the {@link OrderDesk}, all in one transaction. A document
+ * with anything wrong in it is refused whole, with every error and where it is.
+ */
+@Service
+public class OrderDocumentIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderDocumentIntake.class);
+
+    private final PartnerDirectory partners;
+    private final JsonOrderReader json;
+    private final CsvOrderReader csv;
+    private final OrderDesk desk;
+    private final InboundDocuments documents;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    OrderDocumentIntake(PartnerDirectory partners, JsonOrderReader json, CsvOrderReader csv, OrderDesk desk,
+            InboundDocuments documents, TransactionTemplate transactions, Clock clock) {
+        this.partners = partners;
+        this.json = json;
+        this.csv = csv;
+        this.desk = desk;
+        this.documents = documents;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What became of a document: the answer, and where a file goes now. */
+    public record Received(OrderResponse response, IntakeOutcome outcome) {
+    }
+
+    /**
+     * Processes one document.
+     *
+     * @param channel SFTP or HTTP
+     */
+    public Received receive(String partnerId, String channel, String fileName, byte[] content, OrderFormat format) {
+        PartnerProfile partner = partners.byId(partnerId)
+                .orElseThrow(() -> new IllegalArgumentException("no partner profile '" + partnerId + "'"));
+        String sha256 = InboundDocuments.sha256(content);
+        Received received = transactions.execute(status -> documents.resume(partnerId, fileName, sha256)
+                .map(o -> new Received(null, o))
+                .orElseGet(() -> process(partner, channel, fileName, content, sha256, format)));
+        IntakeOutcome o = received.outcome();
+        if (o.disposition() == IntakeOutcome.Disposition.ERROR) {
+            LOG.warn("{} from {} refused in part or whole (document {}):\n{}", fileName, partnerId, o.documentId(), o.report());
+        } else {
+            LOG.info("{} from {} accepted: {} order(s) (document {})", fileName, partnerId, o.orders(), o.documentId());
+        }
+        return received;
+    }
+
+    /** The answers are written (or sent as the HTTP response): the document is done. */
+    public void complete(long documentId) {
+        documents.complete(documentId);
+    }
+
+    private Received process(PartnerProfile partner, String channel, String fileName, byte[] content, String sha256,
+            OrderFormat format) {
+        Instant now = clock.instant();
+        long documentId = documents.store(partner.id(), channel, fileName, content, sha256, now);
+        OrderDocument document = switch (format) {
+            case JSON -> json.read(partner.id(), fileName, content);
+            case CSV -> csv.read(partner.id(), fileName, content);
+            default -> new OrderDocument(format, List.of(), List.of(new InputError("document", "UNSUPPORTED_FORMAT",
+                    "not a JSON or CSV order (the hub reads X12 850/860 and EDIFACT ORDERS files over SFTP, and JSON or "
+                            + "CSV orders over SFTP and HTTP)")));
+        };
+        List<OrderResponse.OrderResult> results = new ArrayList<>();
+        int taken = 0;
+        if (document.accepted()) {
+            for (OrderMessage message : document.messages()) {
+                OrderDesk.Outcome outcome = desk.take(message, partner, documentId);
+                results.add(new OrderResponse.OrderResult(outcome.poNumber(), message.purpose().name(),
+                        outcome.result().name(), outcome.code(), outcome.location(), outcome.message(),
+                        outcome.acknowledgment()));
+                if (outcome.result() != OrderDesk.Result.REFUSED) {
+                    taken++;
+                }
+            }
+        }
+        String status = !document.accepted() || taken == 0 ? "REJECTED"
+                : taken < document.messages().size() ? "PARTIALLY_ACCEPTED" : "ACCEPTED";
+        OrderResponse response = new OrderResponse(documentId, fileName, document.format().name(), status,
+                document.errors(), results);
+        String answer = documentId + "-" + fileName + ".response.json";
+        String report = "ACCEPTED".equals(status) ? null : report(partner, fileName, response, answer, now);
+        documents.outcome(documentId, status, report);
+        List<IntakeOutcome.OutboundFile> outbound = new ArrayList<>();
+        outbound.add(documents.outbound(partner.id(), "RESPONSE", null, answer, toJson(response), documentId, now));
+        IntakeOutcome outcome = new IntakeOutcome(documentId, fileName, "ACCEPTED".equals(status)
+                ? IntakeOutcome.Disposition.ARCHIVE : IntakeOutcome.Disposition.ERROR, report == null ? "" : report,
+                outbound, false, taken);
+        return new Received(response, outcome);
+    }
+
+    static String toJson(Object value) {
+        try {
+            return CanonicalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the response", e);
+        }
+    }
+
+    private static String report(PartnerProfile partner, String fileName, OrderResponse r, String answer, Instant at) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(fileName).append(" from partner ").append(partner.id()).append(": ").append(r.status().replace('_', ' '))
+                .append(" at ").append(at).append(" (").append(r.format()).append(", document ").append(r.documentId())
+                .append(")\n");
+        sb.append("Answer sent to outbound/: ").append(answer).append("\n\n");
+        for (InputError e : r.errors()) {
+            sb.append(e).append('\n');
+        }
+        for (OrderResponse.OrderResult o : r.orders()) {
+            sb.append("PO ").append(o.poNumber()).append(" (").append(o.purpose().toLowerCase()).append("): ")
+                    .append(o.result().toLowerCase());
+            if (o.code() != null) {
+                sb.append(" [").append(o.code()).append(']');
+            }
+            if (o.location() != null) {
+                sb.append(" at ").append(o.location());
+            }
+            sb.append(": ").append(o.message()).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,295 @@
+package io.edihub.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edihub.EmbeddedHubProperties;
+import io.edihub.PartnerSftpClient;
+import io.edihub.local.LocalSftpServer;
+import io.edihub.order.CanonicalJson;
+import io.edihub.order.OrderStore;
+import io.edihub.order.Release;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The order policy on the whole hub: orders over HTTP (JSON, CSV) and SFTP (X12 850 / 860) checked
+ * against the partners' contracts, held orders released only after a person's decision over HTTP,
+ * changes that keep release ids, and bad input answered with where and why.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OrderPolicyIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void embeddedServers(DynamicPropertyRegistry registry) {
+        EmbeddedHubProperties.register(registry);
+        registry.add("edihub.http.clients.acme", () -> "acme-secret");
+        registry.add("edihub.http.clients.globex", () -> "globex-secret");
+        registry.add("edihub.http.operators.olivia", () -> "olivia-secret");
+        registry.add("edihub.intake.max-document-bytes", () -> "1048576");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LocalSftpServer sftpServer;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    OrderStore orders;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    PartnerSftpClient acme;
+    PartnerSftpClient globex;
+
+    @BeforeEach
+    void connect() throws Exception {
+        acme = new PartnerSftpClient(sftpServer.connectionFor("acme"));
+        globex = new PartnerSftpClient(sftpServer.connectionFor("globex"));
+    }
+
+    @AfterEach
+    void disconnect() {
+        acme.close();
+        globex.close();
+    }
+
+    /** A globex JSON order of 600 a month from January 2027 at 9.75, where the 2027 contract price is 10.10. */
+    private static String globexOrder(String po) {
+        return """
+                {"poNumber": "%s", "purpose": "original", "type": "BK", "orderDate": "2026-11-02", "currency": "USD",
+                 "lines": [{"lineNumber": "10", "buyerPart": "GLX-4411", "vendorPart": "EH-3300", "quantity": 2400,
+                   "unit": "EA", "unitPrice": 9.75, "schedule": [
+                     {"quantity": 600, "deliveryDate": "2027-01-10"}, {"quantity": 600, "deliveryDate": "2027-02-10"},
+                     {"quantity": 600, "deliveryDate": "2027-03-10"}, {"quantity": 600, "deliveryDate": "2027-04-10"}]}]}
+                """.formatted(po);
+    }
+
+    @Test
+    void aHeldOrderIsReleasedOnlyAfterAPersonApprovesItOverHttp() throws Exception {
+        HttpResponse<String> posted = post("/api/v1/orders", "globex", "globex-secret", globexOrder("GX-HOLD-1"));
+        assertThat(posted.statusCode()).isEqualTo(201);
+        JsonNode result = json(posted).path("orders").get(0);
+        assertThat(result.path("result").asText()).isEqualTo("HELD");
+        assertThat(result.path("message").asText()).contains("ordered at 9.75, contract price 10.1").contains("PRICE_DIFFERS");
+        assertThat(result.has("acknowledgment")).as("no 855 while held").isFalse();
+        assertThat(orders.releases("globex", "GX-HOLD-1")).hasSize(4).extracting(Release::status)
+                .containsOnly(Release.Status.HELD);
+        assertThat(alerts("globex", "GX-HOLD-1")).contains("HELD");
+
+        // the partner cannot decide for itself; an operator can
+        assertThat(post("/api/v1/orders/globex/GX-HOLD-1/decision", "globex", "globex-secret",
+                "{\"decision\": \"approve\"}").statusCode()).isEqualTo(403);
+        HttpResponse<String> decided = post("/api/v1/orders/globex/GX-HOLD-1/decision", "olivia", "olivia-secret",
+                "{\"decision\": \"approve\", \"comment\": \"price increase agreed by phone\"}");
+        assertThat(decided.statusCode()).isEqualTo(200);
+        assertThat(json(decided).path("result").asText()).isEqualTo("ACCEPTED");
+        assertThat(orders.releases("globex", "GX-HOLD-1")).extracting(Release::status).containsOnly(Release.Status.PLANNED);
+        // released at the contract's price, never the PO's
+        assertThat(orders.releases("globex", "GX-HOLD-1").get(0).lines().get(0).unitPrice()).isEqualByComparingTo("10.10");
+        assertThat(jdbc.queryForObject("select decided_by || ' ' || decision || ': ' || comment from order_decision d "
+                + "join purchase_order o on o.id = d.order_id where o.po_number = 'GX-HOLD-1'", String.class))
+                .isEqualTo("olivia APPROVE: price increase agreed by phone");
+        // the acknowledgment owed since the hold reaches the partner's outbound folder
+        await().atMost(WAIT).untilAsserted(() -> assertThat(globex.list("outbound"))
+                .anyMatch(n -> n.startsWith("po-ack-GX-HOLD-1-") && n.endsWith(".json")));
+        String ack = globex.read("outbound/" + globex.list("outbound").stream()
+                .filter(n -> n.startsWith("po-ack-GX-HOLD-1-")).findFirst().orElseThrow());
+        assertThat(CanonicalJson.MAPPER.readTree(ack).path("lines").get(0).path("status").asText()).isEqualTo("IP");
+
+        assertThat(post("/api/v1/orders/globex/GX-HOLD-1/decision", "olivia", "olivia-secret",
+                "{\"decision\": \"reject\"}").statusCode()).as("nothing left to decide").isEqualTo(409);
+    }
+
+    @Test
+    void aRejectedHeldOrderIsNeverReleased() throws Exception {
+        assertThat(post("/api/v1/orders", "globex", "globex-secret", globexOrder("GX-HOLD-2")).statusCode()).isEqualTo(201);
+        HttpResponse<String> decided = post("/api/v1/orders/globex/GX-HOLD-2/decision", "olivia", "olivia-secret",
+                "{\"decision\": \"reject\", \"comment\": \"no price increase this year\"}");
+        assertThat(decided.statusCode()).isEqualTo(200);
+        assertThat(orders.releases("globex", "GX-HOLD-2")).extracting(Release::status).containsOnly(Release.Status.CANCELLED);
+        assertThat(get("/api/v1/orders/globex/GX-HOLD-2", "olivia", "olivia-secret").body()).contains("\"status\" : \"REJECTED\"")
+                .contains("rejected by olivia: no price increase this year");
+        assertThat(get("/api/v1/orders/globex/GX-HOLD-2", "acme", "acme-secret").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void an860MovingQuantityFromMonthTwoToFourKeepsEveryReleaseId() throws Exception {
+        acme.upload("blanket.edi", sample("acme/blanket-12-month-schedule.edi"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-blanket.edi")));
+        List<String> before = orders.releases("acme", "4500012345").stream().map(Release::releaseId).toList();
+        assertThat(before).hasSize(12);
+        assertThat(acme.list("outbound")).as("855 for the order").anyMatch(n -> n.startsWith("855-") && n.endsWith("-for-4500012345.x12"));
+
+        acme.upload("change.edi", sample("acme/changes/move-quantity-month2-to-month4.edi"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-change.edi")));
+        List<Release> after = orders.releases("acme", "4500012345");
+        assertThat(after).extracting(Release::releaseId).containsExactlyElementsOf(before);
+        assertThat(after).extracting(Release::status).containsOnly(Release.Status.PLANNED);
+        assertThat(quantity(after.get(1), "1")).as("February, line 1").isZero();
+        assertThat(quantity(after.get(3), "1")).as("April, line 1").isEqualByComparingTo("200");
+        String ack997 = acme.read("outbound/" + acme.list("outbound").stream().filter(n -> n.endsWith("-for-000000401.x12"))
+                .findFirst().orElseThrow());
+        assertThat(ack997).contains("AK1*PC*4001~", "AK2*860*0001~", "AK5*A~");
+
+        // the same change again (new interchange number) is a business duplicate: not applied twice
+        acme.upload("change-again.edi", new String(sample("acme/changes/move-quantity-month2-to-month4.edi"),
+                StandardCharsets.US_ASCII).replace("000000401", "000000402").getBytes(StandardCharsets.US_ASCII));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error")).anyMatch(n -> n.endsWith("-change-again.edi")));
+        assertThat(acme.read("error/" + acme.list("error").stream().filter(n -> n.endsWith("-change-again.edi.error.txt"))
+                .findFirst().orElseThrow())).contains("DUPLICATE_REVISION");
+
+        // March is shipped: a change that takes quantity out of it is recorded, alerted and answered, not applied
+        jdbc.update("update order_release set status = 'SHIPPED' where release_id = '4500012345-03'");
+        jdbc.update("update release_line set released = quantity, shipped = quantity where release_id = '4500012345-03'");
+        HttpResponse<String> changed = post("/api/v1/orders", "acme", "acme-secret", """
+                {"poNumber": "4500012345", "purpose": "change", "revision": "2", "orderDate": "2026-11-02",
+                 "lines": [{"lineNumber": "2", "quantity": 550, "unit": "CA", "unitPrice": 118.00, "vendorPart": "EH-2040",
+                   "buyerPart": "ACM-77813", "schedule": [%s]}]}
+                """.formatted(monthly(50, "2027-04-15", 11)));
+        assertThat(changed.statusCode()).isEqualTo(201);
+        JsonNode answer = json(changed).path("orders").get(0);
+        assertThat(answer.path("result").asText()).isEqualTo("ACCEPTED");
+        assertThat(answer.path("message").asText()).contains("release 4500012345-03 (SHIPPED), line 2")
+                .contains("already shipped; it stays at 50");
+        assertThat(answer.path("acknowledgment").path("lines").get(1).path("status").asText()).isEqualTo("IQ");
+        assertThat(alerts("acme", "4500012345")).contains("CHANGE_NOT_APPLIED");
+        List<Release> afterShipped = orders.releases("acme", "4500012345");
+        assertThat(quantity(afterShipped.get(2), "2")).as("March stays as shipped").isEqualByComparingTo("50");
+        assertThat(afterShipped.get(1).lines()).as("February lost line 2").extracting(Release.ReleaseLine::lineNumber)
+                .doesNotContain("2");
+    }
+
+    @Test
+    void badDocumentsOverHttpGetTheirPlaceAndReasonAndNothingIsTaken() throws Exception {
+        HttpResponse<String> notJson = post("/api/v1/orders", "acme", "acme-secret", "{\"poNumber\": \"1\",\n \"lines\": [");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(json(notJson).path("errors").get(0).path("code").asText()).isEqualTo("NOT_JSON");
+        assertThat(json(notJson).path("errors").get(0).path("location").asText()).contains("line 2");
+
+        HttpResponse<String> schema = post("/api/v1/orders", "acme", "acme-secret", globexOrder("BAD-1")
+                .replace("\"quantity\": 2400", "\"quantity\": -5").replace("\"unitPrice\"", "\"unitPrise\""));
+        assertThat(schema.statusCode()).isEqualTo(400);
+        assertThat(schema.body()).contains("/lines/0/quantity").contains("unitPrise");
+
+        byte[] huge = new byte[50 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        huge[0] = '{';
+        HttpResponse<String> tooLarge = http.send(request("/api/v1/orders", "acme", "acme-secret")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("TOO_LARGE").contains("1048576-byte limit");
+
+        HttpResponse<String> missingColumn = post("/api/v1/orders", "acme", "acme-secret",
+                "po_number,line,vendor_part,quantity,unit_price,delivery_date\n4500077777,1,EH-1001,5,42.50,2027-01-15\n");
+        assertThat(missingColumn.statusCode()).isEqualTo(400);
+        assertThat(missingColumn.body()).contains("required column order_date is missing");
+        HttpResponse<String> mixed = post("/api/v1/orders", "acme", "acme-secret", """
+                po_number,order_date,line,vendor_part,quantity,unit,unit_price,delivery_date
+                4500077777,2026-11-02,1,EH-1001,5,EA,42.50,2027-01-15
+                4500077778,2026-11-02,1,EH-1001,5,EA,42.50,2027-02-15
+                """);
+        assertThat(mixed.statusCode()).isEqualTo(400);
+        assertThat(mixed.body()).contains("row 3").contains("4500077778");
+
+        assertThat(post("/api/v1/orders", "acme", "wrong", globexOrder("X")).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/orders", "acme", "acme-secret", new String(sample("acme/standalone-no-schedule.edi"),
+                StandardCharsets.US_ASCII)).statusCode()).isEqualTo(415);
+        HttpResponse<String> unknown = post("/api/v1/orders", "acme", "acme-secret",
+                "{\"poNumber\": \"NO-SUCH-PO\", \"purpose\": \"change\", \"revision\": \"1\", \"orderDate\": \"2026-11-02\", "
+                        + "\"lines\": [{\"lineNumber\": \"1\", \"action\": \"delete\"}]}");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(json(unknown).path("orders").get(0).path("code").asText()).isEqualTo("UNKNOWN_ORDER");
+        // every body that was read is kept, refused or not
+        assertThat(jdbc.queryForObject("select count(*) from inbound_document where channel = 'HTTP' and outcome = 'REJECTED'",
+                Integer.class)).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aCsvOrderLandsLikeTheSameOrderInJsonAndIsTakenOnce() throws Exception {
+        String csv = Files.readString(Path.of("edi-samples/acme/formats/blanket-12-month-schedule.order.csv"))
+                .replace("4500012345", "4500055555");
+        HttpResponse<String> first = post("/api/v1/orders", "acme", "acme-secret", csv);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(json(first).path("orders").get(0).path("acknowledgment").path("type").asText()).isEqualTo("AD");
+        assertThat(orders.releases("acme", "4500055555")).hasSize(12);
+        HttpResponse<String> again = post("/api/v1/orders", "acme", "acme-secret", csv);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).path("orders").get(0).path("code").asText()).isEqualTo("DUPLICATE_ORDER");
+    }
+
+    @Test
+    void an860ForAnUnknownOrderIsRefusedInThe997AndKeptInError() throws Exception {
+        acme.upload("unknown-change.edi", new String(sample("acme/changes/move-quantity-month2-to-month4.edi"),
+                StandardCharsets.US_ASCII).replace("4500012345", "4500099999").replace("000000401", "000000409")
+                .getBytes(StandardCharsets.US_ASCII));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error"))
+                .anyMatch(n -> n.endsWith("-unknown-change.edi.error.txt")));
+        assertThat(acme.read("error/" + acme.list("error").stream().filter(n -> n.endsWith("-unknown-change.edi.error.txt"))
+                .findFirst().orElseThrow())).contains("UNKNOWN_ORDER").contains("PO 4500099999 is not on file");
+        String ack = acme.read("outbound/" + acme.list("outbound").stream().filter(n -> n.endsWith("-for-000000409.x12"))
+                .findFirst().orElseThrow());
+        assertThat(ack).contains("AK2*860*0001~", "AK5*R").contains("AK9*R");
+    }
+
+    private static java.math.BigDecimal quantity(Release release, String line) {
+        return release.lines().stream().filter(l -> l.lineNumber().equals(line)).map(Release.ReleaseLine::quantity)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
+
+    private static String monthly(int quantity, String first, int months) {
+        java.time.LocalDate start = java.time.LocalDate.parse(first);
+        List<String> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < months; i++) {
+            entries.add("{\"quantity\": " + quantity + ", \"deliveryDate\": \"" + start.plusMonths(i) + "\"}");
+        }
+        return String.join(", ", entries);
+    }
+
+    private List<String> alerts(String partner, String po) {
+        return jdbc.queryForList("select kind from order_event where partner_id = ? and po_number = ? and alert", String.class,
+                partner, po);
+    }
+
+    private HttpRequest.Builder request(String path, String user, String password) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> post(String path, String user, String password, String body) throws Exception {
+        return http.send(request(path, user, password).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return http.send(request(path, user, password).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return CanonicalJson.MAPPER.readTree(response.body());
+    }
+
+    private static byte[] sample(String name) throws Exception {
+        return Files.readAllBytes(Path.of("edi-samples", name));
+    }
+}
