@@ -75,7 +75,7 @@ class LocalServersConfigurationTest {
     }
 
     @Test
-    void theDataSourceAndCamelWaitForTheServers() {
+    void theDataSourceAndCamelWaitForTheServers() throws Exception {
         // the hub's own routes need beans this minimal context does not have
         Files.createDirectories(workDir.resolve("no-routes"));
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(Hub.class)
