@@ -19,9 +19,13 @@ create table order_revision (
     document_id     bigint      not null references inbound_document (id),
     outcome         text        not null,
     message         jsonb       not null,
-    received_at     timestamptz not null,
-    unique (partner_id, po_number, release_number, revision_key)
+    received_at     timestamptz not null
 );
+-- a sender's revision is used once; a content key only counts against the last document taken (the
+-- same content may come back later on purpose: 100, then 200, then 100 again)
+create unique index order_revision_key on order_revision (partner_id, po_number, release_number, revision_key)
+    where revision_key like 'r:%' or revision_key = 'original';
+create index order_revision_po on order_revision (partner_id, po_number, release_number, id);
 
 -- the contract check of each revision: verdict, findings, value at contract prices
 create table order_review (
@@ -60,6 +64,16 @@ create table order_event (
 );
 create index order_event_po on order_event (partner_id, po_number, at);
 create index order_event_alert on order_event (at) where alert;
+
+-- JSON and CSV quantities may have up to 6 decimals
+alter table order_line alter column quantity type numeric(19,6);
+alter table schedule_line alter column quantity type numeric(19,6);
+alter table release_line alter column quantity type numeric(19,6);
+alter table release_line alter column released type numeric(19,6);
+alter table release_line alter column shipped type numeric(19,6);
+alter table release_line alter column accepted type numeric(19,6);
+alter table release_line alter column rejected type numeric(19,6);
+alter table release_line alter column invoiced type numeric(19,6);
 
 -- JSON acknowledgments have no X12 control number; an 855 after a decision answers no inbound file
 alter table outbound_document alter column control_number drop not null;

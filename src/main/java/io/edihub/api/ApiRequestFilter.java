@@ -17,15 +17,17 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * For {@code /api/**}, after authorization: refuses a body over the size limit with 413 before the
- * route sees it (whether or not the client declared its length), and hands the authenticated caller to
- * the route in the {@link #CALLER} and {@link #CALLER_ROLE} headers, replacing any a client sent (Camel
- * processes the request on its own thread, where Spring Security's thread-bound context is not).
+ * For every request, after authorization: refuses a body over the size limit with 413 before a route
+ * sees it (whether or not the client declared its length), refuses form bodies, and hands the
+ * authenticated caller to the route in the {@link #CALLER} and {@link #CALLER_ROLE} headers. No header or
+ * query parameter a client sends under the hub's {@code EdiHub} prefix gets through (Camel processes the
+ * request on its own thread, where Spring Security's thread-bound context is not, hence headers).
  */
 final class ApiRequestFilter extends OncePerRequestFilter {
 
@@ -41,21 +43,23 @@ final class ApiRequestFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // every request, whatever its path looks like before decoding: the caller headers are always ours
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (caller == null || !caller.isAuthenticated()) {
-            response.sendError(401);
+        Map<String, String> headers = Map.of();
+        if (caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)) {
+            String role = caller.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + ApiSecurityConfiguration.OPERATOR))
+                    ? ApiSecurityConfiguration.OPERATOR : ApiSecurityConfiguration.PARTNER;
+            headers = Map.of(CALLER, caller.getName(), CALLER_ROLE, role);
+        }
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")) {
+            refuse(response, 415, "UNSUPPORTED_MEDIA_TYPE", "send the order as the request body with Content-Type "
+                    + "application/json or text/csv, not as a form");
             return;
         }
-        String role = caller.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + ApiSecurityConfiguration.OPERATOR))
-                ? ApiSecurityConfiguration.OPERATOR : ApiSecurityConfiguration.PARTNER;
         if (request.getContentLengthLong() > maxBytes) {
             tooLarge(response);
             return;
@@ -65,7 +69,7 @@ final class ApiRequestFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
-        chain.doFilter(new BufferedRequest(request, body, Map.of(CALLER, caller.getName(), CALLER_ROLE, role)), response);
+        chain.doFilter(new BufferedRequest(request, body, headers), response);
     }
 
     /** The body, or null when it is longer than the limit. */
@@ -84,11 +88,14 @@ final class ApiRequestFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        response.setStatus(413);
+        refuse(response, 413, "TOO_LARGE", "document is larger than the " + maxBytes + "-byte limit; nothing was read");
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
+        response.setStatus(status);
         response.setContentType("application/json");
-        response.getOutputStream().write(("{\"status\":\"REJECTED\",\"errors\":[{\"location\":\"document\",\"code\":\"TOO_LARGE\","
-                + "\"message\":\"document is larger than the " + maxBytes + "-byte limit; nothing was read\"}]}\n")
-                .getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(("{\"status\":\"REJECTED\",\"errors\":[{\"location\":\"document\",\"code\":\""
+                + code + "\",\"message\":\"" + message + "\"}]}\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The request with its body already read, so the limit holds for chunked uploads too. */
@@ -110,21 +117,25 @@ final class ApiRequestFilter extends OncePerRequestFilter {
         @Override
         public String getHeader(String name) {
             String key = callerHeader(name);
-            return key != null ? caller.get(key) : super.getHeader(name);
+            return key != null ? caller.get(key) : ours(name) ? null : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
             String key = callerHeader(name);
-            return key != null ? Collections.enumeration(List.of(caller.get(key))) : super.getHeaders(name);
+            if (key != null) {
+                return Collections.enumeration(List.of(caller.get(key)));
+            }
+            return ours(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
         }
 
         @Override
         public Enumeration<String> getHeaderNames() {
+            // no header a client sent under the hub's own prefix gets through; the caller headers are set here
             List<String> names = new ArrayList<>();
             for (Enumeration<String> e = super.getHeaderNames(); e.hasMoreElements(); ) {
                 String name = e.nextElement();
-                if (callerHeader(name) == null) {
+                if (!ours(name)) {
                     names.add(name);
                 }
             }
@@ -161,6 +172,48 @@ final class ApiRequestFilter extends OncePerRequestFilter {
                     throw new UnsupportedOperationException("the body is already read");
                 }
             };
+        }
+
+        private static boolean ours(String name) {
+            return name != null && name.regionMatches(true, 0, "EdiHub", 0, 6);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return ours(name) ? null : super.getParameter(name);
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return ours(name) ? null : super.getParameterValues(name);
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            Map<String, String[]> map = new java.util.LinkedHashMap<>(super.getParameterMap());
+            map.keySet().removeIf(BufferedRequest::ours);
+            return Collections.unmodifiableMap(map);
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(getParameterMap().keySet());
+        }
+
+        @Override
+        public String getQueryString() {
+            String query = super.getQueryString();
+            if (query == null) {
+                return null;
+            }
+            List<String> kept = new ArrayList<>();
+            for (String pair : query.split("&")) {
+                String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+                if (!ours(name)) {
+                    kept.add(pair);
+                }
+            }
+            return kept.isEmpty() ? null : String.join("&", kept);
         }
 
         @Override

@@ -78,6 +78,10 @@ public class OrderApi {
     /** {@code POST /api/v1/orders/{partner}/{po}/decision}: {@code {"decision": "approve" | "reject", "comment": "..."}}. */
     public void decide(Exchange exchange) {
         Caller caller = caller(exchange);
+        if (!caller.operator()) {
+            respond(exchange, 403, error("caller", "FORBIDDEN", "only an operator decides on held orders"));
+            return;
+        }
         String partnerId = exchange.getMessage().getHeader("partner", String.class);
         String po = exchange.getMessage().getHeader("po", String.class);
         String release = exchange.getMessage().getHeader("release", String.class);
@@ -139,7 +143,7 @@ public class OrderApi {
     private static Caller caller(Exchange exchange) {
         String name = exchange.getMessage().getHeader(ApiRequestFilter.CALLER, String.class);
         String role = exchange.getMessage().getHeader(ApiRequestFilter.CALLER_ROLE, String.class);
-        if (name == null || role == null) {
+        if (name == null || role == null || name.contains(",") || role.contains(",")) {
             throw new IllegalStateException("the request reached the API without an authenticated caller");
         }
         return new Caller(name, ApiSecurityConfiguration.OPERATOR.equals(role));

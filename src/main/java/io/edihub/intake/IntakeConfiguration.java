@@ -1,5 +1,6 @@
 package io.edihub.intake;
 
+import io.edihub.edifact.EdifactOrdersReader;
 import io.edihub.local.SftpAccount;
 import io.edihub.local.SftpAccounts;
 import io.edihub.partner.PartnerDirectory;
@@ -52,6 +53,12 @@ class IntakeConfiguration {
     @Bean
     CsvOrderReader csvOrderReader(@Value("${edihub.intake.max-document-bytes}") long maxBytes) {
         return new CsvOrderReader(maxBytes);
+    }
+
+    /** EDIFACT ORDERS through Smooks; its DFDL schema is compiled on the first interchange (seconds, once). */
+    @Bean
+    EdifactOrdersReader edifactOrdersReader() {
+        return new EdifactOrdersReader();
     }
 
     @Bean

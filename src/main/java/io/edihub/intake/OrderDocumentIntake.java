@@ -1,12 +1,17 @@
 package io.edihub.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.edihub.edifact.ContrlWriter;
+import io.edihub.edifact.EdifactInterchange;
+import io.edihub.edifact.EdifactOrdersReader;
 import io.edihub.order.CanonicalJson;
 import io.edihub.order.InputError;
 import io.edihub.order.OrderMessage;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import io.edihub.policy.OrderDesk;
+import io.edihub.x12.ControlNumbers;
+import io.edihub.x12.OurIdentity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes a JSON or CSV order document from a partner's channel (SFTP or HTTP): keeps the raw bytes,
+ * Takes a JSON, CSV or EDIFACT order document from a partner's channel (SFTP or HTTP): keeps the raw bytes,
  * reads it, and hands every order in it to the {@link OrderDesk}, all in one transaction. A document
  * with anything wrong in it is refused whole, with every error and where it is.
  */
@@ -29,14 +34,22 @@ public class OrderDocumentIntake {
     private final PartnerDirectory partners;
     private final JsonOrderReader json;
     private final CsvOrderReader csv;
+    private final EdifactOrdersReader edifact;
+    private final ContrlWriter contrl = new ContrlWriter();
+    private final ControlNumbers controlNumbers;
+    private final OurIdentity us;
     private final OrderDesk desk;
     private final InboundDocuments documents;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OrderDocumentIntake(PartnerDirectory partners, JsonOrderReader json, CsvOrderReader csv, OrderDesk desk,
-            InboundDocuments documents, TransactionTemplate transactions, Clock clock) {
+    OrderDocumentIntake(PartnerDirectory partners, JsonOrderReader json, CsvOrderReader csv, EdifactOrdersReader edifact,
+            ControlNumbers controlNumbers, OurIdentity us, OrderDesk desk, InboundDocuments documents,
+            TransactionTemplate transactions, Clock clock) {
         this.partners = partners;
+        this.edifact = edifact;
+        this.controlNumbers = controlNumbers;
+        this.us = us;
         this.json = json;
         this.csv = csv;
         this.desk = desk;
@@ -79,12 +92,14 @@ public class OrderDocumentIntake {
             OrderFormat format) {
         Instant now = clock.instant();
         long documentId = documents.store(partner.id(), channel, fileName, content, sha256, now);
+        List<IntakeOutcome.OutboundFile> outbound = new ArrayList<>();
         OrderDocument document = switch (format) {
             case JSON -> json.read(partner.id(), fileName, content);
             case CSV -> csv.read(partner.id(), fileName, content);
+            case EDIFACT -> edifact(partner, fileName, content, documentId, now, outbound);
             default -> new OrderDocument(format, List.of(), List.of(new InputError("document", "UNSUPPORTED_FORMAT",
-                    "not a JSON or CSV order (the hub reads X12 850/860 and EDIFACT ORDERS files over SFTP, and JSON or "
-                            + "CSV orders over SFTP and HTTP)")));
+                    "not an order document the hub recognises: X12 starts with ISA, EDIFACT with UNA or UNB, JSON with "
+                            + "{ or [, and CSV with a header row naming po_number")));
         };
         List<OrderResponse.OrderResult> results = new ArrayList<>();
         int taken = 0;
@@ -106,12 +121,36 @@ public class OrderDocumentIntake {
         String answer = documentId + "-" + fileName + ".response.json";
         String report = "ACCEPTED".equals(status) ? null : report(partner, fileName, response, answer, now);
         documents.outcome(documentId, status, report);
-        List<IntakeOutcome.OutboundFile> outbound = new ArrayList<>();
         outbound.add(documents.outbound(partner.id(), "RESPONSE", null, answer, toJson(response), documentId, now));
         IntakeOutcome outcome = new IntakeOutcome(documentId, fileName, "ACCEPTED".equals(status)
                 ? IntakeOutcome.Disposition.ARCHIVE : IntakeOutcome.Disposition.ERROR, report == null ? "" : report,
                 outbound, false, taken);
         return new Received(response, outcome);
+    }
+
+    /**
+     * Reads an EDIFACT interchange, which must come from the partner's own UNB id, and answers it with a
+     * CONTRL (added to {@code outbound}) saying which messages were taken.
+     */
+    private OrderDocument edifact(PartnerProfile partner, String fileName, byte[] content, long documentId, Instant now,
+            List<IntakeOutcome.OutboundFile> outbound) {
+        EdifactInterchange interchange = edifact.read(fileName, content, partner.id());
+        if (interchange.senderId() != null && !interchange.senderId().equals(partner.edifactId())) {
+            // never answer a stranger: the report in error/ tells the partner and the operator
+            return new OrderDocument(OrderFormat.EDIFACT, List.of(), List.of(new InputError("segment 1 UNB", "SENDER_MISMATCH",
+                    "the interchange sender " + interchange.senderId() + " is not partner " + partner.id() + (partner.edifactId()
+                            == null ? ", which has no EDIFACT id in its profile" : " (" + partner.edifactId() + ")")
+                            + "; nothing was read")));
+        }
+        if (interchange.senderId() != null) {
+            String text = contrl.write(interchange, us.isaId(), "ZZZ",
+                    controlNumbers.next(partner.id(), ControlNumbers.Kind.INTERCHANGE), now.atZone(java.time.ZoneOffset.UTC));
+            String reference = interchange.controlReference() == null ? "unknown"
+                    : interchange.controlReference().replaceAll("[^0-9A-Za-z]", "");
+            outbound.add(documents.outbound(partner.id(), "CONTRL", null, "contrl-" + documentId + "-for-" + reference
+                    + ".edifact", text, documentId, now));
+        }
+        return new OrderDocument(OrderFormat.EDIFACT, List.copyOf(interchange.orders()), interchange.errors());
     }
 
     static String toJson(Object value) {

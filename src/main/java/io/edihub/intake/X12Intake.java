@@ -158,6 +158,8 @@ public class X12Intake {
         private int inInterchange;
         private int inGroup;
         private int groupAcks;
+        private int groupResults;
+        private int interchangeResults;
         int stored;
         final List<IntakeOutcome.OutboundFile> outbound = new ArrayList<>();
         final List<PendingAck> pendingAcks = new ArrayList<>();
@@ -174,6 +176,7 @@ public class X12Intake {
         public void startInterchange(InterchangeResult interchange) {
             inInterchange = 0;
             pendingAcks.clear();
+            interchangeResults = results.size();
             interchangeSavepoint = interchange.rejected() ? null : status.createSavepoint();
         }
 
@@ -181,6 +184,7 @@ public class X12Intake {
         public void startGroup(InterchangeResult interchange, GroupResult group) {
             inGroup = 0;
             groupAcks = pendingAcks.size();
+            groupResults = results.size();
             groupSavepoint = status.createSavepoint();
         }
 
@@ -228,6 +232,7 @@ public class X12Intake {
             if (group.rejected()) {
                 status.rollbackToSavepoint(groupSavepoint);
                 pendingAcks.subList(groupAcks, pendingAcks.size()).clear();
+                results.subList(groupResults, results.size()).clear();
             } else {
                 status.releaseSavepoint(groupSavepoint);
                 inInterchange += inGroup;
@@ -243,6 +248,7 @@ public class X12Intake {
             if (interchange.rejected()) {
                 status.rollbackToSavepoint(interchangeSavepoint);
                 pendingAcks.clear();
+                results.subList(interchangeResults, results.size()).clear();
                 return;
             }
             status.releaseSavepoint(interchangeSavepoint);

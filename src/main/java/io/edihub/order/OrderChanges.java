@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -108,14 +107,22 @@ public final class OrderChanges {
                         .forEach(schedule::add);
             }
             for (Map.Entry<YearMonth, Release> f : frozen.entrySet()) {
-                BigDecimal before = sum(was, f.getKey());
-                BigDecimal after = sum(asked, f.getKey());
-                if (before.compareTo(after) != 0) {
+                List<String> before = deliveries(was, f.getKey());
+                List<String> after = deliveries(asked, f.getKey());
+                if (!before.equals(after)) {
                     Release r = f.getValue();
-                    conflicts.add(new Conflict(r.releaseId(), r.status(), number, "the change asks for "
-                            + after.toPlainString() + " in " + f.getKey() + " instead of " + before.toPlainString()
-                            + ", but the release is already " + r.status().name().toLowerCase().replace('_', ' ')
-                            + "; it stays at " + before.toPlainString()));
+                    BigDecimal wasTotal = sum(was, f.getKey());
+                    BigDecimal askedTotal = sum(asked, f.getKey());
+                    boolean sameTotal = wasTotal.compareTo(askedTotal) == 0;
+                    String was0 = plain(wasTotal);
+                    String asked0 = plain(askedTotal);
+                    String what = sameTotal
+                            ? "the change moves deliveries within " + f.getKey() + " (" + String.join(", ", after)
+                                    + " instead of " + String.join(", ", before) + ")"
+                            : "the change asks for " + asked0 + " in " + f.getKey() + " instead of " + was0;
+                    conflicts.add(new Conflict(r.releaseId(), r.status(), number, what + ", but the release is already "
+                            + r.status().name().toLowerCase().replace('_', ' ') + "; it stays at "
+                            + (sameTotal ? String.join(", ", before) : was0)));
                 }
             }
             if (schedule.isEmpty()) {
@@ -221,11 +228,14 @@ public final class OrderChanges {
             quantity = c.quantity();
             schedule = List.of(new ScheduleLine(quantity, only.unit(), only.deliveryDate(), only.reference()));
         }
-        return new OrderLine(was.lineNumber(), Objects.requireNonNullElse(c.buyerPart(), was.buyerPart()),
-                Objects.requireNonNullElse(c.vendorPart(), was.vendorPart()), was.otherParts(),
-                Objects.requireNonNullElse(c.description(), was.description()), quantity,
-                Objects.requireNonNullElse(c.unit(), was.unit()),
-                c.unitPrice() != null ? c.unitPrice() : was.unitPrice(), schedule);
+        return new OrderLine(was.lineNumber(), or(c.buyerPart(), was.buyerPart()), or(c.vendorPart(), was.vendorPart()),
+                was.otherParts(), or(c.description(), was.description()), quantity, or(c.unit(), was.unit()),
+                or(c.unitPrice(), was.unitPrice()), schedule);
+    }
+
+    /** The changed value, else the one on file (either may be absent). */
+    private static <T> T or(T changed, T was) {
+        return changed != null ? changed : was;
     }
 
     private static Map<String, OrderLine> byNumber(List<OrderLine> lines) {
@@ -236,6 +246,20 @@ public final class OrderChanges {
 
     private static BigDecimal total(List<ScheduleLine> schedule) {
         return schedule.stream().map(ScheduleLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** A line's deliveries in a month, as {@code quantity on date}, in date order. */
+    private static List<String> deliveries(OrderLine line, YearMonth month) {
+        if (line == null) {
+            return List.of();
+        }
+        return line.schedule().stream().filter(s -> YearMonth.from(s.deliveryDate()).equals(month))
+                .sorted(java.util.Comparator.comparing(ScheduleLine::deliveryDate))
+                .map(s -> plain(s.quantity()) + " on " + s.deliveryDate()).toList();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     private static BigDecimal sum(OrderLine line, YearMonth month) {

@@ -39,7 +39,8 @@ public class OrderStore {
 
     /** Stores an accepted order with its releases as planned (PLANNED). Returns the order's id. */
     public long insert(PlannedOrder planned, long documentId) {
-        return insert(planned, documentId, "OPEN", null);
+        return insert(planned, documentId, "OPEN", null,
+                planned.releases().isEmpty() ? null : planned.releases().get(0).month());
     }
 
     /**
@@ -47,12 +48,12 @@ public class OrderStore {
      *
      * @param status OPEN, HELD or REJECTED
      * @param value  its value at the prices it will be invoiced at, if known
+     * @param anchor the month its release ids count from (-01), fixed for the order's life
      */
-    public long insert(PlannedOrder planned, long documentId, String status, java.math.BigDecimal value) {
+    public long insert(PlannedOrder planned, long documentId, String status, java.math.BigDecimal value, YearMonth anchor) {
         PurchaseOrder o = planned.order();
         Timestamp now = Timestamp.from(clock.instant());
         String canonical = toJson(o);
-        LocalDate anchor = planned.releases().isEmpty() ? null : planned.releases().get(0).month().atDay(1);
         PurchaseOrder.SourceDocument src = o.source();
         Long id = jdbc.queryForObject("insert into purchase_order (partner_id, po_number, release_number, purpose, order_type, "
                         + "order_date, requested_delivery, currency, contract_number, status, sequence_anchor, document_id, "
@@ -60,7 +61,7 @@ public class OrderStore {
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id",
                 Long.class, o.partnerId(), o.poNumber(), o.releaseNumber() == null ? "" : o.releaseNumber(),
                 o.purpose().name(), o.type(), Date.valueOf(o.orderDate()), date(o.requestedDelivery()), o.currency(),
-                o.contractNumber(), status, date(anchor), documentId,
+                o.contractNumber(), status, anchor == null ? null : Date.valueOf(anchor.atDay(1)), documentId,
                 src == null ? null : src.interchangeControlNumber(), src == null ? null : src.groupControlNumber(),
                 src == null ? null : src.transactionControlNumber(), canonical, now);
         long orderId = id;
@@ -115,10 +116,13 @@ public class OrderStore {
      * still open (PLANNED / HELD / CANCELLED). Releases fulfillment already has are left exactly as they are;
      * new months get new releases; the ids of existing ones never change.
      */
-    public void update(long orderId, PurchaseOrder order, List<Release> releases, String status, java.math.BigDecimal value) {
+    public void update(long orderId, PurchaseOrder order, List<Release> releases, String status, java.math.BigDecimal value,
+            YearMonth anchor) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("update purchase_order set canonical = cast(? as jsonb), status = ?, value = ?, updated_at = ? "
-                + "where id = ?", toJson(order), status, value, now, orderId);
+        // an order that never had a release gets its anchor with its first one; after that it never moves
+        jdbc.update("update purchase_order set canonical = cast(? as jsonb), status = ?, value = ?, updated_at = ?, "
+                + "sequence_anchor = coalesce(sequence_anchor, ?) where id = ?", toJson(order), status, value, now,
+                anchor == null ? null : Date.valueOf(anchor.atDay(1)), orderId);
         jdbc.update("delete from schedule_line where order_id = ?", orderId);
         jdbc.update("delete from order_line where order_id = ?", orderId);
         insertLines(orderId, order);
@@ -148,18 +152,29 @@ public class OrderStore {
 
     private static final java.util.Set<String> OPEN_STATUSES = java.util.Set.of("PLANNED", "HELD", "CANCELLED");
 
-    /** Moves an order and its releases in {@code from} status to new statuses (a decision on a held order). */
+    /** Moves a held order and its releases in {@code from} status to new statuses (a decision). */
     public void setStatus(long orderId, String status, Release.Status releasesFrom, Release.Status releasesTo) {
-        jdbc.update("update purchase_order set status = ?, updated_at = ? where id = ?", status,
-                Timestamp.from(clock.instant()), orderId);
+        int updated = jdbc.update("update purchase_order set status = ?, updated_at = ? where id = ? and status = 'HELD'",
+                status, Timestamp.from(clock.instant()), orderId);
+        if (updated != 1) {
+            throw new IllegalStateException("order " + orderId + " is no longer held");
+        }
         jdbc.update("update order_release set status = ? where order_id = ? and status = ?", releasesTo.name(), orderId,
                 releasesFrom.name());
     }
 
     /** The order on file for a partner, PO and customer release number, with its releases. */
     public Optional<CurrentOrder> current(String partnerId, String poNumber, String releaseNumber) {
+        return current(partnerId, poNumber, releaseNumber, false);
+    }
+
+    /**
+     * The order on file, locked until the caller's transaction ends when {@code lock} is set: two changes or
+     * two decisions on one order never interleave.
+     */
+    public Optional<CurrentOrder> current(String partnerId, String poNumber, String releaseNumber, boolean lock) {
         return jdbc.query("select id, canonical, status, sequence_anchor, created_at, document_id from purchase_order "
-                        + "where partner_id = ? and po_number = ? and release_number = ?",
+                        + "where partner_id = ? and po_number = ? and release_number = ?" + (lock ? " for update" : ""),
                 (rs, i) -> new CurrentOrder(rs.getLong(1), fromJson(rs.getString(2)), rs.getString(3),
                         rs.getDate(4) == null ? null : YearMonth.from(rs.getDate(4).toLocalDate()),
                         rs.getTimestamp(5).toInstant(), rs.getLong(6)),
@@ -175,6 +190,13 @@ public class OrderStore {
                     releaseLines(partnerId, releaseId), Release.Status.valueOf(rs.getString(3))));
         }, orderId);
         return result;
+    }
+
+    /** The business key of the last document taken for an order, if any. */
+    public Optional<String> lastRevisionKey(String partnerId, String poNumber, String releaseNumber) {
+        return jdbc.queryForList("select revision_key from order_revision where partner_id = ? and po_number = ? "
+                + "and release_number = ? order by id desc limit 1", String.class, partnerId, poNumber,
+                releaseNumber == null ? "" : releaseNumber).stream().findFirst();
     }
 
     /** A revision already taken under the same business key, if any. */

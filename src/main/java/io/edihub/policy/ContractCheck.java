@@ -34,6 +34,15 @@ public final class ContractCheck {
     }
 
     public static ContractReview review(PurchaseOrder order, List<Release> releases, PartnerProfile partner) {
+        return review(order, releases, partner, BigDecimal.ZERO);
+    }
+
+    /**
+     * @param committed the value of the order's releases fulfillment already has, which a change cannot touch
+     *                  but which counts against the order limit
+     */
+    public static ContractReview review(PurchaseOrder order, List<Release> releases, PartnerProfile partner,
+            BigDecimal committed) {
         Contract contract = partner.contract();
         if (contract == null) {
             List<LineReview> lines = order.lines().stream()
@@ -137,14 +146,22 @@ public final class ContractCheck {
             }
         }
         BigDecimal value = value(priced);
-        if (contract.orderLimit() != null && value.compareTo(contract.orderLimit()) > 0) {
-            findings.add(new Finding("ORDER_OVER_LIMIT", "order", "worth " + value.toPlainString()
-                    + " at contract prices, over the order limit of " + contract.orderLimit().toPlainString(), true));
+        BigDecimal total = value.add(committed);
+        if (contract.orderLimit() != null && total.compareTo(contract.orderLimit()) > 0) {
+            findings.add(new Finding("ORDER_OVER_LIMIT", "order", "worth " + total.toPlainString()
+                    + " at contract prices" + (committed.signum() > 0 ? " (" + committed.toPlainString()
+                    + " of it already with fulfillment)" : "") + ", over the order limit of "
+                    + contract.orderLimit().toPlainString(), true));
         }
 
         Verdict verdict;
         if (findings.stream().anyMatch(Finding::holds)) {
-            verdict = Verdict.HOLD;
+            // a held order is kept whole: the person decides on all of it, the contract settles the rest then
+            List<Release> whole = releases.stream().map(r -> new Release(r.releaseId(), r.poNumber(), r.month(),
+                    r.lines().stream().map(l -> new Release.ReleaseLine(l.lineNumber(), l.buyerPart(), l.vendorPart(),
+                            l.quantity(), l.unit(), refused.contains(l.lineNumber()) ? l.unitPrice()
+                                    : contractPrice(contract, order, l), l.dueDate())).toList(), r.status())).toList();
+            return new ContractReview(Verdict.HOLD, order, whole, lineReviews, findings, value(whole));
         } else if (kept.lines().isEmpty() && !order.lines().isEmpty()) {
             verdict = Verdict.REJECT;
         } else if (!refused.isEmpty() || !repriced.isEmpty()) {

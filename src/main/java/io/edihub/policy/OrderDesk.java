@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,6 +28,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where every order document ends, whatever its format: duplicates by business key are refused, changes
@@ -41,10 +45,13 @@ public class OrderDesk {
 
     private final OrderStore store;
     private final Clock clock;
+    private final TransactionTemplate nested;
 
-    public OrderDesk(OrderStore store, Clock clock) {
+    public OrderDesk(OrderStore store, Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
         this.clock = clock;
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** What became of one order document. */
@@ -79,17 +86,37 @@ public class OrderDesk {
         }
     }
 
+    /**
+     * Takes one order document: a savepoint of its own, so an order the desk cannot process (a defect, not a
+     * database failure) is refused alone, saying so, and everything else in the file still counts.
+     */
     public Outcome take(OrderMessage message, PartnerProfile partner, long documentId) {
+        try {
+            return nested.execute(status -> takeOne(message, partner, documentId));
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("{} {}: the order desk failed on {}", message.partnerId(), message.poNumber(), what(message), e);
+            return Outcome.refused(message, "PROCESSING_ERROR", "order", what(message) + " could not be processed ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "); the operator was alerted, nothing of it was taken");
+        }
+    }
+
+    private Outcome takeOne(OrderMessage message, PartnerProfile partner, long documentId) {
         String key = revisionKey(message);
         Optional<OrderStore.CurrentOrder> current = store.current(message.partnerId(), message.poNumber(),
-                message.releaseNumber());
+                message.releaseNumber(), true);
         if (message.purpose() == PurchaseOrder.Purpose.ORIGINAL && current.isPresent()) {
             return Outcome.refused(message, "DUPLICATE_ORDER", "order", what(message) + " was already received on "
                     + current.get().createdAt() + " (document " + current.get().documentId()
                     + "); an original order is taken once: send a change (860, purpose change) or a replacement");
         }
-        Optional<OrderStore.StoredRevision> seen = store.revision(message.partnerId(), message.poNumber(),
-                message.releaseNumber(), key);
+        // a sender's revision is taken once; a change without one is a duplicate when it repeats the last document
+        Optional<OrderStore.StoredRevision> seen = key.startsWith("sha256:")
+                && !store.lastRevisionKey(message.partnerId(), message.poNumber(), message.releaseNumber())
+                        .filter(key::equals).isPresent() ? Optional.empty()
+                : store.revision(message.partnerId(), message.poNumber(), message.releaseNumber(), key);
         if (seen.isPresent()) {
             return Outcome.refused(message, "DUPLICATE_REVISION", "order", what(message) + " was already received on "
                     + seen.get().receivedAt() + " (document " + seen.get().documentId() + ")" + (message.revision() != null
@@ -129,8 +156,10 @@ public class OrderDesk {
             default -> Release.Status.PLANNED;
         };
         List<Release> releases = withStatus(review.releases(), releaseStatus);
+        // the anchor is the first month the customer asked for, whatever the contract check kept
+        YearMonth anchor = planned.isEmpty() ? null : planned.get(0).month();
         long orderId = store.insert(new PlannedOrder(order.withLines(review.order().lines()), releases), documentId,
-                orderStatus(result), review.value());
+                orderStatus(result), review.value(), anchor);
         store.recordEvent(order.partnerId(), order.poNumber(), orderId, documentId, "RECEIVED", "original order ("
                 + order.lines().size() + " lines, " + releases.size() + " monthly releases) from " + source(order), false);
         record(order, orderId, documentId, result, review, List.of());
@@ -141,9 +170,10 @@ public class OrderDesk {
     }
 
     private Outcome change(OrderMessage message, OrderStore.CurrentOrder current, PartnerProfile partner, long documentId) {
-        if ("CANCELLED".equals(current.status()) && message.purpose() != PurchaseOrder.Purpose.REPLACE) {
-            return Outcome.refused(message, "ORDER_CLOSED", "order", what(message) + " was cancelled; only a replacement "
-                    + "can bring it back");
+        if (("CANCELLED".equals(current.status()) || "REJECTED".equals(current.status()))
+                && message.purpose() != PurchaseOrder.Purpose.REPLACE) {
+            return Outcome.refused(message, "ORDER_CLOSED", "order", what(message) + " was "
+                    + current.status().toLowerCase() + "; only a replacement can bring it back");
         }
         OrderChanges.Result changed;
         try {
@@ -163,7 +193,8 @@ public class OrderDesk {
             review = null;
             result = Result.ACCEPTED;
         } else {
-            review = ContractCheck.review(changed.order(), open, partner);
+            BigDecimal committed = kept.stream().map(Release::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+            review = ContractCheck.review(changed.order(), open, partner, committed);
             result = result(review);
         }
         Release.Status openStatus = result == Result.HELD ? Release.Status.HELD
@@ -185,7 +216,8 @@ public class OrderDesk {
                 ? (nothingLeft ? "CANCELLED" : "OPEN") : orderStatus(result);
         BigDecimal value = releases.stream().filter(r -> r.status() != Release.Status.CANCELLED).map(Release::value)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        store.update(current.id(), order, releases, status, value);
+        YearMonth anchor = changed.releases().isEmpty() ? null : changed.releases().get(0).month();
+        store.update(current.id(), order, releases, status, value, anchor);
         store.recordEvent(message.partnerId(), message.poNumber(), current.id(), documentId,
                 message.purpose().name(), message.purpose().name().toLowerCase() + (message.revision() == null ? ""
                         : " revision " + message.revision()) + " from " + source(message) + ": "
@@ -233,7 +265,7 @@ public class OrderDesk {
      */
     public Outcome decide(PartnerProfile partner, String poNumber, String releaseNumber, Decision decision, String who,
             String comment) {
-        OrderStore.CurrentOrder current = store.current(partner.id(), poNumber, releaseNumber)
+        OrderStore.CurrentOrder current = store.current(partner.id(), poNumber, releaseNumber, true)
                 .orElseThrow(() -> new DecisionRefusedException("PO " + poNumber + " is not on file for partner "
                         + partner.id(), true));
         if (!"HELD".equals(current.status())) {
@@ -247,6 +279,11 @@ public class OrderDesk {
         if (decision == Decision.APPROVE) {
             store.setStatus(current.id(), "OPEN", Release.Status.HELD, Release.Status.PLANNED);
             result = Result.ACCEPTED;
+            if (partner.contract() != null && partner.contract().priceMismatch() == io.edihub.partner.Contract.PriceMismatch.CONTRACT_WINS
+                    && review.lines().stream().anyMatch(l -> l.status() == LineStatus.R1)) {
+                // the person approved what held the order; the contract still refuses what it does not cover
+                dropRefusedLines(current, review);
+            }
         } else {
             store.setStatus(current.id(), "REJECTED", Release.Status.HELD, Release.Status.CANCELLED);
             result = Result.REJECTED;
@@ -256,17 +293,42 @@ public class OrderDesk {
         store.recordEvent(partner.id(), poNumber, current.id(), null, decision == Decision.APPROVE ? "APPROVED" : "REJECTED",
                 detail, false);
         LOG.info("{} {} {}", partner.id(), poNumber, detail);
-        ContractReview decided = decision == Decision.APPROVE ? approved(review, who) : review;
+        ContractReview decided = decision == Decision.APPROVE ? approved(review, who, partner) : review;
         PoAcknowledgment ack = partner.poAcknowledgment()
                 ? acknowledgment(current.order(), current.order(), decided, null, partner, result) : null;
         return new Outcome(result, poNumber, null, null, detail, decided, List.of(), ack, current.id());
     }
 
-    /** After approval: what the contract could not settle is accepted as the person decided. */
-    private static ContractReview approved(ContractReview review, String who) {
+    private void dropRefusedLines(OrderStore.CurrentOrder current, ContractReview review) {
+        java.util.Set<String> refused = review.lines().stream().filter(l -> l.status() == LineStatus.R1)
+                .map(ContractReview.LineReview::lineNumber).collect(Collectors.toSet());
+        PurchaseOrder order = current.order().withLines(current.order().lines().stream()
+                .filter(l -> !refused.contains(l.lineNumber())).toList());
+        List<Release> releases = new ArrayList<>();
+        for (Release r : current.releases()) {
+            if (r.status() != Release.Status.HELD) {
+                releases.add(r);
+                continue;
+            }
+            List<Release.ReleaseLine> lines = r.lines().stream().filter(l -> !refused.contains(l.lineNumber())).toList();
+            releases.add(new Release(r.releaseId(), r.poNumber(), r.month(), lines,
+                    lines.isEmpty() ? Release.Status.CANCELLED : Release.Status.PLANNED));
+        }
+        BigDecimal value = releases.stream().filter(r -> r.status() != Release.Status.CANCELLED).map(Release::value)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        store.update(current.id(), order, releases, "OPEN", value, current.anchor());
+    }
+
+    /**
+     * After approval: under a HOLD contract what the contract could not settle is accepted as the person
+     * decided; under CONTRACT_WINS a non-contract line stays refused (R1).
+     */
+    private static ContractReview approved(ContractReview review, String who, PartnerProfile partner) {
+        boolean contractWins = partner.contract() != null
+                && partner.contract().priceMismatch() == io.edihub.partner.Contract.PriceMismatch.CONTRACT_WINS;
         List<ContractReview.LineReview> lines = review.lines().stream()
-                .map(l -> l.status() == LineStatus.R1 ? new ContractReview.LineReview(l.lineNumber(), LineStatus.IA,
-                        l.orderedPrice(), null, "accepted by " + who + " although " + l.note()) : l)
+                .map(l -> l.status() == LineStatus.R1 && !contractWins ? new ContractReview.LineReview(l.lineNumber(),
+                        LineStatus.IA, l.orderedPrice(), null, "accepted by " + who + " although " + l.note()) : l)
                 .toList();
         return new ContractReview(ContractReview.Verdict.ACCEPT_WITH_CHANGES, review.order(), review.releases(), lines,
                 review.findings(), review.value());

@@ -128,4 +128,34 @@ class OrderChangesTest {
         assertThatThrownBy(() -> OrderChanges.apply(order, List.of(), quantityWithoutSchedule, ReleaseExtension.SEQUENCE,
                 ANCHOR)).hasMessageContaining("needs the line's new schedule").hasMessageContaining("due on 6 dates");
     }
+
+    @Test
+    void reschedulingWithinADispatchedMonthIsReportedNotDropped() {
+        PurchaseOrder order = blanket();
+        List<ScheduleLine> schedule = new ArrayList<>(order.lines().get(0).schedule());
+        schedule.set(1, due(100, LocalDate.of(2027, 2, 25)));
+        OrderChange change = new OrderChange("acme", "4500012345", null, PurchaseOrder.Purpose.CHANGE, "7", null,
+                List.of(new OrderChange.LineChange("1", OrderChange.Action.CHANGE, "RS", null, null, null, null, null, null,
+                        schedule)), null);
+        OrderChanges.Result r = OrderChanges.apply(order, releases(order, Map.of("4500012345-02", Release.Status.DISPATCHED)),
+                change, ReleaseExtension.SEQUENCE, ANCHOR);
+        assertThat(r.conflicts()).extracting(OrderChanges.Conflict::toString).containsExactly("release 4500012345-02 "
+                + "(DISPATCHED), line 1: the change moves deliveries within 2027-02 (100 on 2027-02-25 instead of "
+                + "100 on 2027-02-15), but the release is already dispatched; it stays at 100 on 2027-02-15");
+        assertThat(r.releases().get(1).lines().get(0).dueDate()).isEqualTo(LocalDate.of(2027, 2, 15));
+    }
+
+    @Test
+    void aChangeToALineWithoutOptionalFieldsKeepsThemAbsent() {
+        PurchaseOrder order = blanket().withLines(List.of(new OrderLine("1", null, "EH-1001", Map.of(), null,
+                new BigDecimal("10"), "EA", null, List.of(due(10, LocalDate.of(2027, 1, 15))))));
+        OrderChange change = new OrderChange("acme", "4500012345", null, PurchaseOrder.Purpose.CHANGE, "8", null,
+                List.of(new OrderChange.LineChange("1", OrderChange.Action.CHANGE, "QI", new BigDecimal("12"), null, null,
+                        null, null, null, List.of())), null);
+        OrderLine changed = OrderChanges.apply(order, List.of(), change, ReleaseExtension.SEQUENCE, ANCHOR).order().lines().get(0);
+        assertThat(changed.quantity()).isEqualByComparingTo("12");
+        assertThat(changed.buyerPart()).isNull();
+        assertThat(changed.description()).isNull();
+        assertThat(changed.unitPrice()).isNull();
+    }
 }

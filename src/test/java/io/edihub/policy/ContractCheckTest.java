@@ -132,4 +132,25 @@ class ContractCheckTest {
         assertThat(r.verdict()).isEqualTo(Verdict.ACCEPT);
         assertThat(r.value()).isEqualByComparingTo("3.00");
     }
+
+    @Test
+    void aHeldOrderIsKeptWholeEvenUnderContractWins() {
+        // over the release limit (held) and with a non-contract line: the person sees all of it
+        ContractReview r = review(order(null, line("1", "EH-1001", 2000, "EA", "42.50", "2027-01-15", 1),
+                line("2", "XX-9999", 5, "EA", "3.00", "2027-01-15", 1)), ACME);
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLD);
+        assertThat(r.order().lines()).extracting(OrderLine::lineNumber).containsExactly("1", "2");
+        assertThat(r.releases().get(0).lines()).extracting(Release.ReleaseLine::lineNumber).containsExactly("1", "2");
+        assertThat(r.lines()).extracting(ContractReview.LineReview::status).containsExactly(LineStatus.IA, LineStatus.R1);
+    }
+
+    @Test
+    void releasesFulfillmentAlreadyHasCountAgainstTheOrderLimit() {
+        PurchaseOrder small = order(null, line("1", "EH-1001", 100, "EA", "42.50", "2027-01-15", 1));
+        List<Release> releases = ReleasePlanner.plan(small, ACME.releaseExtension());
+        assertThat(ContractCheck.review(small, releases, ACME).verdict()).isEqualTo(Verdict.ACCEPT);
+        ContractReview r = ContractCheck.review(small, releases, ACME, new BigDecimal("498000.00"));
+        assertThat(r.verdict()).isEqualTo(Verdict.HOLD);
+        assertThat(r.findings().get(0).message()).contains("502250.00").contains("498000.00 of it already with fulfillment");
+    }
 }

@@ -122,6 +122,44 @@ class OrderPolicyIT {
     }
 
     @Test
+    void twoDecisionsAtOnceCannotBothApply() throws Exception {
+        assertThat(post("/api/v1/orders", "globex", "globex-secret", globexOrder("GX-RACE-1")).statusCode()).isEqualTo(201);
+        var approve = java.util.concurrent.CompletableFuture.supplyAsync(() -> decide("GX-RACE-1", "approve"));
+        var reject = java.util.concurrent.CompletableFuture.supplyAsync(() -> decide("GX-RACE-1", "reject"));
+        assertThat(List.of(approve.get(), reject.get())).containsExactlyInAnyOrder(200, 409);
+        String status = jdbc.queryForObject("select status from purchase_order where po_number = 'GX-RACE-1'", String.class);
+        assertThat(orders.releases("globex", "GX-RACE-1")).extracting(Release::status)
+                .containsOnly("OPEN".equals(status) ? Release.Status.PLANNED : Release.Status.CANCELLED);
+        assertThat(jdbc.queryForObject("select count(*) from order_decision d join purchase_order o on o.id = d.order_id "
+                + "where o.po_number = 'GX-RACE-1'", Integer.class)).isEqualTo(1);
+    }
+
+    private int decide(String po, String decision) {
+        try {
+            return post("/api/v1/orders/globex/" + po + "/decision", "olivia", "olivia-secret",
+                    "{\"decision\": \"" + decision + "\"}").statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aClientCannotPassItselfOffAsAnotherPartnerOrAnOperator() throws Exception {
+        HttpResponse<String> spoofed = http.send(request("/%61pi/v1/orders?partner=globex&EdiHubCaller=globex", "acme",
+                "acme-secret").header("EdiHubCaller", "globex").header("EdiHubCallerRole", "OPERATOR")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(globexOrder("SPOOF-1").replace("GLX-4411", "ACM-77812")
+                        .replace("EH-3300", "EH-1001"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(spoofed.statusCode()).as(spoofed.body()).isIn(201, 400, 401, 403, 404);
+        assertThat(jdbc.queryForList("select partner_id from purchase_order where po_number = 'SPOOF-1'", String.class))
+                .doesNotContain("globex");
+        HttpResponse<String> form = http.send(request("/api/v1/orders", "acme", "acme-secret")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(globexOrder("FORM-1"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+    }
+
+    @Test
     void aRejectedHeldOrderIsNeverReleased() throws Exception {
         assertThat(post("/api/v1/orders", "globex", "globex-secret", globexOrder("GX-HOLD-2")).statusCode()).isEqualTo(201);
         HttpResponse<String> decided = post("/api/v1/orders/globex/GX-HOLD-2/decision", "olivia", "olivia-secret",
@@ -131,6 +169,15 @@ class OrderPolicyIT {
         assertThat(get("/api/v1/orders/globex/GX-HOLD-2", "olivia", "olivia-secret").body()).contains("\"status\" : \"REJECTED\"")
                 .contains("rejected by olivia: no price increase this year");
         assertThat(get("/api/v1/orders/globex/GX-HOLD-2", "acme", "acme-secret").statusCode()).isEqualTo(403);
+        // and a later change does not bring it back
+        HttpResponse<String> change = post("/api/v1/orders", "globex", "globex-secret", """
+                {"poNumber": "GX-HOLD-2", "purpose": "change", "revision": "2", "orderDate": "2026-11-02",
+                 "lines": [{"lineNumber": "10", "quantity": 600, "unit": "EA", "unitPrice": 10.10,
+                   "schedule": [{"quantity": 600, "deliveryDate": "2027-01-10"}]}]}
+                """);
+        assertThat(change.statusCode()).isEqualTo(422);
+        assertThat(json(change).path("orders").get(0).path("code").asText()).isEqualTo("ORDER_CLOSED");
+        assertThat(orders.releases("globex", "GX-HOLD-2")).extracting(Release::status).containsOnly(Release.Status.CANCELLED);
     }
 
     @Test
@@ -250,6 +297,39 @@ class OrderPolicyIT {
         String ack = acme.read("outbound/" + acme.list("outbound").stream().filter(n -> n.endsWith("-for-000000409.x12"))
                 .findFirst().orElseThrow());
         assertThat(ack).contains("AK2*860*0001~", "AK5*R").contains("AK9*R");
+    }
+
+    @Test
+    void aJsonOrderOverSftpIsRecognisedByItsContentNotItsName() throws Exception {
+        globex.upload("order-from-erp.txt", globexOrder("GX-SFTP-1").getBytes(StandardCharsets.UTF_8));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(globex.list("archive"))
+                .anyMatch(n -> n.endsWith("-order-from-erp.txt")));
+        String answer = globex.read("outbound/" + globex.list("outbound").stream()
+                .filter(n -> n.endsWith("-order-from-erp.txt.response.json")).findFirst().orElseThrow());
+        JsonNode response = CanonicalJson.MAPPER.readTree(answer);
+        assertThat(response.path("format").asText()).isEqualTo("JSON");
+        assertThat(response.path("orders").get(0).path("result").asText()).isEqualTo("HELD");
+        assertThat(orders.releases("globex", "GX-SFTP-1")).extracting(Release::status).containsOnly(Release.Status.HELD);
+    }
+
+    @Test
+    void anEdifactOrderOverSftpLandsWithItsReleasesAndIsAnsweredWithContrl() throws Exception {
+        acme.upload("orders.edifact", new String(sample("acme/formats/blanket-12-month-schedule.orders.edifact"),
+                StandardCharsets.ISO_8859_1).replace("4500012345", "4500066666").getBytes(StandardCharsets.ISO_8859_1));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(acme.list("archive"))
+                .anyMatch(n -> n.endsWith("-orders.edifact")));
+        assertThat(orders.releases("acme", "4500066666")).hasSize(12).extracting(Release::status)
+                .containsOnly(Release.Status.PLANNED);
+        String contrl = acme.read("outbound/" + acme.list("outbound").stream().filter(n -> n.startsWith("contrl-")
+                && n.endsWith("-for-101.edifact")).findFirst().orElseThrow());
+        assertThat(contrl).contains("UCI+101+ACMEFED:ZZZ+EDIHUB:ZZZ+7'");
+
+        acme.upload("bad-quantity.edifact", sample("acme/broken-edifact/bad-quantity.edifact"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error"))
+                .anyMatch(n -> n.endsWith("-bad-quantity.edifact.error.txt")));
+        assertThat(acme.read("error/" + acme.list("error").stream().filter(n -> n.endsWith("-bad-quantity.edifact.error.txt"))
+                .findFirst().orElseThrow())).contains("segment 19 QTY").contains("'12O0' is not a number");
+        assertThat(acme.list("outbound")).as("a CONTRL rejecting it").filteredOn(n -> n.startsWith("contrl-")).hasSize(2);
     }
 
     private static java.math.BigDecimal quantity(Release release, String line) {
