@@ -26,6 +26,8 @@ public final class EmbeddedHubProperties {
         registry.add("edihub.local.postgres.port", () -> postgres);
         registry.add("edihub.sftp.port", () -> sftp);
         registry.add("edihub.sftp.poll-delay", () -> "200");
+        // most whole-hub tests never read EDIFACT: do not spend a core compiling its schema
+        registry.add("edihub.edifact.warm-up", () -> "false");
     }
 
     public static int freePort() {

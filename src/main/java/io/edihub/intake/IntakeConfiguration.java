@@ -55,10 +55,27 @@ class IntakeConfiguration {
         return new CsvOrderReader(maxBytes);
     }
 
-    /** EDIFACT ORDERS through Smooks; its DFDL schema is compiled on the first interchange (seconds, once). */
+    /**
+     * EDIFACT ORDERS through Smooks. Compiling its DFDL schema takes 30 to 60 seconds once per JVM: it is done
+     * in the background at start ({@code edihub.edifact.warm-up}), so the first interchange does not wait.
+     */
     @Bean
-    EdifactOrdersReader edifactOrdersReader() {
-        return new EdifactOrdersReader();
+    EdifactOrdersReader edifactOrdersReader(@Value("${edihub.edifact.warm-up:true}") boolean warmUp) {
+        EdifactOrdersReader reader = new EdifactOrdersReader();
+        if (warmUp) {
+            Thread thread = new Thread(() -> {
+                try {
+                    reader.warmUp();
+                } catch (RuntimeException e) {
+                    // the first interchange tries again, and its failure is reported with the file
+                    org.slf4j.LoggerFactory.getLogger(EdifactOrdersReader.class).warn("EDIFACT schema warm-up failed", e);
+                }
+            }, "edifact-warm-up");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.start();
+        }
+        return reader;
     }
 
     @Bean

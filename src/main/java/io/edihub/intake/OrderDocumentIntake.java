@@ -143,8 +143,18 @@ public class OrderDocumentIntake {
                             + "; nothing was read")));
         }
         if (interchange.senderId() != null) {
-            String text = contrl.write(interchange, us.isaId(), "ZZZ",
-                    controlNumbers.next(partner.id(), ControlNumbers.Kind.INTERCHANGE), now.atZone(java.time.ZoneOffset.UTC));
+            String text;
+            try {
+                text = contrl.write(interchange, us.isaId(), "ZZZ",
+                        controlNumbers.next(partner.id(), ControlNumbers.Kind.INTERCHANGE), now.atZone(java.time.ZoneOffset.UTC));
+            } catch (IllegalArgumentException e) {
+                // an envelope value CONTRL cannot carry: the orders still count, the report says why no CONTRL came
+                LOG.warn("{} from {}: no CONTRL can answer it: {}", fileName, partner.id(), e.getMessage());
+                List<InputError> errors = new ArrayList<>(interchange.errors());
+                errors.add(new InputError("segment 1 UNB", "NO_CONTRL", "no CONTRL could be written for this interchange: "
+                        + e.getMessage()));
+                return new OrderDocument(OrderFormat.EDIFACT, List.of(), errors);
+            }
             String reference = interchange.controlReference() == null ? "unknown"
                     : interchange.controlReference().replaceAll("[^0-9A-Za-z]", "");
             outbound.add(documents.outbound(partner.id(), "CONTRL", null, "contrl-" + documentId + "-for-" + reference
