@@ -63,7 +63,7 @@ final class PurchaseOrder850Mapper {
     }
 
     void segment(String tag, int position, String[] v, int count, TransactionResult tx) {
-        Segment s = new Segment(tag, position, v, count, tx);
+        MappedSegment s = new MappedSegment(tag, position, v, count, tx);
         switch (tag) {
             case "BEG" -> beg(s);
             case "CUR" -> {
@@ -130,7 +130,7 @@ final class PurchaseOrder850Mapper {
         }
     }
 
-    private void beg(Segment s) {
+    private void beg(MappedSegment s) {
         purpose = s.get(1);
         type = s.get(2);
         poNumber = s.get(3);
@@ -143,7 +143,7 @@ final class PurchaseOrder850Mapper {
         }
     }
 
-    private void ref(Segment s) {
+    private void ref(MappedSegment s) {
         if (detail || party != null) {
             return;
         }
@@ -153,7 +153,7 @@ final class PurchaseOrder850Mapper {
         references.add(new Reference(s.get(1), s.get(2), s.get(3)));
     }
 
-    private void dtm(Segment s) {
+    private void dtm(MappedSegment s) {
         if (!"002".equals(s.get(1))) {
             return;
         }
@@ -165,7 +165,7 @@ final class PurchaseOrder850Mapper {
         }
     }
 
-    private static Contact contact(Segment s) {
+    private static Contact contact(MappedSegment s) {
         String phone = null;
         String email = null;
         for (int i = 3; i <= 7; i += 2) {
@@ -179,7 +179,7 @@ final class PurchaseOrder850Mapper {
         return new Contact(s.get(1), s.get(2), phone, email);
     }
 
-    private void po1(Segment s) {
+    private void po1(MappedSegment s) {
         flushParty();
         flushLine(s.tx);
         detail = true;
@@ -216,18 +216,13 @@ final class PurchaseOrder850Mapper {
         }
     }
 
-    private void sch(Segment s) {
+    private void sch(MappedSegment s) {
         if (line == null) {
             return;
         }
-        BigDecimal quantity = s.decimal(1, "380");
-        LocalDate date = s.date(6, "373");
-        if (quantity != null && quantity.signum() <= 0) {
-            s.fail(1, "380", "6", s.get(1), "QUANTITY_NOT_POSITIVE", "SCH01 quantity " + s.get(1) + " must be greater than zero");
-            return;
-        }
-        if (quantity != null && date != null) {
-            line.schedule.add(new ScheduleLine(quantity, s.get(2), date, s.get(11)));
+        ScheduleLine entry = s.scheduleLine();
+        if (entry != null) {
+            line.schedule.add(entry);
         }
     }
 
@@ -296,71 +291,6 @@ final class PurchaseOrder850Mapper {
                 declaredLineCount, source);
     }
 
-    /** One segment's values with the accessors and error reporting the mapping needs. */
-    private static final class Segment {
-
-        final String tag;
-        final int position;
-        final String[] v;
-        final int count;
-        final TransactionResult tx;
-
-        Segment(String tag, int position, String[] v, int count, TransactionResult tx) {
-            this.tag = tag;
-            this.position = position;
-            this.v = v;
-            this.count = count;
-            this.tx = tx;
-        }
-
-        boolean has(int i) {
-            return i <= count && v[i] != null && !v[i].isEmpty();
-        }
-
-        String get(int i) {
-            return has(i) ? v[i] : null;
-        }
-
-        BigDecimal decimal(int i, String reference) {
-            if (!has(i)) {
-                return null;
-            }
-            if (!isDecimal(v[i])) {
-                fail(i, reference, "6", v[i], "INVALID_NUMBER", String.format("%s%02d '%s' is not a number", tag, i, v[i]));
-                return null;
-            }
-            return new BigDecimal(v[i]);
-        }
-
-        Integer integer(int i, String reference) {
-            BigDecimal d = decimal(i, reference);
-            if (d == null) {
-                return null;
-            }
-            try {
-                return d.intValueExact();
-            } catch (ArithmeticException e) {
-                fail(i, reference, "6", v[i], "INVALID_NUMBER", String.format("%s%02d '%s' is not a whole number", tag, i, v[i]));
-                return null;
-            }
-        }
-
-        LocalDate date(int i, String reference) {
-            if (!has(i)) {
-                return null;
-            }
-            String text = v[i];
-            LocalDate date = parseDate(text);
-            if (date == null) {
-                fail(i, reference, "8", text, "INVALID_DATE", String.format("%s%02d '%s' is not a valid date (CCYYMMDD)", tag, i, text));
-            }
-            return date;
-        }
-
-        void fail(int element, String reference, String ak403, String badValue, String code, String message) {
-            tx.rejectElement(tag, position, element, reference, ak403, badValue, code, message);
-        }
-    }
 
     /*
      * Hand-written rather than a regex and a DateTimeFormatter: they run for every SCH (60 times in an

@@ -53,7 +53,7 @@ final class PurchaseOrderChange860Mapper {
     }
 
     void segment(String tag, int position, String[] v, int count, TransactionResult tx) {
-        Segment s = new Segment(tag, position, v, count, tx);
+        MappedSegment s = new MappedSegment(tag, position, v, count, tx);
         switch (tag) {
             case "BCH" -> bch(s);
             case "POC" -> poc(s);
@@ -74,7 +74,7 @@ final class PurchaseOrderChange860Mapper {
         }
     }
 
-    private void bch(Segment s) {
+    private void bch(MappedSegment s) {
         bchPosition = s.position;
         String code = s.get(1);
         if ("04".equals(code)) {
@@ -101,7 +101,7 @@ final class PurchaseOrderChange860Mapper {
         }
     }
 
-    private void poc(Segment s) {
+    private void poc(MappedSegment s) {
         flushLine(s.tx);
         String number = s.get(1);
         if (number == null) {
@@ -152,18 +152,13 @@ final class PurchaseOrderChange860Mapper {
         }
     }
 
-    private void sch(Segment s) {
+    private void sch(MappedSegment s) {
         if (line == null) {
             return;
         }
-        BigDecimal quantity = s.decimal(1, "380");
-        LocalDate date = s.date(6, "373");
-        if (quantity != null && quantity.signum() <= 0) {
-            s.fail(1, "380", "6", s.get(1), "QUANTITY_NOT_POSITIVE", "SCH01 quantity " + s.get(1) + " must be greater than zero");
-            return;
-        }
-        if (quantity != null && date != null) {
-            line.schedule.add(new ScheduleLine(quantity, s.get(2), date, s.get(11)));
+        ScheduleLine entry = s.scheduleLine();
+        if (entry != null) {
+            line.schedule.add(entry);
         }
     }
 
@@ -212,70 +207,6 @@ final class PurchaseOrderChange860Mapper {
                 changeRequestDate != null ? changeRequestDate : orderDate, lines, source);
     }
 
-    /** One segment's values with the accessors and error reporting the mapping needs. */
-    private static final class Segment {
-
-        final String tag;
-        final int position;
-        final String[] v;
-        final int count;
-        final TransactionResult tx;
-
-        Segment(String tag, int position, String[] v, int count, TransactionResult tx) {
-            this.tag = tag;
-            this.position = position;
-            this.v = v;
-            this.count = count;
-            this.tx = tx;
-        }
-
-        boolean has(int i) {
-            return i <= count && v[i] != null && !v[i].isEmpty();
-        }
-
-        String get(int i) {
-            return has(i) ? v[i] : null;
-        }
-
-        BigDecimal decimal(int i, String reference) {
-            if (!has(i)) {
-                return null;
-            }
-            if (!PurchaseOrder850Mapper.isDecimal(v[i])) {
-                fail(i, reference, "6", v[i], "INVALID_NUMBER", String.format("%s%02d '%s' is not a number", tag, i, v[i]));
-                return null;
-            }
-            return new BigDecimal(v[i]);
-        }
-
-        Integer integer(int i, String reference) {
-            BigDecimal d = decimal(i, reference);
-            if (d == null) {
-                return null;
-            }
-            try {
-                return d.intValueExact();
-            } catch (ArithmeticException e) {
-                fail(i, reference, "6", v[i], "INVALID_NUMBER", String.format("%s%02d '%s' is not a whole number", tag, i, v[i]));
-                return null;
-            }
-        }
-
-        LocalDate date(int i, String reference) {
-            if (!has(i)) {
-                return null;
-            }
-            LocalDate date = PurchaseOrder850Mapper.parseDate(v[i]);
-            if (date == null) {
-                fail(i, reference, "8", v[i], "INVALID_DATE", String.format("%s%02d '%s' is not a valid date (CCYYMMDD)", tag, i, v[i]));
-            }
-            return date;
-        }
-
-        void fail(int element, String reference, String ak403, String badValue, String code, String message) {
-            tx.rejectElement(tag, position, element, reference, ak403, badValue, code, message);
-        }
-    }
 
     private static final class LineBuilder {
 
