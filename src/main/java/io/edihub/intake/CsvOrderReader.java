@@ -48,7 +48,7 @@ import org.apache.commons.csv.CSVRecord;
  * UTF-8 with or without a byte order mark, CRLF or LF, fields quoted with {@code "} (doubled inside), a
  * comma, semicolon or tab delimiter detected from the header row. Thread-safe.
  */
-public final class CsvOrderReader {
+public final class CsvOrderReader extends SizeLimitedReader {
 
     /** The columns a CSV order may have, by their normalised header names. */
     enum Column {
@@ -119,41 +119,17 @@ public final class CsvOrderReader {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern CSV_LINE = Pattern.compile("at line: (\\d+)|\\(startline (\\d+)\\)|\\(line (\\d+)\\)");
 
-    private final long maxBytes;
-
     /**
      * @param maxBytes the largest document read; a larger one is refused before it is parsed
      */
     public CsvOrderReader(long maxBytes) {
-        if (maxBytes < 1) {
-            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
-        }
-        this.maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        super(maxBytes);
     }
 
-    /** The size limit in bytes. */
-    public long maxBytes() {
-        return maxBytes;
-    }
-
-    /**
-     * Reads a document from a stream, reading no more than one byte past the size limit. The stream is
-     * not closed.
-     *
-     * @throws UncheckedIOException when the stream itself fails (not the sender's error)
-     */
-    public OrderDocument read(String partnerId, String fileName, InputStream content) {
-        try {
-            return read(partnerId, fileName, content.readNBytes((int) maxBytes + 1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + fileName, e);
-        }
-    }
-
-    /** Reads a whole document. */
+    @Override
     public OrderDocument read(String partnerId, String fileName, byte[] content) {
-        if (content.length > maxBytes) {
-            return OrderDocument.refused(OrderFormat.CSV, List.of(OrderDocument.tooLarge(maxBytes)));
+        if (content.length > maxBytes()) {
+            return OrderDocument.refused(OrderFormat.CSV, List.of(OrderDocument.tooLarge(maxBytes())));
         }
         String text;
         try {

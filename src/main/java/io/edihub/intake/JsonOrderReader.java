@@ -55,7 +55,7 @@ import java.util.regex.Pattern;
  * change lines name their line). A top-level array of orders is read as several orders; any error refuses
  * the whole document. Thread-safe: the schema is compiled once and shared.
  */
-public final class JsonOrderReader {
+public final class JsonOrderReader extends SizeLimitedReader {
 
     /** The published schema's id. */
     public static final String SCHEMA_ID = "https://edihub.io/schemas/purchase-order.v1.schema.json";
@@ -83,43 +83,17 @@ public final class JsonOrderReader {
                     .locale(Locale.ENGLISH)
                     .build());
 
-    private final long maxBytes;
-
     /**
      * @param maxBytes the largest document read; a larger one is refused before it is parsed
      */
     public JsonOrderReader(long maxBytes) {
-        if (maxBytes < 1) {
-            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
-        }
-        this.maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        super(maxBytes);
     }
 
-    /** The size limit in bytes. */
-    public long maxBytes() {
-        return maxBytes;
-    }
-
-    /**
-     * Reads a document from a stream, reading no more than one byte past the size limit: a larger
-     * document is refused without the rest of it being read. The stream is not closed.
-     *
-     * @throws UncheckedIOException when the stream itself fails (not the sender's error)
-     */
-    public OrderDocument read(String partnerId, String fileName, InputStream content) {
-        byte[] bytes;
-        try {
-            bytes = content.readNBytes((int) maxBytes + 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + fileName, e);
-        }
-        return read(partnerId, fileName, bytes);
-    }
-
-    /** Reads a whole document. */
+    @Override
     public OrderDocument read(String partnerId, String fileName, byte[] content) {
-        if (content.length > maxBytes) {
-            return OrderDocument.refused(OrderFormat.JSON, List.of(OrderDocument.tooLarge(maxBytes)));
+        if (content.length > maxBytes()) {
+            return OrderDocument.refused(OrderFormat.JSON, List.of(OrderDocument.tooLarge(maxBytes())));
         }
         JsonNode root;
         try {
