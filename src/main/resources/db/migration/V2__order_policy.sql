@@ -3,7 +3,7 @@
 
 -- OPEN | HELD | REJECTED | CANCELLED
 alter table purchase_order add column updated_at timestamptz;
-alter table purchase_order add column value numeric(19,4);
+alter table purchase_order add column value numeric(48,6);
 
 -- every order document taken for a PO: the original, each change, replacement and cancellation.
 -- revision_key is the sender's revision (r:<revision>) or, for formats that carry none, the digest of
@@ -34,7 +34,7 @@ create table order_review (
     revision_id     bigint        references order_revision (id) on delete cascade,
     verdict         text          not null,
     findings        jsonb         not null,
-    value           numeric(19,4) not null,
+    value           numeric(48,6) not null,
     reviewed_at     timestamptz   not null
 );
 create index order_review_order on order_review (order_id, reviewed_at);
@@ -65,15 +65,18 @@ create table order_event (
 create index order_event_po on order_event (partner_id, po_number, at);
 create index order_event_alert on order_event (at) where alert;
 
--- JSON and CSV quantities may have up to 6 decimals
-alter table order_line alter column quantity type numeric(19,6);
-alter table schedule_line alter column quantity type numeric(19,6);
-alter table release_line alter column quantity type numeric(19,6);
-alter table release_line alter column released type numeric(19,6);
-alter table release_line alter column shipped type numeric(19,6);
-alter table release_line alter column accepted type numeric(19,6);
-alter table release_line alter column rejected type numeric(19,6);
-alter table release_line alter column invoiced type numeric(19,6);
+-- JSON and CSV quantities and prices have up to 15 digits before the point and 6 after; values are
+-- products and sums of them
+alter table order_line alter column quantity type numeric(22,6);
+alter table order_line alter column unit_price type numeric(22,6);
+alter table schedule_line alter column quantity type numeric(22,6);
+alter table release_line alter column quantity type numeric(22,6);
+alter table release_line alter column unit_price type numeric(22,6);
+alter table release_line alter column released type numeric(22,6);
+alter table release_line alter column shipped type numeric(22,6);
+alter table release_line alter column accepted type numeric(22,6);
+alter table release_line alter column rejected type numeric(22,6);
+alter table release_line alter column invoiced type numeric(22,6);
 
 -- JSON acknowledgments have no X12 control number; an 855 after a decision answers no inbound file
 alter table outbound_document alter column control_number drop not null;

@@ -69,6 +69,13 @@ class ApiSecurityConfiguration {
     InMemoryUserDetailsManager apiUsers(ApiSettings settings, PartnerDirectory partners,
             @Value("${edihub.local.enabled}") boolean local, @Value("${edihub.data-dir}") Path dataDirectory) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        for (PartnerProfile p : partners.all()) {
+            if (settings.operators().containsKey(p.id()) || local && settings.operators().isEmpty()
+                    && p.id().equals(LOCAL_OPERATOR)) {
+                throw new IllegalStateException("partner id '" + p.id() + "' is also an operator's user name: "
+                        + "HTTP API users must be one or the other");
+            }
+        }
         Map<String, String> clients = new LinkedHashMap<>(settings.clients());
         Map<String, String> operators = new LinkedHashMap<>(settings.operators());
         if (local) {

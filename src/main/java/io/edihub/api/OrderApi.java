@@ -57,9 +57,14 @@ public class OrderApi {
                     + "(X12 and EDIFACT go through SFTP)")));
             return;
         }
-        String name = "http-" + clock.instant().toEpochMilli() + (format == OrderFormat.JSON ? ".json" : ".csv");
+        String name = "http-" + clock.instant().toEpochMilli() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8)
+                + (format == OrderFormat.JSON ? ".json" : ".csv");
         OrderDocumentIntake.Received received = intake.receive(partnerId, "HTTP", name, content, format);
         OrderResponse response = received.response();
+        if (response == null) {
+            respond(exchange, 409, error("document", "IN_PROGRESS", "this document is already being processed"));
+            return;
+        }
         intake.complete(response.documentId());
         respond(exchange, status(response), response);
     }

@@ -125,6 +125,19 @@ public final class OrderChanges {
                             + (sameTotal ? String.join(", ", before) : was0)));
                 }
             }
+            if (was != null && asked != null && (!same(was.unitPrice(), asked.unitPrice())
+                    || !java.util.Objects.equals(was.unit(), asked.unit()))) {
+                for (Map.Entry<YearMonth, Release> f : frozen.entrySet()) {
+                    if (!deliveries(was, f.getKey()).isEmpty()) {
+                        Release r = f.getValue();
+                        conflicts.add(new Conflict(r.releaseId(), r.status(), number, "the new "
+                                + (same(was.unitPrice(), asked.unitPrice()) ? "unit " + asked.unit()
+                                        : "unit price " + (asked.unitPrice() == null ? "(none)" : plain(asked.unitPrice())))
+                                + " does not apply to this release, already " + r.status().name().toLowerCase().replace('_', ' ')
+                                + "; it keeps what it was released with"));
+                    }
+                }
+            }
             if (schedule.isEmpty()) {
                 continue;
             }
@@ -256,6 +269,10 @@ public final class OrderChanges {
         return line.schedule().stream().filter(s -> YearMonth.from(s.deliveryDate()).equals(month))
                 .sorted(java.util.Comparator.comparing(ScheduleLine::deliveryDate))
                 .map(s -> plain(s.quantity()) + " on " + s.deliveryDate()).toList();
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     private static String plain(BigDecimal value) {

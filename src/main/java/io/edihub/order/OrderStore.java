@@ -192,6 +192,15 @@ public class OrderStore {
         return result;
     }
 
+    /** Those of the given release ids a partner already has. */
+    public List<String> existingReleaseIds(String partnerId, List<String> releaseIds) {
+        if (releaseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList("select release_id from order_release where partner_id = ? and release_id = any (?) "
+                + "order by release_id", String.class, partnerId, releaseIds.toArray(String[]::new));
+    }
+
     /** The business key of the last document taken for an order, if any. */
     public Optional<String> lastRevisionKey(String partnerId, String poNumber, String releaseNumber) {
         return jdbc.queryForList("select revision_key from order_revision where partner_id = ? and po_number = ? "

@@ -148,6 +148,12 @@ public class OrderDesk {
         } catch (ReleasePlanner.ReleasePlanningException e) {
             return Outcome.refused(order, "SCHEDULE_REFUSED", "order", e.getMessage());
         }
+        List<String> taken = store.existingReleaseIds(order.partnerId(), planned.stream().map(Release::releaseId).toList());
+        if (!taken.isEmpty()) {
+            return Outcome.refused(order, "RELEASE_ID_TAKEN", "order", "release id " + String.join(", ", taken)
+                    + " already belongs to another order of partner " + order.partnerId()
+                    + "; a release id is never used twice");
+        }
         ContractReview review = ContractCheck.review(order, planned, partner);
         Result result = result(review);
         Release.Status releaseStatus = switch (result) {
@@ -282,7 +288,9 @@ public class OrderDesk {
             if (partner.contract() != null && partner.contract().priceMismatch() == io.edihub.partner.Contract.PriceMismatch.CONTRACT_WINS
                     && review.lines().stream().anyMatch(l -> l.status() == LineStatus.R1)) {
                 // the person approved what held the order; the contract still refuses what it does not cover
-                dropRefusedLines(current, review);
+                if (dropRefusedLines(current, review)) {
+                    result = Result.REJECTED;
+                }
             }
         } else {
             store.setStatus(current.id(), "REJECTED", Release.Status.HELD, Release.Status.CANCELLED);
@@ -299,7 +307,8 @@ public class OrderDesk {
         return new Outcome(result, poNumber, null, null, detail, decided, List.of(), ack, current.id());
     }
 
-    private void dropRefusedLines(OrderStore.CurrentOrder current, ContractReview review) {
+    /** Returns true when nothing of the order is left. */
+    private boolean dropRefusedLines(OrderStore.CurrentOrder current, ContractReview review) {
         java.util.Set<String> refused = review.lines().stream().filter(l -> l.status() == LineStatus.R1)
                 .map(ContractReview.LineReview::lineNumber).collect(Collectors.toSet());
         PurchaseOrder order = current.order().withLines(current.order().lines().stream()
@@ -316,7 +325,9 @@ public class OrderDesk {
         }
         BigDecimal value = releases.stream().filter(r -> r.status() != Release.Status.CANCELLED).map(Release::value)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        store.update(current.id(), order, releases, "OPEN", value, current.anchor());
+        boolean nothingLeft = order.lines().isEmpty();
+        store.update(current.id(), order, releases, nothingLeft ? "REJECTED" : "OPEN", value, current.anchor());
+        return nothingLeft;
     }
 
     /**

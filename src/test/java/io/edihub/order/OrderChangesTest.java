@@ -158,4 +158,19 @@ class OrderChangesTest {
         assertThat(changed.description()).isNull();
         assertThat(changed.unitPrice()).isNull();
     }
+
+    @Test
+    void aPriceChangeDoesNotReachADispatchedReleaseAndSaysSo() {
+        PurchaseOrder order = blanket();
+        OrderChange change = new OrderChange("acme", "4500012345", null, PurchaseOrder.Purpose.CHANGE, "9", null,
+                List.of(new OrderChange.LineChange("1", OrderChange.Action.CHANGE, "PC", null, null, new BigDecimal("40.00"),
+                        null, null, null, List.of())), null);
+        OrderChanges.Result r = OrderChanges.apply(order, releases(order, Map.of("4500012345-01", Release.Status.DISPATCHED)),
+                change, ReleaseExtension.SEQUENCE, ANCHOR);
+        assertThat(r.conflicts()).extracting(OrderChanges.Conflict::toString).containsExactly("release 4500012345-01 "
+                + "(DISPATCHED), line 1: the new unit price 40 does not apply to this release, already dispatched; "
+                + "it keeps what it was released with");
+        assertThat(r.releases().get(0).lines().get(0).unitPrice()).isEqualByComparingTo("42.50");
+        assertThat(r.releases().get(1).lines().get(0).unitPrice()).isEqualByComparingTo("40.00");
+    }
 }
