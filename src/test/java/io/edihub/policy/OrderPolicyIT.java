@@ -273,6 +273,31 @@ class OrderPolicyIT {
     }
 
     @Test
+    void hugeNumbersAndATakenReleaseIdAreAnsweredNotRetried() throws Exception {
+        // 15 digits of quantity at 15 digits of price: held over the limits, stored, answered
+        HttpResponse<String> huge = post("/api/v1/orders", "acme", "acme-secret", """
+                {"poNumber": "4500088888", "orderDate": "2026-11-02", "lines": [{"lineNumber": "1", "vendorPart": "EH-1001",
+                  "quantity": 999999999999999, "unit": "EA", "unitPrice": "999999999999999.999999",
+                  "schedule": [{"quantity": 999999999999999, "deliveryDate": "2027-01-15"}]}]}
+                """);
+        assertThat(huge.statusCode()).as(huge.body()).isEqualTo(201);
+        assertThat(json(huge).path("orders").get(0).path("result").asText()).isEqualTo("HELD");
+
+        assertThat(post("/api/v1/orders", "acme", "acme-secret", """
+                {"poNumber": "4500088889", "orderDate": "2026-11-02", "lines": [{"lineNumber": "1", "vendorPart": "EH-1001",
+                  "quantity": 10, "unit": "EA", "unitPrice": 42.50, "schedule": [{"quantity": 10, "deliveryDate": "2027-01-15"}]}]}
+                """).statusCode()).isEqualTo(201);
+        // a release against PO 4500088889 numbered 01 would be 4500088889-01, which the first order's January has
+        HttpResponse<String> clash = post("/api/v1/orders", "acme", "acme-secret", """
+                {"poNumber": "4500088889", "releaseNumber": "01", "type": "RL", "orderDate": "2026-11-02",
+                 "lines": [{"lineNumber": "1", "vendorPart": "EH-1001", "quantity": 5, "unit": "EA", "unitPrice": 42.50,
+                   "schedule": [{"quantity": 5, "deliveryDate": "2027-02-15"}]}]}
+                """);
+        assertThat(clash.statusCode()).as(clash.body()).isEqualTo(422);
+        assertThat(json(clash).path("orders").get(0).path("code").asText()).isEqualTo("RELEASE_ID_TAKEN");
+    }
+
+    @Test
     void aCsvOrderLandsLikeTheSameOrderInJsonAndIsTakenOnce() throws Exception {
         String csv = Files.readString(Path.of("edi-samples/acme/formats/blanket-12-month-schedule.order.csv"))
                 .replace("4500012345", "4500055555");
