@@ -165,14 +165,6 @@ public class OrderApi {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(toJson(body));
-    }
-
-    private static String toJson(Object body) {
-        try {
-            return CanonicalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(body) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the answer", e);
-        }
+        exchange.getMessage().setBody(CanonicalJson.pretty(body));
     }
 }

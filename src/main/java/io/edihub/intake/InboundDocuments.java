@@ -54,6 +54,14 @@ class InboundDocuments {
         return new IntakeOutcome.OutboundFile(id, fileName, content);
     }
 
+    /** Stores an 855 interchange for the partner's outbound folder, named by its ISA13 and the PO it answers. */
+    IntakeOutcome.OutboundFile outbound855(String partnerId, String interchange, String poNumber, Long documentId,
+            Instant now) {
+        String control = interchange.substring(90, 99);
+        String name = "855-" + control + "-for-" + poNumber.replaceAll("[^0-9A-Za-z-]", "") + ".x12";
+        return outbound(partnerId, "855", control, name, interchange, documentId, now);
+    }
+
     /** The stored outcome of an input processed before a restart but never moved, if this is one. */
     Optional<IntakeOutcome> resume(String partnerId, String fileName, String sha256) {
         return jdbc.query("select id, outcome, error_report from inbound_document where partner_id = ? and file_name = ? "

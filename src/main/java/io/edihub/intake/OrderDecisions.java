@@ -1,5 +1,6 @@
 package io.edihub.intake;
 
+import io.edihub.order.CanonicalJson;
 import io.edihub.order.OrderStore;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
@@ -62,15 +63,13 @@ public class OrderDecisions {
             Instant now = clock.instant();
             String format = store.current(partnerId, poNumber, releaseNumber)
                     .map(c -> c.order().source() == null ? "JSON" : c.order().source().format()).orElse("JSON");
-            String po = poNumber.replaceAll("[^0-9A-Za-z-]", "");
             IntakeOutcome.OutboundFile file;
             if (format.startsWith("X12")) {
                 String text = poAcknowledgments.write(outcome.acknowledgment(), partner, controlNumbers, now.atZone(ZoneOffset.UTC));
-                String control = text.substring(90, 99);
-                file = documents.outbound(partnerId, "855", control, "855-" + control + "-for-" + po + ".x12", text, null, now);
+                file = documents.outbound855(partnerId, text, poNumber, null, now);
             } else {
-                file = documents.outbound(partnerId, "PO_ACK", null, "po-ack-" + po + "-" + now.toEpochMilli() + ".json",
-                        OrderDocumentIntake.toJson(outcome.acknowledgment()), null, now);
+                file = documents.outbound(partnerId, "PO_ACK", null, "po-ack-" + poNumber.replaceAll("[^0-9A-Za-z-]", "") + "-" + now.toEpochMilli() + ".json",
+                        CanonicalJson.pretty(outcome.acknowledgment()), null, now);
             }
             return new Decided(outcome, file);
         });

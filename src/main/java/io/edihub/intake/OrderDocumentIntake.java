@@ -1,6 +1,5 @@
 package io.edihub.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.edihub.edifact.ContrlWriter;
 import io.edihub.edifact.EdifactInterchange;
 import io.edihub.edifact.EdifactOrdersReader;
@@ -121,7 +120,7 @@ public class OrderDocumentIntake {
         String answer = documentId + "-" + fileName + ".response.json";
         String report = "ACCEPTED".equals(status) ? null : report(partner, fileName, response, answer, now);
         documents.outcome(documentId, status, report);
-        outbound.add(documents.outbound(partner.id(), "RESPONSE", null, answer, toJson(response), documentId, now));
+        outbound.add(documents.outbound(partner.id(), "RESPONSE", null, answer, CanonicalJson.pretty(response), documentId, now));
         IntakeOutcome outcome = new IntakeOutcome(documentId, fileName, "ACCEPTED".equals(status)
                 ? IntakeOutcome.Disposition.ARCHIVE : IntakeOutcome.Disposition.ERROR, report == null ? "" : report,
                 outbound, false, taken);
@@ -161,14 +160,6 @@ public class OrderDocumentIntake {
                     + ".edifact", text, documentId, now));
         }
         return new OrderDocument(OrderFormat.EDIFACT, List.copyOf(interchange.orders()), interchange.errors());
-    }
-
-    static String toJson(Object value) {
-        try {
-            return CanonicalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the response", e);
-        }
     }
 
     private static String report(PartnerProfile partner, String fileName, OrderResponse r, String answer, Instant at) {

@@ -272,9 +272,7 @@ public class X12Intake {
             for (PendingAck pending : pendingAcks) {
                 String text = poAcknowledgments.write(pending.ack(), interchange.partner(), controlNumbers,
                         now.atZone(java.time.ZoneOffset.UTC), pending.version());
-                String control = text.substring(90, 99);
-                String ackName = "855-" + control + "-for-" + pending.ack().poNumber().replaceAll("[^0-9A-Za-z-]", "") + ".x12";
-                outbound.add(documents.outbound(interchange.partner().id(), "855", control, ackName, text, documentId, now));
+                outbound.add(documents.outbound855(interchange.partner().id(), text, pending.ack().poNumber(), documentId, now));
             }
             pendingAcks.clear();
         }

@@ -19,4 +19,13 @@ public final class CanonicalJson {
 
     private CanonicalJson() {
     }
+
+    /** The value as indented JSON with a final newline: what people and partners read (answers, acknowledgments). */
+    public static String pretty(Object value) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
 }

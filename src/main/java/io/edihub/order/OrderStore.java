@@ -29,20 +29,6 @@ public class OrderStore {
         this.clock = clock;
     }
 
-    /** An order already on file for the same partner, PO number and customer release number. */
-    public Optional<StoredOrder> find(String partnerId, String poNumber, String releaseNumber) {
-        return jdbc.query("select id, created_at, document_id from purchase_order where partner_id = ? and po_number = ? "
-                        + "and release_number = ?",
-                (rs, i) -> new StoredOrder(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3)),
-                partnerId, poNumber, releaseNumber == null ? "" : releaseNumber).stream().findFirst();
-    }
-
-    /** Stores an accepted order with its releases as planned (PLANNED). Returns the order's id. */
-    public long insert(PlannedOrder planned, long documentId) {
-        return insert(planned, documentId, "OPEN", null,
-                planned.releases().isEmpty() ? null : planned.releases().get(0).month());
-    }
-
     /**
      * Stores a new order with its releases in the status each release carries.
      *
@@ -337,9 +323,5 @@ public class OrderStore {
 
     /** One entry of an order's timeline. */
     public record OrderEvent(java.time.Instant at, String kind, String detail, boolean alert, Long documentId) {
-    }
-
-    /** An order on file: its id, when it was taken, and the document it came from. */
-    public record StoredOrder(long id, java.time.Instant createdAt, long documentId) {
     }
 }

@@ -72,11 +72,6 @@ public record PartnerProfile(
         return "unknown".equals(id);
     }
 
-    /** True when the partner has a contract orders are checked against. */
-    public boolean hasContract() {
-        return contract != null;
-    }
-
     /** The functional acknowledgment an X12 partner gets. */
     public enum FunctionalAck {
         /** 997: the hub writes it */

@@ -170,7 +170,7 @@ public class OrderDesk {
                 + order.lines().size() + " lines, " + releases.size() + " monthly releases) from " + source(order), false);
         record(order, orderId, documentId, result, review, List.of());
         PoAcknowledgment ack = result == Result.HELD || !partner.poAcknowledgment() ? null
-                : acknowledgment(order, order, review, List.of(), partner, result);
+                : acknowledgment(order, order, review, null, partner, result);
         return new Outcome(result, order.poNumber(), null, null, summary(result, review, List.of()), review, List.of(),
                 ack, orderId);
     }
@@ -406,9 +406,9 @@ public class OrderDesk {
      * bill and the schedule we confirm.
      */
     PoAcknowledgment acknowledgment(OrderMessage message, PurchaseOrder requested, ContractReview review,
-            Object changed, PartnerProfile partner, Result result) {
-        List<OrderChanges.Conflict> conflicts = changed instanceof OrderChanges.Result r ? r.conflicts() : List.of();
-        PurchaseOrder kept = changed instanceof OrderChanges.Result r ? r.order() : requested;
+            OrderChanges.Result changed, PartnerProfile partner, Result result) {
+        List<OrderChanges.Conflict> conflicts = changed == null ? List.of() : changed.conflicts();
+        PurchaseOrder kept = changed == null ? requested : changed.order();
         Map<String, ContractReview.LineReview> reviews = review == null ? Map.of()
                 : review.lines().stream().collect(Collectors.toMap(ContractReview.LineReview::lineNumber, l -> l, (a, b) -> a));
         Map<String, OrderLine> keptLines = kept.lines().stream().collect(Collectors.toMap(OrderLine::lineNumber, l -> l,
