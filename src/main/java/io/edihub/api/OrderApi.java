@@ -1,12 +1,15 @@
 package io.edihub.api;
 
+import static io.edihub.api.ApiExchange.caller;
+import static io.edihub.api.ApiExchange.error;
+import static io.edihub.api.ApiExchange.respond;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edihub.intake.OrderDecisions;
 import io.edihub.intake.OrderDocumentIntake;
 import io.edihub.intake.OrderFormat;
 import io.edihub.intake.OrderResponse;
 import io.edihub.order.CanonicalJson;
-import io.edihub.order.InputError;
 import io.edihub.order.OrderStore;
 import io.edihub.policy.OrderDesk;
 import java.io.IOException;
@@ -24,6 +27,8 @@ import org.springframework.stereotype.Component;
 @Component("orderApi")
 public class OrderApi {
 
+
+
     private final OrderDocumentIntake intake;
     private final OrderDecisions decisions;
     private final OrderStore store;
@@ -38,7 +43,7 @@ public class OrderApi {
 
     /** {@code POST /api/v1/orders}: a JSON or CSV order document from the calling partner. */
     public void receive(Exchange exchange) {
-        Caller caller = caller(exchange);
+        ApiExchange.Caller caller = caller(exchange);
         String partnerId = caller.operator() ? exchange.getMessage().getHeader("partner", String.class) : caller.name();
         if (partnerId == null || partnerId.isBlank()) {
             respond(exchange, 400, error("partner", "PARTNER_MISSING", "an operator sending an order names its partner: "
@@ -82,7 +87,7 @@ public class OrderApi {
 
     /** {@code POST /api/v1/orders/{partner}/{po}/decision}: {@code {"decision": "approve" | "reject", "comment": "..."}}. */
     public void decide(Exchange exchange) {
-        Caller caller = caller(exchange);
+        ApiExchange.Caller caller = caller(exchange);
         if (!caller.operator()) {
             respond(exchange, 403, error("caller", "FORBIDDEN", "only an operator decides on held orders"));
             return;
@@ -121,7 +126,7 @@ public class OrderApi {
 
     /** {@code GET /api/v1/orders/{partner}/{po}}: the order as it stands, its releases and its timeline. */
     public void show(Exchange exchange) {
-        Caller caller = caller(exchange);
+        ApiExchange.Caller caller = caller(exchange);
         String partnerId = exchange.getMessage().getHeader("partner", String.class);
         String po = exchange.getMessage().getHeader("po", String.class);
         String release = exchange.getMessage().getHeader("release", String.class);
@@ -139,32 +144,5 @@ public class OrderApi {
             answer.put("timeline", store.events(partnerId, po));
             respond(exchange, 200, answer);
         }, () -> respond(exchange, 404, error("order", "NOT_FOUND", "PO " + po + " is not on file for partner " + partnerId)));
-    }
-
-    /** The authenticated caller, as {@link ApiRequestFilter} put it on the request. */
-    private record Caller(String name, boolean operator) {
-    }
-
-    private static Caller caller(Exchange exchange) {
-        String name = exchange.getMessage().getHeader(ApiRequestFilter.CALLER, String.class);
-        String role = exchange.getMessage().getHeader(ApiRequestFilter.CALLER_ROLE, String.class);
-        if (name == null || role == null || name.contains(",") || role.contains(",")) {
-            throw new IllegalStateException("the request reached the API without an authenticated caller");
-        }
-        return new Caller(name, ApiSecurityConfiguration.OPERATOR.equals(role));
-    }
-
-    private static Map<String, Object> error(String location, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "REJECTED");
-        body.put("errors", List.of(new InputError(location, code, message)));
-        return body;
-    }
-
-    private static void respond(Exchange exchange, int status, Object body) {
-        exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(CanonicalJson.pretty(body));
     }
 }

@@ -1,5 +1,9 @@
 package io.edihub.intake;
 
+import io.edihub.document.CsvHeader;
+import io.edihub.document.CsvInput;
+import io.edihub.document.InputErrors;
+import io.edihub.document.SizeLimitedReader;
 import io.edihub.order.InputError;
 import io.edihub.order.OrderChange;
 import io.edihub.order.OrderChange.LineChange;
@@ -8,32 +12,16 @@ import io.edihub.order.OrderMessage;
 import io.edihub.order.PurchaseOrder;
 import io.edihub.order.PurchaseOrder.Purpose;
 import io.edihub.order.ScheduleLine;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -48,7 +36,7 @@ import org.apache.commons.csv.CSVRecord;
  * UTF-8 with or without a byte order mark, CRLF or LF, fields quoted with {@code "} (doubled inside), a
  * comma, semicolon or tab delimiter detected from the header row. Thread-safe.
  */
-public final class CsvOrderReader extends SizeLimitedReader {
+public final class CsvOrderReader extends SizeLimitedReader<OrderDocument> {
 
     /** The columns a CSV order may have, by their normalised header names. */
     enum Column {
@@ -92,15 +80,6 @@ public final class CsvOrderReader extends SizeLimitedReader {
             this.required = required;
             this.header = name().toLowerCase(Locale.ROOT);
         }
-
-        static Column byHeader(String normalised) {
-            for (Column c : values()) {
-                if (c.header.equals(normalised)) {
-                    return c;
-                }
-            }
-            return null;
-        }
     }
 
     /** Whose value a column holds: the order's (same on every row), a line's (same on its rows), a row's. */
@@ -113,11 +92,11 @@ public final class CsvOrderReader extends SizeLimitedReader {
     }
 
     private static final int MAX_TEXT = 256;
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,15}(\\.[0-9]{1,6})?");
-    private static final Pattern DECIMAL_COMMA = Pattern.compile("-?[0-9]+,[0-9]+");
-    private static final Pattern DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern CSV_LINE = Pattern.compile("at line: (\\d+)|\\(startline (\\d+)\\)|\\(line (\\d+)\\)");
+
+    private static final CsvInput.Layout LAYOUT = new CsvInput.Layout(
+            Stream.of(Column.values()).map(c -> c.header).toList(),
+            Stream.of(Column.values()).filter(c -> c.required).map(c -> c.header).collect(Collectors.toSet()),
+            "one row per schedule line", "order rows");
 
     /**
      * @param maxBytes the largest document read; a larger one is refused before it is parsed
@@ -127,115 +106,18 @@ public final class CsvOrderReader extends SizeLimitedReader {
     }
 
     @Override
-    public OrderDocument read(String partnerId, String fileName, byte[] content) {
-        if (content.length > maxBytes()) {
-            return OrderDocument.refused(OrderFormat.CSV, List.of(OrderDocument.tooLarge(maxBytes())));
-        }
-        String text;
-        try {
-            text = utf8(content);
-        } catch (NotCsv e) {
-            return OrderDocument.refused(OrderFormat.CSV, List.of(e.error));
-        }
-        OrderDocument.Errors errors = new OrderDocument.Errors();
-        OrderMessage message;
-        try {
-            message = new Rows(partnerId, fileName, errors).read(text);
-        } catch (NotCsv e) {
-            errors.add(e.error);
-            message = null;
-        }
+    protected OrderDocument refused(InputError error) {
+        return OrderDocument.refused(OrderFormat.CSV, List.of(error));
+    }
+
+    @Override
+    protected OrderDocument readWithinLimit(String partnerId, String fileName, byte[] content) {
+        InputErrors errors = new InputErrors();
+        OrderMessage message = new Rows(partnerId, fileName, errors).read(content);
         if (!errors.isEmpty() || message == null) {
             return OrderDocument.refused(OrderFormat.CSV, errors.list());
         }
         return new OrderDocument(OrderFormat.CSV, List.of(message), List.of());
-    }
-
-    /** True when a first line reads as the header of a CSV order: it names a {@code po_number} column. */
-    static boolean isOrderHeader(String firstLine) {
-        try (CSVParser parser = CSVParser.parse(firstLine, format(delimiter(firstLine)))) {
-            for (CSVRecord header : parser) {
-                return header.stream().map(CsvOrderReader::normalise).anyMatch(Column.PO_NUMBER.header::equals);
-            }
-            return false;
-        } catch (IOException | UncheckedIOException e) {
-            return false;
-        }
-    }
-
-    /** A header name as the reader compares it: {@code " Unit Price"} and {@code unit-price} are {@code unit_price}. */
-    static String normalise(String header) {
-        return header.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\-]+", "_");
-    }
-
-    private static CSVFormat format(char delimiter) {
-        return CSVFormat.DEFAULT.builder()
-                .setDelimiter(delimiter)
-                // blank lines are skipped here, so that row numbers stay the line numbers a spreadsheet shows
-                .setIgnoreEmptyLines(false)
-                .setIgnoreSurroundingSpaces(true)
-                .get();
-    }
-
-    /** The delimiter the header row uses most, outside quotes: comma, semicolon or tab. */
-    static char delimiter(String text) {
-        int commas = 0;
-        int semicolons = 0;
-        int tabs = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\n' || c == '\r')) {
-                break;
-            } else if (!quoted && c == ',') {
-                commas++;
-            } else if (!quoted && c == ';') {
-                semicolons++;
-            } else if (!quoted && c == '\t') {
-                tabs++;
-            }
-        }
-        if (semicolons > commas && semicolons >= tabs) {
-            return ';';
-        }
-        return tabs > commas && tabs > semicolons ? '\t' : ',';
-    }
-
-    /** The text of a UTF-8 document without its byte order mark; an error names the first bad byte. */
-    private static String utf8(byte[] content) throws NotCsv {
-        int start = OrderFormat.hasUtf8Bom(content) ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content, start, content.length - start);
-        CharBuffer out = CharBuffer.allocate(content.length - start);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int lineNumber = 1;
-            for (int i = 0; i < out.position(); i++) {
-                if (out.get(i) == '\n') {
-                    lineNumber++;
-                }
-            }
-            throw new NotCsv("line " + lineNumber, "NOT_UTF8", String.format(
-                    "byte %d (0x%02X) is not UTF-8 text: save the file as UTF-8 (in Excel: CSV UTF-8)",
-                    in.position() + 1, content[in.position()] & 0xFF));
-        }
-        decoder.flush(out);
-        return out.flip().toString();
-    }
-
-    private static final class NotCsv extends Exception {
-
-        private static final long serialVersionUID = 1L;
-        final transient InputError error;
-
-        NotCsv(String location, String code, String message) {
-            super(message, null, false, false);
-            this.error = new InputError(location, code, message);
-        }
     }
 
     /** A value stated on some row: for comparing with the same field on other rows. */
@@ -265,124 +147,28 @@ public final class CsvOrderReader extends SizeLimitedReader {
 
         private final String partnerId;
         private final String fileName;
-        private final OrderDocument.Errors errors;
-        private final Map<Column, Integer> columns = new EnumMap<>(Column.class);
-        private int width;
-        private long headerRow;
-        private boolean listed;
+        private final InputErrors errors;
+        private CsvHeader header;
         private Stated poNumber;
         private final Map<Column, Stated> orderFields = new EnumMap<>(Column.class);
         private final Map<String, LineRows> lines = new LinkedHashMap<>();
 
-        Rows(String partnerId, String fileName, OrderDocument.Errors errors) {
+        Rows(String partnerId, String fileName, InputErrors errors) {
             this.partnerId = partnerId;
             this.fileName = fileName;
             this.errors = errors;
         }
 
-        OrderMessage read(String text) throws NotCsv {
-            boolean header = true;
-            int dataRows = 0;
-            try (CSVParser parser = CSVParser.parse(text, format(delimiter(text)))) {
-                for (CSVRecord record : parser) {
-                    if (isBlank(record)) {
-                        continue;
-                    }
-                    if (header) {
-                        header = false;
-                        if (!header(record)) {
-                            return null;
-                        }
-                        continue;
-                    }
-                    dataRows++;
-                    row(record);
-                }
-            } catch (UncheckedIOException | IOException e) {
-                throw notCsv(e);
-            }
-            if (header) {
-                throw new NotCsv("row 1", "EMPTY", "the file is empty: a header row naming the columns is expected,"
-                        + " then one row per schedule line");
-            }
-            if (dataRows == 0) {
-                throw new NotCsv("row " + (headerRow + 1), "EMPTY", "there are no order rows after the header row");
-            }
-            return errors.isEmpty() ? order() : null;
-        }
-
-        private static boolean isBlank(CSVRecord record) {
-            return record.stream().allMatch(v -> v == null || v.isBlank());
-        }
-
-        private static NotCsv notCsv(Exception e) {
-            String message = String.valueOf(e instanceof UncheckedIOException u && u.getCause() != null
-                    ? u.getCause().getMessage() : e.getMessage());
-            Matcher line = CSV_LINE.matcher(message);
-            String location = "line ?";
-            if (line.find()) {
-                location = "line " + Objects.requireNonNullElse(line.group(1),
-                        Objects.requireNonNullElse(line.group(2), line.group(3)));
-            }
-            String plain;
-            if (message.contains("EOF reached before encapsulated token finished")) {
-                plain = "a quoted value opened here is never closed: a \" is missing (a \" inside a quoted value is written \"\")";
-            } else if (message.contains("Invalid character between encapsulated token and delimiter")) {
-                plain = "a quoted value is followed by other characters before the next delimiter"
-                        + " (a \" inside a quoted value is written \"\")";
-            } else {
-                plain = "not readable as CSV: " + message;
-            }
-            return new NotCsv(location, "BAD_CSV", plain);
-        }
-
-        /** Reads the header row; false when the columns make reading the rows pointless. */
-        private boolean header(CSVRecord record) {
-            width = record.size();
-            headerRow = record.getRecordNumber();
-            for (int i = 0; i < record.size(); i++) {
-                String name = normalise(record.get(i));
-                Column column = Column.byHeader(name);
-                if (name.isEmpty()) {
-                    errors.add(new InputError("row " + headerRow + ", column " + (i + 1), "UNKNOWN_COLUMN",
-                            "column " + (i + 1) + " has no name: every column needs a header"));
-                } else if (column == null) {
-                    errors.add(new InputError("row " + headerRow + ", column " + name, "UNKNOWN_COLUMN", "unknown column '" + name + "'"
-                            + suggestion(name)));
-                } else if (columns.putIfAbsent(column, i) != null) {
-                    errors.add(new InputError("row " + headerRow + ", column " + name, "DUPLICATE_COLUMN",
-                            "column " + name + " appears twice"));
-                }
-            }
-            for (Column column : Column.values()) {
-                if (column.required && !columns.containsKey(column)) {
-                    errors.add(new InputError("row " + headerRow, "MISSING_COLUMN", "required column " + column.header + " is missing"));
-                }
-            }
-            return errors.isEmpty();
-        }
-
-        /** A likely meant column, else (once per file) the list of columns there are. */
-        private String suggestion(String name) {
-            List<String> known = Arrays.stream(Column.values()).map(c -> c.header).toList();
-            String closest = OrderDocument.closest(name, known);
-            if (closest != null) {
-                return " (did you mean " + closest + "?)";
-            }
-            if (listed) {
-                return "";
-            }
-            listed = true;
-            return "; the columns are: " + String.join(", ", known);
+        OrderMessage read(byte[] content) {
+            boolean complete = CsvInput.read(content, LAYOUT, errors, (columns, record) -> {
+                header = columns;
+                row(record);
+            });
+            return complete && errors.isEmpty() ? order() : null;
         }
 
         private void row(CSVRecord record) {
             long row = record.getRecordNumber();
-            if (record.size() != width) {
-                errors.add(new InputError("row " + row, "BAD_ROW", record.size() + " values but the header row names "
-                        + width + " columns" + (record.size() > width ? " (a value with the delimiter in it must be quoted)" : "")));
-                return;
-            }
             String po = value(record, Column.PO_NUMBER);
             if (po.isEmpty()) {
                 errors.add(new InputError(at(row, Column.PO_NUMBER), "MISSING_VALUE", "po_number is empty: every row names its order"));
@@ -393,8 +179,8 @@ public final class CsvOrderReader extends SizeLimitedReader {
                 errors.add(new InputError("row " + row, "MIXED_PO", "PO " + po + " differs from " + poNumber.text + " on row "
                         + poNumber.row + "; one CSV file holds one order"));
             }
-            for (Column column : columns.keySet()) {
-                if (column.scope == Scope.ORDER && column != Column.PO_NUMBER) {
+            for (Column column : Column.values()) {
+                if (header.has(column.header) && column.scope == Scope.ORDER && column != Column.PO_NUMBER) {
                     agree(orderFields, column, value(record, column), row, "the order has one " + column.header
                             + " on all rows");
                 }
@@ -408,8 +194,8 @@ public final class CsvOrderReader extends SizeLimitedReader {
                 return;
             }
             LineRows line = lines.computeIfAbsent(number, n -> new LineRows(n, row));
-            for (Column column : columns.keySet()) {
-                if (column.scope == Scope.LINE && column != Column.LINE) {
+            for (Column column : Column.values()) {
+                if (header.has(column.header) && column.scope == Scope.LINE && column != Column.LINE) {
                     agree(line.fields, column, value(record, column), row, "line " + number + " has one " + column.header
                             + " on all its rows");
                 }
@@ -465,8 +251,7 @@ public final class CsvOrderReader extends SizeLimitedReader {
                 return true;
             }
             if (column.kind == Kind.AMOUNT || column.kind == Kind.QUANTITY) {
-                return DECIMAL.matcher(a).matches() && DECIMAL.matcher(b).matches()
-                        && new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
+                return CsvInput.isNumber(a) && CsvInput.isNumber(b) && new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
             }
             return column.kind == Kind.PURPOSE || column.kind == Kind.ACTION ? a.equalsIgnoreCase(b) : false;
         }
@@ -476,31 +261,21 @@ public final class CsvOrderReader extends SizeLimitedReader {
             String at = at(row, column);
             switch (column.kind) {
                 case TEXT -> {
-                    if (value.length() > MAX_TEXT) {
-                        errors.add(new InputError(at, "TOO_LONG", "longer than " + MAX_TEXT + " characters"));
-                        return null;
-                    }
-                    return value;
+                    return CsvInput.text(value, MAX_TEXT, at, errors);
                 }
                 case DATE -> {
-                    if (DATE_SHAPE.matcher(value).matches()) {
-                        try {
-                            return LocalDate.parse(value, DATE);
-                        } catch (DateTimeParseException e) {
-                            // a date of the right shape that does not exist: 2027-02-30
-                        }
-                    }
-                    errors.add(new InputError(at, "BAD_DATE", "'" + value + "' is not a date (expected YYYY-MM-DD)"));
-                    return null;
+                    return CsvInput.date(value, at, errors);
                 }
                 case QUANTITY, AMOUNT -> {
-                    if (!DECIMAL.matcher(value).matches()) {
-                        String hint = DECIMAL_COMMA.matcher(value).matches() ? " (write the decimal separator as a point)"
-                                : value.startsWith("-") ? " (a negative number is not allowed)" : "";
-                        errors.add(new InputError(at, "BAD_NUMBER", "'" + value + "' is not a number" + hint));
+                    BigDecimal number = CsvInput.decimal(value, at, errors);
+                    if (number == null) {
                         return null;
                     }
-                    BigDecimal number = new BigDecimal(value);
+                    if (value.startsWith("-")) {
+                        errors.add(new InputError(at, "BAD_NUMBER",
+                                "'" + value + "' is not a number (a negative number is not allowed)"));
+                        return null;
+                    }
                     if (column.kind == Kind.QUANTITY && number.signum() == 0) {
                         errors.add(new InputError(at, "BAD_NUMBER", "quantity must be greater than zero"));
                         return null;
@@ -532,20 +307,15 @@ public final class CsvOrderReader extends SizeLimitedReader {
         }
 
         private String pattern(String value, String regex, String at, String message) {
-            if (value.matches(regex)) {
-                return value;
-            }
-            errors.add(new InputError(at, "BAD_VALUE", "'" + value + "' " + message));
-            return null;
+            return CsvInput.matching(value, regex, at, message, errors);
         }
 
         private String value(CSVRecord record, Column column) {
-            Integer index = columns.get(column);
-            return index == null ? "" : record.get(index).strip();
+            return header.value(record, column.header);
         }
 
         private static String at(long row, Column column) {
-            return "row " + row + ", column " + column.header;
+            return CsvInput.at(row, column.header);
         }
 
         private String orderField(Column column) {
@@ -561,9 +331,9 @@ public final class CsvOrderReader extends SizeLimitedReader {
                 errors.add(new InputError("column order_date", "MISSING_VALUE", "order_date is empty on every row"));
                 return null;
             }
-            LocalDate orderDate = LocalDate.parse(orderDateText, DATE);
+            LocalDate orderDate = LocalDate.parse(orderDateText, CsvInput.DATE);
             String requested = orderField(Column.REQUESTED_DELIVERY);
-            LocalDate requestedDelivery = requested == null ? null : LocalDate.parse(requested, DATE);
+            LocalDate requestedDelivery = requested == null ? null : LocalDate.parse(requested, CsvInput.DATE);
             LocalDate defaultDate = requestedDelivery != null ? requestedDelivery : orderDate;
             if ("RL".equals(orderField(Column.ORDER_TYPE)) && orderField(Column.RELEASE_NUMBER) == null) {
                 errors.add(new InputError(at(orderFields.get(Column.ORDER_TYPE).row, Column.RELEASE_NUMBER),

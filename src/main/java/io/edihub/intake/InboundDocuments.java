@@ -1,5 +1,6 @@
 package io.edihub.intake;
 
+import io.edihub.outbound.OutboundDocuments;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -27,9 +28,11 @@ class InboundDocuments {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final OutboundDocuments outboundDocuments;
 
-    InboundDocuments(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+    InboundDocuments(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, OutboundDocuments outboundDocuments) {
         this.jdbc = jdbc;
+        this.outboundDocuments = outboundDocuments;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -48,10 +51,9 @@ class InboundDocuments {
     /** Stores an answer for the partner's outbound folder. */
     IntakeOutcome.OutboundFile outbound(String partnerId, String kind, String controlNumber, String fileName, String content,
             Long documentId, Instant now) {
-        Long id = jdbc.queryForObject("insert into outbound_document (partner_id, kind, control_number, file_name, content, "
-                        + "inbound_document_id, created_at) values (?, ?, ?, ?, ?, ?, ?) returning id", Long.class,
-                partnerId, kind, controlNumber, fileName, content, documentId, Timestamp.from(now));
-        return new IntakeOutcome.OutboundFile(id, fileName, content);
+        OutboundDocuments.Stored stored = outboundDocuments.store(partnerId, kind, controlNumber, fileName, content,
+                documentId, now);
+        return new IntakeOutcome.OutboundFile(stored.id(), stored.fileName(), stored.content());
     }
 
     /** Stores an 855 interchange for the partner's outbound folder, named by its ISA13 and the PO it answers. */

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Camel face of the intake services: what the {@code receiveOrders} route template calls for every
- * file a partner uploads. The format is recognised by content (X12, EDIFACT, JSON, CSV), not by name.
+ * file a partner uploads: orders, changes, acceptances and acknowledgments. The format is recognised by
+ * content (X12, EDIFACT, JSON, CSV; an acceptance by its acceptance id), not by name.
  */
 @Component("orderIntakeRoute")
 public class OrderIntakeRoute {
@@ -20,9 +21,11 @@ public class OrderIntakeRoute {
 
     private final X12Intake x12;
     private final OrderDocumentIntake documents;
+    private final AcceptanceIntake acceptances;
     private final Clock clock;
 
-    public OrderIntakeRoute(X12Intake x12, OrderDocumentIntake documents, Clock clock) {
+    public OrderIntakeRoute(X12Intake x12, OrderDocumentIntake documents, AcceptanceIntake acceptances, Clock clock) {
+        this.acceptances = acceptances;
         this.x12 = x12;
         this.documents = documents;
         this.clock = clock;
@@ -38,6 +41,7 @@ public class OrderIntakeRoute {
         OrderFormat format = OrderFormat.detect(content);
         IntakeOutcome outcome = switch (format) {
             case X12 -> x12.receive(partnerId, fileName, content);
+            case ACCEPTANCE_JSON, ACCEPTANCE_CSV -> acceptances.receive(partnerId, "SFTP", fileName, content, format).outcome();
             default -> documents.receive(partnerId, "SFTP", fileName, content, format).outcome();
         };
         String stored = outcome.documentId() + "-" + fileName;

@@ -1,5 +1,8 @@
 package io.edihub.intake;
 
+import io.edihub.billing.Acceptance;
+import io.edihub.billing.AcceptanceDesk;
+import io.edihub.ops.ReceivedAcknowledgments;
 import io.edihub.order.OrderChange;
 import io.edihub.order.OrderMessage;
 import io.edihub.order.PoAcknowledgment;
@@ -16,6 +19,7 @@ import io.edihub.x12.IntakeContext;
 import io.edihub.x12.InterchangeResult;
 import io.edihub.x12.OurIdentity;
 import io.edihub.x12.PoAcknowledgment855Writer;
+import io.edihub.x12.ReceivedFunctionalAck;
 import io.edihub.x12.TransactionResult;
 import io.edihub.x12.X12Translator;
 import java.io.ByteArrayInputStream;
@@ -57,9 +61,14 @@ public class X12Intake {
     private final InboundDocuments documents;
     private final OrderDesk desk;
     private final PoAcknowledgment855Writer poAcknowledgments;
+    private final AcceptanceDesk acceptanceDesk;
+    private final ReceivedAcknowledgments receivedAcks;
 
     X12Intake(PartnerDirectory partners, X12Translator translator, JdbcTemplate jdbc, TransactionTemplate transactions,
-            ControlNumbers controlNumbers, OurIdentity us, Clock clock, InboundDocuments documents, OrderDesk desk) {
+            ControlNumbers controlNumbers, OurIdentity us, Clock clock, InboundDocuments documents, OrderDesk desk,
+            AcceptanceDesk acceptanceDesk, ReceivedAcknowledgments receivedAcks) {
+        this.acceptanceDesk = acceptanceDesk;
+        this.receivedAcks = receivedAcks;
         this.documents = documents;
         this.desk = desk;
         this.poAcknowledgments = new PoAcknowledgment855Writer(us);
@@ -126,7 +135,7 @@ public class X12Intake {
         StringBuilder sb = new StringBuilder();
         sb.append(fileName).append(" from partner ").append(partner.id()).append(": ").append(outcome.replace('_', ' '))
                 .append(" at ").append(at).append('\n');
-        sb.append(listener.stored).append(" order(s) taken. ");
+        sb.append(listener.stored).append(" order(s), change(s), acceptance(s) or acknowledgment(s) taken. ");
         if (listener.outbound.isEmpty()) {
             sb.append("No acknowledgment could be sent: the file holds no interchange the hub could address.\n\n");
         } else {
@@ -136,10 +145,15 @@ public class X12Intake {
         }
         result.describeErrors().forEach(line -> sb.append(line).append('\n'));
         if (!listener.results.isEmpty()) {
-            sb.append("\nOrders taken:\n");
-            listener.results.forEach(line -> sb.append("PO ").append(line).append('\n'));
+            sb.append("\nTaken:\n");
+            listener.results.forEach(line -> sb.append(line).append('\n'));
         }
         return sb.toString();
+    }
+
+    /** The acceptances of one 861 set and what the desk made of them, to alert on once the interchange ends. */
+    private record RefusedAcceptances(PartnerProfile partner, List<Acceptance> acceptances,
+            List<AcceptanceDesk.Outcome> outcomes) {
     }
 
     /** An 855 to send once the interchange that carried its order is known to stand. */
@@ -164,6 +178,8 @@ public class X12Intake {
         final List<IntakeOutcome.OutboundFile> outbound = new ArrayList<>();
         final List<PendingAck> pendingAcks = new ArrayList<>();
         final List<String> results = new ArrayList<>();
+        /** alerted once the interchange ends, so that a rolled-back group does not take its alerts with it */
+        final List<RefusedAcceptances> refusedAcceptances = new ArrayList<>();
 
         StoringListener(TransactionStatus status, long documentId, String fileName, Instant now) {
             this.status = status;
@@ -204,6 +220,48 @@ public class X12Intake {
             }
         }
 
+        /**
+         * Hands an 861's acceptances to the acceptance desk, which takes a set whole or not at all; what it
+         * refuses, the 997 rejects with the reasons.
+         */
+        @Override
+        public void acceptances(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                List<Acceptance> acceptances) {
+            if (acceptances.isEmpty()) {
+                return;
+            }
+            List<Acceptance> sourced = acceptances.stream().map(a -> new Acceptance(a.partnerId(), a.acceptanceId(),
+                    a.poNumber(), a.releaseId(), a.acceptedOn(), a.implicit(), a.lines(), source(a.source()))).toList();
+            List<AcceptanceDesk.Outcome> outcomes = acceptanceDesk.takeAll(sourced, interchange.partner(), documentId);
+            refusedAcceptances.add(new RefusedAcceptances(interchange.partner(), sourced, outcomes));
+            List<AcceptanceDesk.Outcome> refused = outcomes.stream()
+                    .filter(o -> o.result() == AcceptanceDesk.Result.REFUSED).toList();
+            if (!refused.isEmpty()) {
+                transaction.rejectElement("BRA", 2, 1, "127", "7", acceptances.get(0).acceptanceId(), refused.get(0).code(),
+                        refused.stream().map(o -> "release " + o.releaseId() + ": " + o.message() + " [" + o.code() + "]")
+                                .collect(java.util.stream.Collectors.joining("; ")) + "; nothing of this set was taken");
+                return;
+            }
+            for (AcceptanceDesk.Outcome o : outcomes) {
+                results.add("acceptance " + o.acceptanceId() + " of release " + o.releaseId() + ": " + o.message());
+            }
+            inGroup += outcomes.size();
+        }
+
+        /** A partner's 997 about one of our groups: matched to what we sent and recorded. */
+        @Override
+        public void functionalAck(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                ReceivedFunctionalAck ack) {
+            if (ack == null) {
+                return;
+            }
+            ReceivedAcknowledgments.Match match = receivedAcks.record(interchange.partner(), documentId, ack);
+            results.add("997 for our " + ack.functionalId() + " group " + ack.groupControlNumber() + " ("
+                    + ack.groupStatus() + "): " + (match.outboundId() == null ? "matches nothing we sent"
+                            : "answers " + match.fileName()));
+            inGroup++;
+        }
+
         /** Hands a set's order or change to the order desk; what the desk refuses, the 997 rejects. */
         private void take(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                 OrderMessage message, String header) {
@@ -214,7 +272,7 @@ public class X12Intake {
                                 + outcome.message() + "; nothing was changed");
                 return;
             }
-            results.add(message.poNumber() + " (" + message.purpose().name().toLowerCase() + "): "
+            results.add("PO " + message.poNumber() + " (" + message.purpose().name().toLowerCase() + "): "
                     + outcome.message());
             if (outcome.acknowledgment() != null) {
                 pendingAcks.add(new PendingAck(outcome.acknowledgment(), group.version()));
@@ -242,6 +300,14 @@ public class X12Intake {
 
         @Override
         public void endInterchange(InterchangeResult interchange) {
+            settle(interchange);
+            refusedAcceptances.forEach(r -> acceptanceDesk.alertRefusals(r.acceptances(), r.outcomes(), r.partner(),
+                    documentId));
+            refusedAcceptances.clear();
+        }
+
+        /** Keeps or undoes what the interchange stored, as its verdict says. */
+        private void settle(InterchangeResult interchange) {
             if (interchangeSavepoint == null) {
                 return;
             }

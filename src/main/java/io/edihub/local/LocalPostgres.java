@@ -41,6 +41,9 @@ public final class LocalPostgres implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
+                    // Spring stops it after Camel's routes stopped; zonky's own JVM hook would stop it while they
+                    // still run, and the routes would then wait out the pool's timeouts before the JVM can exit
+                    .setRegisterShutdownHook(false)
                     .setPort(FreePort.resolve(port))
                     .setServerConfig("listen_addresses", FreePort.LOOPBACK)
                     // zonky tunes the server for throw-away test databases; this one keeps the hub's state

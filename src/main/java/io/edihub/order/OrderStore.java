@@ -178,6 +178,11 @@ public class OrderStore {
         return result;
     }
 
+    /** The canonical form of an order on file, as it stands after every change. */
+    public PurchaseOrder canonical(long orderId) {
+        return fromJson(jdbc.queryForObject("select canonical from purchase_order where id = ?", String.class, orderId));
+    }
+
     /** Those of the given release ids a partner already has. */
     public List<String> existingReleaseIds(String partnerId, List<String> releaseIds) {
         if (releaseIds.isEmpty()) {

@@ -150,9 +150,23 @@ public final class PartnerDirectory {
         }
         String edifactId = f.edifact() == null ? null : f.edifact().id().strip();
         Contract contract = f.contract() == null ? null : contract(file, f.contract());
+        boolean shipNotice = f.fulfillment() != null && Boolean.TRUE.equals(f.fulfillment().shipNotice());
+        Period implicitAcceptance = null;
+        String implicit = Optional.ofNullable(f.billing()).map(PartnerFile.Billing::implicitAcceptanceAfter).orElse(null);
+        if (implicit != null) {
+            try {
+                implicitAcceptance = Period.parse(implicit);
+            } catch (DateTimeParseException e) {
+                throw invalid(file, "billing.implicit-acceptance-after", implicit, "an ISO-8601 period such as P30D");
+            }
+            if (implicitAcceptance.isNegative() || implicitAcceptance.isZero()) {
+                throw invalid(file, "billing.implicit-acceptance-after", implicit, "a positive period, or no key at all "
+                        + "to invoice only what the partner accepts");
+            }
+        }
         return new PartnerProfile(f.id(), f.name() == null ? f.id() : f.name(), qualifier, isaId,
                 f.x12().gsId(), account, directory, ta1, window, extension, edifactId,
-                PartnerProfile.FunctionalAck.X997, poAck, leadTime, priority, contract);
+                PartnerProfile.FunctionalAck.X997, poAck, leadTime, priority, contract, shipNotice, implicitAcceptance);
     }
 
     private static Contract contract(Path file, PartnerFile.ContractFile c) {

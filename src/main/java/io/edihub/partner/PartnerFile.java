@@ -14,6 +14,8 @@ record PartnerFile(
         Acknowledgments acknowledgments,
         String duplicateWindow,
         Releases releases,
+        Fulfillment fulfillment,
+        Billing billing,
         Integer priority,
         ContractFile contract) {
 
@@ -30,6 +32,12 @@ record PartnerFile(
     }
 
     record Releases(String extension, String leadTime) {
+    }
+
+    record Fulfillment(Boolean shipNotice) {
+    }
+
+    record Billing(String implicitAcceptanceAfter) {
     }
 
     record ContractFile(@JsonProperty(required = true) String number, @JsonProperty(required = true) String validFrom,

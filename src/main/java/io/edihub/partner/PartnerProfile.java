@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param leadTime         how long before its month a release is requested from fulfillment
  * @param priority         the partner's tier: 1 is served first (key accounts)
  * @param contract         the negotiated contract orders are checked against; null when the partner has none
+ * @param shipNotice       whether the partner gets an 856 ship notice for every shipment
+ * @param implicitAcceptanceAfter how long after shipping goods count as accepted when the partner said nothing;
+ *                         null (the default) when only the partner's own acceptance counts
  */
 public record PartnerProfile(
         String id,
@@ -39,13 +42,15 @@ public record PartnerProfile(
         boolean poAcknowledgment,
         java.time.Period leadTime,
         int priority,
-        Contract contract) {
+        Contract contract,
+        boolean shipNotice,
+        java.time.Period implicitAcceptanceAfter) {
 
     /** The profile used for a sender we have no profile for (the {@code translate} command only). */
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
-                java.time.Period.ofDays(30), 5, null);
+                java.time.Period.ofDays(30), 5, null, false, null);
     }
 
     public PartnerProfile {

@@ -14,13 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the answer to one received interchange: an interchange from us back to the sender holding a TA1
- * when one is due and a 997 for each functional group that was read, in the group's own version.
+ * when one is due and a 997 for each functional group that was read, in the group's own version, except
+ * for groups of 997s: X12 never acknowledges an acknowledgment, or two hubs would answer each other forever.
  *
  * <p>Thread-safe; the control numbers come from a {@link ControlNumbers} that never hands one out twice.
  */
@@ -60,13 +62,20 @@ public final class AcknowledgmentWriter {
         };
     }
 
+    /** Whether a group gets a 997: every group but one of 997s (GS01 = FA), even a broken one. */
+    static boolean acknowledged(GroupResult group) {
+        return !"FA".equals(group.functionalId());
+    }
+
     /**
      * The acknowledgment interchange for a received one, or empty when nothing is due (an accepted
-     * interchange with no groups and no TA1 requested).
+     * interchange with no groups to answer, none or only 997s, and no TA1 due).
      */
     public Optional<Acknowledgment> write(InterchangeResult interchange, ControlNumbers numbers, ZonedDateTime now) {
         boolean ta1 = ta1Due(interchange);
-        boolean groups = !interchange.rejected() && !interchange.groups().isEmpty();
+        List<GroupResult> answered = interchange.rejected() ? List.of()
+                : interchange.groups().stream().filter(AcknowledgmentWriter::acknowledged).toList();
+        boolean groups = !answered.isEmpty();
         if (!ta1 && !groups) {
             return Optional.empty();
         }
@@ -105,7 +114,7 @@ public final class AcknowledgmentWriter {
                         .writeEndSegment();
             }
             if (groups) {
-                for (GroupResult group : interchange.groups()) {
+                for (GroupResult group : answered) {
                     long gs06 = numbers.next(partner.id(), ControlNumbers.Kind.GROUP);
                     writeGroup(w, group, gs06, partner, utc);
                     groupCount++;

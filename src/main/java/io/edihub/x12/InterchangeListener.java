@@ -1,13 +1,15 @@
 package io.edihub.x12;
 
+import io.edihub.billing.Acceptance;
 import io.edihub.order.OrderChange;
 import io.edihub.order.PlannedOrder;
+import java.util.List;
 
 /**
  * Receives what the reader finds while it streams through a file, so that a file of any size can be
- * handled without holding its orders in memory. An order or change handed over is tentative until its
- * group and interchange end without being rejected: a listener that stores them must undo the orders and
- * changes of a rejected group or interchange.
+ * handled without holding its orders in memory. An order, change or acceptance handed over is tentative
+ * until its group and interchange end without being rejected: a listener that stores them must undo what
+ * a rejected group or interchange brought.
  */
 public interface InterchangeListener {
 
@@ -26,6 +28,25 @@ public interface InterchangeListener {
      */
     default void change(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
             OrderChange change) {
+    }
+
+    /**
+     * An 861 receiving advice / acceptance certificate set ended; {@link #transaction} follows for the same
+     * set (with a null order). {@code acceptances} holds one acceptance per release the set judges, and is
+     * empty when the set was rejected. A listener that refuses them (say, a release that was never shipped)
+     * rejects the set here, and the 997 says so.
+     */
+    default void acceptances(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+            List<Acceptance> acceptances) {
+    }
+
+    /**
+     * A 997 the partner sent about one of our groups (855, 856, 810) ended; {@link #transaction} follows
+     * for the same set. {@code ack} is null when the 997 itself could not be read. X12 never answers a 997,
+     * so nothing a listener does here reaches the partner.
+     */
+    default void functionalAck(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+            ReceivedFunctionalAck ack) {
     }
 
     /**

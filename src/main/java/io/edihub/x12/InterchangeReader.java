@@ -1,5 +1,6 @@
 package io.edihub.x12;
 
+import io.edihub.billing.Acceptance;
 import io.edihub.order.OrderChange;
 import io.edihub.order.PlannedOrder;
 import io.edihub.order.PurchaseOrder;
@@ -23,10 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a file of X12 interchanges as a stream with StAEDI, validates envelopes and 850 / 860 transaction
- * sets, maps accepted purchase orders and order changes to the canonical model and hands everything to an
+ * Reads a file of X12 interchanges as a stream with StAEDI, validates envelopes and 850 / 860 / 861 / 997
+ * transaction sets, maps accepted purchase orders, order changes, acceptances and the partner's functional
+ * acknowledgments of our documents to the canonical model and hands everything to an
  * {@link InterchangeListener}. Memory stays flat whatever the file size: only the verdicts (what the
- * acknowledgments need) are kept, orders and changes are handed over one by one.
+ * acknowledgments need) are kept, the documents are handed over one by one.
  *
  * <p>Thread-safe: one instance serves every route and the translate command.
  */
@@ -40,6 +42,8 @@ public final class InterchangeReader {
     private final EDIInputFactory factory;
     private final Schema purchaseOrderSchema;
     private final Schema orderChangeSchema;
+    private final Schema receivingAdviceSchema;
+    private final Schema functionalAckSchema;
 
     public InterchangeReader() {
         factory = EDIInputFactory.newFactory();
@@ -48,6 +52,8 @@ public final class InterchangeReader {
         factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, true);
         purchaseOrderSchema = loadSchema("/x12/850.xml");
         orderChangeSchema = loadSchema("/x12/860.xml");
+        receivingAdviceSchema = loadSchema("/x12/861.xml");
+        functionalAckSchema = loadSchema("/x12/997.xml");
     }
 
     /** Loads one of our StAEDI schemas from the classpath ({@code /x12/850.xml}); a broken one is a bug. */
@@ -146,6 +152,10 @@ public final class InterchangeReader {
         private TransactionResult transaction;
         private PurchaseOrder850Mapper mapper;
         private PurchaseOrderChange860Mapper changeMapper;
+        private ReceivingAdvice861Mapper acceptanceMapper;
+        private FunctionalAck997Mapper functionalAckMapper;
+        /** Where the body segments of the current set go: the segment method of its mapper, if any. */
+        private SegmentMapper segments;
         private int transactionPosition;
         private String loopId;
         /** Set when the interchange is refused as a whole: its content is walked but not taken. */
@@ -240,6 +250,8 @@ public final class InterchangeReader {
                 reader.setTransactionSchema(switch (text) {
                     case "850" -> purchaseOrderSchema;
                     case "860" -> orderChangeSchema;
+                    case "861" -> receivingAdviceSchema;
+                    case "997" -> functionalAckSchema;
                     default -> null;
                 });
             }
@@ -258,10 +270,8 @@ public final class InterchangeReader {
                     // trailers: StAEDI checks their counts and control numbers and reports errors
                 }
                 default -> {
-                    if (mapper != null) {
-                        mapper.segment(segmentTag, transactionPosition, values, valueCount, transaction);
-                    } else if (changeMapper != null) {
-                        changeMapper.segment(segmentTag, transactionPosition, values, valueCount, transaction);
+                    if (segments != null) {
+                        segments.segment(segmentTag, transactionPosition, values, valueCount, transaction);
                     }
                 }
             }
@@ -320,36 +330,72 @@ public final class InterchangeReader {
         private void startTransaction() {
             transactionPosition = 1;
             loopId = null;
-            mapper = null;
-            changeMapper = null;
+            forgetMappers();
             if (group == null) {
                 transaction = null;
                 return;
             }
             transaction = new TransactionResult(strip(value(1)), strip(value(2)), strip(value(3)));
-            if ("860".equals(transaction.type())) {
-                if ("PC".equals(group.functionalId())) {
-                    changeMapper = new PurchaseOrderChange860Mapper(interchange.partner.id(),
-                            interchange.envelope.controlNumber(), group.controlNumber(), transaction.controlNumber());
-                } else {
-                    // X12 puts a set in the group of its functional id: 860 belongs to PC
-                    transaction.reject("1", new X12Error("ST", 1, 1, "WRONG_FUNCTIONAL_GROUP", "an 860 purchase order "
-                            + "change belongs in a PC group (GS01 = PC), this one came in group '" + group.functionalId()
-                            + "'; it is not taken"));
+            String partnerId = interchange.partner.id();
+            String isa13 = interchange.envelope.controlNumber();
+            switch (transaction.type()) {
+                case "850" -> {
+                    mapper = new PurchaseOrder850Mapper(partnerId, isa13, group.controlNumber(), transaction.controlNumber());
+                    segments = mapper::segment;
+                    if (!"PO".equals(group.functionalId())) {
+                        // seen in real files; the set itself is what matters, so take it and tell the sender
+                        transaction.warn(new X12Error("GS", null, 1, "WRONG_FUNCTIONAL_GROUP", "an 850 belongs in a PO group, "
+                                + "this one came in group '" + group.functionalId() + "'"));
+                    }
                 }
-            } else if ("850".equals(transaction.type())) {
-                mapper = new PurchaseOrder850Mapper(interchange.partner.id(), interchange.envelope.controlNumber(),
-                        group.controlNumber(), transaction.controlNumber());
-                if (!"PO".equals(group.functionalId())) {
-                    // seen in real files; the set itself is what matters, so take it and tell the sender
-                    transaction.warn(new X12Error("GS", null, 1, "WRONG_FUNCTIONAL_GROUP", "an 850 belongs in a PO group, "
-                            + "this one came in group '" + group.functionalId() + "'"));
+                case "860" -> {
+                    if (inGroup("PC", "an 860 purchase order change")) {
+                        changeMapper = new PurchaseOrderChange860Mapper(partnerId, isa13, group.controlNumber(),
+                                transaction.controlNumber());
+                        segments = changeMapper::segment;
+                    }
                 }
-            } else {
-                transaction.reject("1", new X12Error("ST", 1, 1, "TRANSACTION_SET_NOT_SUPPORTED", "transaction set '"
-                        + transaction.type() + "' is not taken here: this hub receives 850 purchase orders and 860 "
-                        + "purchase order changes"));
+                case "861" -> {
+                    if (inGroup("RC", "an 861 receiving advice")) {
+                        acceptanceMapper = new ReceivingAdvice861Mapper(partnerId, isa13, group.controlNumber(),
+                                transaction.controlNumber());
+                        segments = acceptanceMapper::segment;
+                    }
+                }
+                case "997" -> {
+                    if (inGroup("FA", "a 997 functional acknowledgment")) {
+                        functionalAckMapper = new FunctionalAck997Mapper(group.version());
+                        segments = functionalAckMapper::segment;
+                    }
+                }
+                default -> transaction.reject("1", new X12Error("ST", 1, 1, "TRANSACTION_SET_NOT_SUPPORTED", "transaction "
+                        + "set '" + transaction.type() + "' is not taken here: this hub receives 850 purchase orders, 860 "
+                        + "purchase order changes, 861 receiving advices / acceptance certificates and 997 functional "
+                        + "acknowledgments of the documents it sent"));
             }
+        }
+
+        /**
+         * X12 puts a set in the group of its functional id. Unlike an 850 (see above), these sets are refused
+         * outside it: the group decides how the hub answers (an FA group is never acknowledged, an RC group
+         * is), so a set in the wrong one would be answered the wrong way.
+         */
+        private boolean inGroup(String functionalId, String what) {
+            if (functionalId.equals(group.functionalId())) {
+                return true;
+            }
+            transaction.reject("1", new X12Error("ST", 1, 1, "WRONG_FUNCTIONAL_GROUP", what + " belongs in a "
+                    + functionalId + " group (GS01 = " + functionalId + "), this one came in group '"
+                    + group.functionalId() + "'; it is not taken"));
+            return false;
+        }
+
+        private void forgetMappers() {
+            mapper = null;
+            changeMapper = null;
+            acceptanceMapper = null;
+            functionalAckMapper = null;
+            segments = null;
         }
 
         private void endTransaction() {
@@ -358,10 +404,17 @@ public final class InterchangeReader {
             }
             PlannedOrder order = null;
             OrderChange change = null;
+            List<Acceptance> acceptances = List.of();
+            ReceivedFunctionalAck functionalAck = null;
             if (mapper != null && transaction.status() != TransactionResult.Status.REJECTED) {
                 order = plan(mapper.build(transaction));
             } else if (changeMapper != null && transaction.status() != TransactionResult.Status.REJECTED) {
                 change = changeMapper.build(transaction);
+            } else if (acceptanceMapper != null) {
+                // built even when StAEDI rejected the set: it adds its own findings (a missing PRF) to the 997
+                acceptances = acceptanceMapper.build(transaction);
+            } else if (functionalAckMapper != null) {
+                functionalAck = functionalAckMapper.build(transaction);
             }
             if (!transaction.segmentErrors.isEmpty() && transaction.status() == TransactionResult.Status.REJECTED) {
                 transaction.reject("5", null);
@@ -369,15 +422,21 @@ public final class InterchangeReader {
             if (transaction.status() == TransactionResult.Status.REJECTED) {
                 order = null;
                 change = null;
+                acceptances = List.of();
+                functionalAck = null;
             }
             group.transactions.add(transaction);
-            if ("860".equals(transaction.type())) {
-                listener.change(interchange, group, transaction, change);
+            switch (transaction.type()) {
+                case "860" -> listener.change(interchange, group, transaction, change);
+                case "861" -> listener.acceptances(interchange, group, transaction, acceptances);
+                case "997" -> listener.functionalAck(interchange, group, transaction, functionalAck);
+                default -> {
+                    // an 850's order goes with transaction(...) below
+                }
             }
             listener.transaction(interchange, group, transaction, order);
             transaction = null;
-            mapper = null;
-            changeMapper = null;
+            forgetMappers();
         }
 
         private PlannedOrder plan(PurchaseOrder order) {
@@ -409,8 +468,7 @@ public final class InterchangeReader {
             interchange = null;
             group = null;
             transaction = null;
-            mapper = null;
-            changeMapper = null;
+            forgetMappers();
             skipping = false;
         }
 
@@ -483,5 +541,12 @@ public final class InterchangeReader {
         private String strip(String s) {
             return s == null ? "" : s.strip();
         }
+    }
+
+    /** The one method the set mappers share: take the next body segment of the set. */
+    @FunctionalInterface
+    private interface SegmentMapper {
+
+        void segment(String tag, int position, String[] values, int count, TransactionResult transaction);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edihub.billing.Acceptance;
 import io.edihub.order.CanonicalJson;
 import io.edihub.order.OrderChange;
 import io.edihub.order.PlannedOrder;
@@ -13,7 +14,9 @@ import java.util.Map;
 /**
  * The JSON view of a translated file: the envelopes, every verdict with its errors, the canonical orders
  * with their releases (an 850's {@code order}), the canonical order changes (an 860's {@code change}),
- * and the acknowledgments' text. The golden files in {@code edi-samples/} use it.
+ * the canonical acceptances (an 861's {@code acceptances}), the partner's verdict on our documents (a
+ * received 997's {@code functionalAck}), and the acknowledgments' text. The golden files in
+ * {@code edi-samples/} use it.
  */
 public final class TranslationJson {
 
@@ -58,11 +61,20 @@ public final class TranslationJson {
                     tn.put("controlNumber", t.controlNumber());
                     tn.put("status", t.status().name());
                     tn.set("errors", errors(t.errors()));
+                    boolean setTaken = !i.rejected() && !g.rejected() && t.status() != TransactionResult.Status.REJECTED;
                     if ("860".equals(t.type())) {
                         OrderChange change = translation.change(t);
-                        boolean taken = change != null && !i.rejected() && !g.rejected()
-                                && t.status() != TransactionResult.Status.REJECTED;
-                        tn.set("change", taken ? MAPPER.valueToTree(change) : MAPPER.nullNode());
+                        tn.set("change", change != null && setTaken ? MAPPER.valueToTree(change) : MAPPER.nullNode());
+                        continue;
+                    }
+                    if ("861".equals(t.type())) {
+                        List<Acceptance> acceptances = translation.acceptances(t);
+                        tn.set("acceptances", setTaken ? MAPPER.valueToTree(acceptances) : MAPPER.nullNode());
+                        continue;
+                    }
+                    if ("997".equals(t.type())) {
+                        ReceivedFunctionalAck ack = translation.functionalAck(t);
+                        tn.set("functionalAck", ack != null && setTaken ? MAPPER.valueToTree(ack) : MAPPER.nullNode());
                         continue;
                     }
                     PlannedOrder order = orders.get(t);

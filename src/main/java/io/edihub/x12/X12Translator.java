@@ -1,5 +1,6 @@
 package io.edihub.x12;
 
+import io.edihub.billing.Acceptance;
 import io.edihub.order.OrderChange;
 import io.edihub.order.PlannedOrder;
 import java.io.InputStream;
@@ -14,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Reads a file and answers each of its interchanges: the one code path shared by the SFTP intake and
- * the translate command. The caller's listener sees every order and change and, at the end of each
- * interchange, the acknowledgment that answers it.
+ * the translate command. The caller's listener sees every order, change, acceptance and received 997 and,
+ * at the end of each interchange, the acknowledgment that answers it.
  */
 public final class X12Translator {
 
@@ -41,6 +42,8 @@ public final class X12Translator {
             Listener listener) {
         List<AcknowledgmentWriter.Acknowledgment> acks = new ArrayList<>();
         Map<TransactionResult, OrderChange> changes = new IdentityHashMap<>();
+        Map<TransactionResult, List<Acceptance>> acceptances = new IdentityHashMap<>();
+        Map<TransactionResult, ReceivedFunctionalAck> functionalAcks = new IdentityHashMap<>();
         FileResult result = reader.read(fileName, input, context, new InterchangeListener() {
             @Override
             public void startInterchange(InterchangeResult interchange) {
@@ -58,6 +61,24 @@ public final class X12Translator {
                 listener.change(interchange, group, transaction, change);
                 if (change != null) {
                     changes.put(transaction, change);
+                }
+            }
+
+            @Override
+            public void acceptances(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                    List<Acceptance> read) {
+                listener.acceptances(interchange, group, transaction, read);
+                if (!read.isEmpty()) {
+                    acceptances.put(transaction, read);
+                }
+            }
+
+            @Override
+            public void functionalAck(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                    ReceivedFunctionalAck ack) {
+                listener.functionalAck(interchange, group, transaction, ack);
+                if (ack != null) {
+                    functionalAcks.put(transaction, ack);
                 }
             }
 
@@ -83,25 +104,42 @@ public final class X12Translator {
                 });
             }
         });
-        return new Translation(result, acks, changes);
+        return new Translation(result, acks, changes, acceptances, functionalAcks);
     }
 
     /**
-     * A file's verdict and the acknowledgments answering it, in interchange order, and the order changes
-     * read (by their set; only the sets whose change was built). Changes are kept, unlike orders, so that
-     * {@link TranslationJson} shows them whatever listener the caller passed; they are small: no releases.
+     * A file's verdict and the acknowledgments answering it, in interchange order, and the order changes,
+     * acceptances and received 997s read (by their set; only the sets whose document was built). They are
+     * kept, unlike orders, so that {@link TranslationJson} shows them whatever listener the caller passed;
+     * they are small: no releases.
      */
     public record Translation(FileResult result, List<AcknowledgmentWriter.Acknowledgment> acknowledgments,
-            Map<TransactionResult, OrderChange> changes) {
+            Map<TransactionResult, OrderChange> changes, Map<TransactionResult, List<Acceptance>> acceptances,
+            Map<TransactionResult, ReceivedFunctionalAck> functionalAcks) {
 
         public Translation {
             acknowledgments = List.copyOf(acknowledgments);
             changes = Collections.unmodifiableMap(new IdentityHashMap<>(changes));
+            acceptances = Collections.unmodifiableMap(new IdentityHashMap<>(acceptances));
+            functionalAcks = Collections.unmodifiableMap(new IdentityHashMap<>(functionalAcks));
         }
 
         /** The change read from a set, if it was built (the set may still have been rejected after). */
         public OrderChange change(TransactionResult transaction) {
             return changes.get(transaction);
+        }
+
+        /**
+         * The acceptances read from an 861 set, if they were built (the set may still have been rejected
+         * after, by the listener); empty otherwise.
+         */
+        public List<Acceptance> acceptances(TransactionResult transaction) {
+            return acceptances.getOrDefault(transaction, List.of());
+        }
+
+        /** The 997 read from a set, if it could be read. */
+        public ReceivedFunctionalAck functionalAck(TransactionResult transaction) {
+            return functionalAcks.get(transaction);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.edihub.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.edihub.document.GoldenErrors;
 import io.edihub.order.InputError;
 import io.edihub.order.OrderChange;
 import io.edihub.order.OrderChange.LineChange;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,12 +46,7 @@ class CsvOrderReaderTest {
     @MethodSource("samples")
     void sampleGivesItsExpectedErrors(Path sample) throws IOException {
         OrderDocument document = reader.read("acme", sample.getFileName().toString(), Files.readAllBytes(sample));
-        String errors = document.errors().stream().map(InputError::toString).map(s -> s + "\n").collect(Collectors.joining());
-        Path expected = sample.resolveSibling(sample.getFileName().toString().replaceFirst("\\.csv$", ".errors.txt"));
-        if (Boolean.getBoolean("edihub.golden.update")) {
-            Files.writeString(expected, errors);
-        }
-        assertThat(errors).isEqualTo(Files.readString(expected));
+        GoldenErrors.assertExpected(sample, ".errors.txt", document.errors());
         assertThat(document.messages()).hasSize(document.accepted() ? 1 : 0);
     }
 
@@ -168,6 +163,14 @@ class CsvOrderReaderTest {
                         Stream.of(CsvOrderReader.Column.values()).map(c -> c.header).toList()) + " [UNKNOWN_COLUMN]",
                 "row 1, column shade: unknown column 'shade' [UNKNOWN_COLUMN]",
                 "row 1: required column quantity is missing [MISSING_COLUMN]");
+    }
+
+    @Test
+    void rowsWithoutAHeaderAreOneErrorNotOnePerValue() {
+        assertThat(errors("PO-1,2026-11-02,1,P-1,TABLET,5,EA,42.50,2027-01-15\n")).containsExactly(
+                "row 1: row 1 names no column: the first row is a header naming the columns ("
+                        + String.join(", ", Stream.of(CsvOrderReader.Column.values()).map(c -> c.header).toList())
+                        + "), then one row per schedule line [MISSING_HEADER]");
     }
 
     @Test

@@ -3,10 +3,8 @@ package io.edihub.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
-import io.edihub.order.CanonicalJson;
+import io.edihub.document.GoldenErrors;
+import io.edihub.document.SchemaAssertions;
 import io.edihub.order.InputError;
 import io.edihub.order.OrderChange;
 import io.edihub.order.OrderChange.LineChange;
@@ -24,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -53,27 +50,14 @@ class JsonOrderReaderTest {
     @MethodSource("brokenSamples")
     void brokenSampleGivesItsExpectedErrors(Path sample) throws IOException {
         OrderDocument document = reader.read("acme", sample.getFileName().toString(), Files.readAllBytes(sample));
-        String errors = document.errors().stream().map(InputError::toString).map(s -> s + "\n").collect(Collectors.joining());
-        Path expected = sample.resolveSibling(sample.getFileName().toString().replaceFirst("\\.json$", ".errors.txt"));
-        if (Boolean.getBoolean("edihub.golden.update")) {
-            Files.writeString(expected, errors);
-        }
         assertThat(document.accepted()).isFalse();
         assertThat(document.messages()).isEmpty();
-        assertThat(errors).isEqualTo(Files.readString(expected));
+        GoldenErrors.assertExpected(sample, ".errors.txt", document.errors());
     }
 
     @Test
     void theSchemaIsAValidDraft202012Schema() throws IOException {
-        JsonNode schema;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(JsonOrderReader.SCHEMA_RESOURCE)) {
-            schema = CanonicalJson.MAPPER.readTree(in);
-        }
-        var metaSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
-        assertThat(metaSchema.validate(schema)).isEmpty();
-        assertThat(schema.path("$id").asText()).isEqualTo(JsonOrderReader.SCHEMA_ID);
-        assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
+        JsonNode schema = SchemaAssertions.assertPublishedSchema(JsonOrderReader.SCHEMA_RESOURCE, JsonOrderReader.SCHEMA_ID);
         assertThat(schema.path("properties").has("partnerId")).isFalse();
     }
 

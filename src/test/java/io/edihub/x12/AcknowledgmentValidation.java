@@ -9,21 +9,27 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads an acknowledgment the hub wrote (997 / TA1, 855) back with StAEDI, envelope rules and our 997 and
  * 855 schemas on, and lists everything StAEDI objects to: an empty list means StAEDI accepts it.
+ *
+ * <p>The ship notices (856) and invoices (810) the hub writes are read the same way, with our 856 and 810
+ * schemas.
  */
-final class AcknowledgmentValidation {
+public final class AcknowledgmentValidation {
 
     private static final Schema FA_997 = InterchangeReader.loadSchema("/x12/997.xml");
     private static final Schema PO_ACK_855 = InterchangeReader.loadSchema("/x12/855.xml");
+    private static final Schema SHIP_NOTICE_856 = InterchangeReader.loadSchema("/x12/856.xml");
+    private static final Schema INVOICE_810 = InterchangeReader.loadSchema("/x12/810.xml");
 
     private AcknowledgmentValidation() {
     }
 
-    static List<String> problems(String text) {
+    public static List<String> problems(String text) {
         List<String> problems = new ArrayList<>();
         EDIInputFactory factory = EDIInputFactory.newFactory();
         int interchanges = 0;
@@ -39,6 +45,8 @@ final class AcknowledgmentValidation {
                             reader.setTransactionSchema(switch (reader.getText()) {
                                 case "997" -> FA_997;
                                 case "855" -> PO_ACK_855;
+                                case "856" -> SHIP_NOTICE_856;
+                                case "810" -> INVOICE_810;
                                 default -> null;
                             });
                         }
@@ -57,5 +65,10 @@ final class AcknowledgmentValidation {
             problems.add("no interchange");
         }
         return problems;
+    }
+
+    /** The segments with this tag, in order, as written (elements joined by {@code *}). */
+    static List<String> segments(String x12, String tag) {
+        return Arrays.stream(x12.split("~\\R?")).filter(s -> s.startsWith(tag + "*")).toList();
     }
 }

@@ -1,0 +1,260 @@
+package io.edihub.billing;
+
+import io.edihub.order.CanonicalJson;
+import io.edihub.order.OrderStore;
+import io.edihub.order.Release;
+import io.edihub.order.ReleaseLedger;
+import io.edihub.order.ReleaseQuantities;
+import io.edihub.ops.Alerts;
+import io.edihub.outbound.Outbox;
+import io.edihub.outbound.Topics;
+import io.edihub.partner.PartnerProfile;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes the customer's acceptance of a release, whatever format it came in: checks it against what was
+ * shipped, records it, invoices what was accepted at the contract's price and terms, and turns what was
+ * returned or disputed into a claim. Runs in the caller's transaction with a savepoint of its own, so one
+ * acceptance refused does not undo the others of a document.
+ *
+ * <p>An acceptance is taken once per (partner, acceptance id, release): sent again, it is refused as a
+ * duplicate and alerted, and nothing is invoiced twice.
+ */
+@Service
+public class AcceptanceDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcceptanceDesk.class);
+
+    private final JdbcTemplate jdbc;
+    private final ReleaseLedger ledger;
+    private final OrderStore orders;
+    private final Invoicing invoicing;
+    private final Outbox outbox;
+    private final Topics topics;
+    private final Alerts alerts;
+    private final Clock clock;
+    private final TransactionTemplate nested;
+
+    AcceptanceDesk(JdbcTemplate jdbc, ReleaseLedger ledger, OrderStore orders, Invoicing invoicing, Outbox outbox,
+            Topics topics, Alerts alerts, Clock clock, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.orders = orders;
+        this.invoicing = invoicing;
+        this.outbox = outbox;
+        this.topics = topics;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** What became of an acceptance. */
+    public enum Result {
+        /** taken; what was accepted is invoiced */
+        INVOICED,
+        /** taken; nothing was accepted, so there is no invoice (only claims) */
+        TAKEN,
+        /** not taken: see the code and message */
+        REFUSED
+    }
+
+    /**
+     * @param invoiceNumber the invoice made from it, if any
+     * @param claims        the number of order lines with a claim
+     */
+    public record Outcome(Result result, String acceptanceId, String releaseId, String code, String message,
+            String invoiceNumber, BigDecimal invoiceTotal, int claims) {
+
+        static Outcome refused(Acceptance a, String code, String message) {
+            return new Outcome(Result.REFUSED, a.acceptanceId(), a.releaseId(), code, message, null, null, 0);
+        }
+    }
+
+    /**
+     * Takes one acceptance.
+     *
+     * @param documentId the inbound document it came in, null for one the hub made (implicit acceptance)
+     */
+    public Outcome take(Acceptance acceptance, PartnerProfile partner, Long documentId) {
+        List<Outcome> outcomes = takeAll(List.of(acceptance), partner, documentId);
+        alertRefusals(List.of(acceptance), outcomes, partner, documentId);
+        return outcomes.get(0);
+    }
+
+    /**
+     * Takes the acceptances of one document (an 861 set, a JSON or CSV document) whole or not at all: when
+     * one is refused, none is taken, and the others say why they were not taken. The sender corrects the
+     * document and sends it again; nothing of it was half applied. The caller raises the alerts with
+     * {@link #alertRefusals} once it knows its own transaction keeps them (an X12 group may still be rolled back).
+     */
+    public List<Outcome> takeAll(List<Acceptance> acceptances, PartnerProfile partner, Long documentId) {
+        List<Outcome> outcomes = new ArrayList<>();
+        nested.executeWithoutResult(status -> {
+            for (Acceptance a : acceptances) {
+                outcomes.add(takeGuarded(a, partner, documentId));
+            }
+            if (outcomes.stream().anyMatch(o -> o.result() == Result.REFUSED)) {
+                status.setRollbackOnly();
+            }
+        });
+        if (outcomes.stream().noneMatch(o -> o.result() == Result.REFUSED)) {
+            return outcomes;
+        }
+        List<Outcome> answered = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Acceptance a = acceptances.get(i);
+            Outcome o = outcomes.get(i);
+            if (o.result() == Result.REFUSED) {
+                answered.add(o);
+            } else {
+                answered.add(Outcome.refused(a, "DOCUMENT_REFUSED", "acceptance " + a.acceptanceId() + " of release "
+                        + a.releaseId() + " is in order but was not taken: another acceptance in the same document was "
+                        + "refused, and a document is taken whole or not at all"));
+            }
+        }
+        return answered;
+    }
+
+    /** Alerts the operator to every acceptance refused for its own reasons (not those refused with their document). */
+    public void alertRefusals(List<Acceptance> acceptances, List<Outcome> outcomes, PartnerProfile partner,
+            Long documentId) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            Acceptance a = acceptances.get(i);
+            Outcome o = outcomes.get(i);
+            if (o.result() == Result.REFUSED && !"DOCUMENT_REFUSED".equals(o.code())) {
+                alerts.raise("ACCEPTANCE_REFUSED", a.releaseId(), partner.id(), a.poNumber(), null, documentId,
+                        "acceptance " + a.acceptanceId() + " of release " + a.releaseId() + " was refused: " + o.message()
+                                + " [" + o.code() + "]");
+            }
+        }
+    }
+
+    /** A defect in the desk refuses the acceptance and says so; a database failure fails the whole document. */
+    private Outcome takeGuarded(Acceptance acceptance, PartnerProfile partner, Long documentId) {
+        try {
+            return nested.execute(status -> takeOne(acceptance, partner, documentId));
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("{} acceptance {} of {}: the acceptance desk failed", partner.id(), acceptance.acceptanceId(),
+                    acceptance.releaseId(), e);
+            return Outcome.refused(acceptance, "PROCESSING_ERROR", "the acceptance could not be processed ("
+                    + e.getClass().getSimpleName() + "); nothing of it was taken");
+        }
+    }
+
+    private Outcome takeOne(Acceptance a, PartnerProfile partner, Long documentId) {
+        Optional<Instant> seen = jdbc.query("select received_at from acceptance where partner_id = ? and acceptance_id = ? "
+                        + "and release_id = ?", (rs, i) -> rs.getTimestamp(1).toInstant(), partner.id(), a.acceptanceId(),
+                a.releaseId()).stream().findFirst();
+        if (seen.isPresent()) {
+            return Outcome.refused(a, "DUPLICATE_ACCEPTANCE", "acceptance " + a.acceptanceId() + " of release "
+                    + a.releaseId() + " was already taken on " + seen.get() + "; it is not taken or invoiced twice");
+        }
+        if (a.lines().isEmpty()) {
+            return Outcome.refused(a, "NO_LINES", "the acceptance names no line of release " + a.releaseId());
+        }
+        Optional<ReleaseLedger.Entry> locked = ledger.lock(partner.id(), a.releaseId());
+        if (locked.isEmpty()) {
+            return Outcome.refused(a, "UNKNOWN_RELEASE", "release " + a.releaseId() + " is not on file for " + partner.id()
+                    + (a.poNumber() == null ? "" : " (PO " + a.poNumber() + ")"));
+        }
+        ReleaseLedger.Entry entry = locked.get();
+        if (a.poNumber() != null && !a.poNumber().equals(entry.poNumber())) {
+            return Outcome.refused(a, "RELEASE_NOT_ON_PO", "release " + a.releaseId() + " belongs to PO "
+                    + entry.poNumber() + ", not to PO " + a.poNumber());
+        }
+        Map<String, BigDecimal[]> verdicts = new LinkedHashMap<>();
+        for (Acceptance.Line line : a.lines()) {
+            BigDecimal[] v = verdicts.computeIfAbsent(line.lineNumber(), k -> new BigDecimal[] {BigDecimal.ZERO,
+                BigDecimal.ZERO});
+            v[0] = v[0].add(line.accepted());
+            v[1] = v[1].add(line.rejected());
+        }
+        if (entry.quantities().lines().stream().allMatch(l -> l.shipped().signum() == 0)) {
+            return Outcome.refused(a, "NOT_SHIPPED", "nothing was shipped on release " + a.releaseId() + " ("
+                    + entry.status().name().toLowerCase() + "); only shipped goods can be accepted");
+        }
+        ReleaseQuantities judged;
+        try {
+            judged = entry.quantities().judge(verdicts);
+        } catch (ReleaseQuantities.Refusal e) {
+            return Outcome.refused(a, e.code(), e.getMessage());
+        }
+        Map<String, BigDecimal> toInvoice = judged.toInvoice();
+        List<String> unpriced = Invoicing.unpriced(judged, toInvoice);
+        if (!unpriced.isEmpty()) {
+            return Outcome.refused(a, "NO_PRICE", "line(s) " + String.join(", ", unpriced) + " of release " + a.releaseId()
+                    + " have no contract or order price, so the accepted goods cannot be invoiced; the operator must "
+                    + "price them first");
+        }
+        Instant now = clock.instant();
+        long acceptanceRow = store(a, partner, documentId, now);
+        Invoice invoice = null;
+        ReleaseQuantities after = judged;
+        if (!toInvoice.isEmpty()) {
+            invoice = invoicing.invoice(partner, entry, judged, toInvoice, a, acceptanceRow, now);
+            after = judged.invoiceAccepted();
+        }
+        int claims = claim(a, entry, acceptanceRow, now);
+        Release.Status status = after.status(entry.status());
+        ledger.save(entry, after, status);
+        String what = (a.implicit() ? "implicit acceptance " : "acceptance ") + a.acceptanceId() + " of release "
+                + a.releaseId() + " taken" + (invoice == null ? ", nothing accepted to invoice"
+                        : ", invoiced as " + invoice.invoiceNumber() + " (" + invoice.total().toPlainString() + " "
+                                + invoice.currency() + ")") + (claims == 0 ? "" : ", " + claims + " line(s) claimed");
+        orders.recordEvent(partner.id(), entry.poNumber(), entry.orderId(), documentId, a.implicit() ? "ACCEPTED_IMPLICITLY"
+                : "ACCEPTED", what, false);
+        return new Outcome(invoice == null ? Result.TAKEN : Result.INVOICED, a.acceptanceId(), a.releaseId(), status.name(),
+                what, invoice == null ? null : invoice.invoiceNumber(), invoice == null ? null : invoice.total(), claims);
+    }
+
+    private long store(Acceptance a, PartnerProfile partner, Long documentId, Instant now) {
+        Long row = jdbc.queryForObject("insert into acceptance (partner_id, acceptance_id, po_number, release_id, accepted_on, "
+                        + "implicit, document_id, source, received_at) values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) "
+                        + "returning id", Long.class, partner.id(), a.acceptanceId(), a.poNumber() == null ? "" : a.poNumber(),
+                a.releaseId(), Date.valueOf(a.acceptedOn() == null ? java.time.LocalDate.now(clock) : a.acceptedOn()),
+                a.implicit(), documentId, CanonicalJson.compact(a.source()), Timestamp.from(now));
+        jdbc.batchUpdate("insert into acceptance_line (acceptance, line_number, accepted, returned, disputed, unit, condition, "
+                + "reason) values (?, ?, ?, ?, ?, ?, ?, ?)", a.lines().stream().map(l -> new Object[] {row, l.lineNumber(),
+                    l.accepted(), l.returned(), l.disputed(), l.unit(), l.condition(), l.reason()}).toList());
+        return row;
+    }
+
+    /** Returned and disputed quantities become open claims, and one claim event for the acceptance. */
+    private int claim(Acceptance a, ReleaseLedger.Entry entry, long acceptanceRow, Instant now) {
+        List<Claim.Line> lines = new ArrayList<>();
+        for (Acceptance.Line l : a.lines()) {
+            if (l.rejected().signum() > 0) {
+                lines.add(new Claim.Line(l.lineNumber(), l.returned(), l.disputed(), l.unit(), l.condition(), l.reason()));
+                jdbc.update("insert into claim (partner_id, release_id, po_number, acceptance, line_number, returned, disputed, "
+                                + "condition, reason, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)",
+                        entry.partnerId(), entry.releaseId(), entry.poNumber(), acceptanceRow, l.lineNumber(), l.returned(),
+                        l.disputed(), l.condition(), l.reason(), Timestamp.from(now));
+            }
+        }
+        if (!lines.isEmpty()) {
+            Claim claim = new Claim("claim:" + entry.partnerId() + ":" + a.acceptanceId() + ":" + entry.releaseId(),
+                    entry.partnerId(), entry.poNumber(), entry.releaseId(), a.acceptanceId(), lines, now);
+            outbox.add(topics.claims(), entry.releaseId(), claim.claimId(), "io.edihub.claim.v1", claim);
+        }
+        return lines.size();
+    }
+}

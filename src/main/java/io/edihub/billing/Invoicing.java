@@ -1,0 +1,110 @@
+package io.edihub.billing;
+
+import io.edihub.order.CanonicalJson;
+import io.edihub.order.OrderStore;
+import io.edihub.order.ReleaseLedger;
+import io.edihub.order.ReleaseQuantities;
+import io.edihub.outbound.OutboundDocuments;
+import io.edihub.outbound.Outbox;
+import io.edihub.outbound.Topics;
+import io.edihub.partner.Contract;
+import io.edihub.partner.PartnerProfile;
+import io.edihub.x12.ControlNumbers;
+import io.edihub.x12.Invoice810Writer;
+import io.edihub.x12.OurIdentity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the invoice for what one acceptance accepted: the next number of our company's sequence, the
+ * contract's price per line and its payment terms, our supplier number at the customer. Stores it (one per
+ * acceptance, enforced by the database), writes the 810 for the partner's outbound folder and puts the
+ * invoice event in the outbox, all in the caller's transaction.
+ */
+@Component
+class Invoicing {
+
+    private final JdbcTemplate jdbc;
+    private final OrderStore orders;
+    private final OutboundDocuments outbound;
+    private final Outbox outbox;
+    private final Topics topics;
+    private final ControlNumbers controlNumbers;
+    private final Invoice810Writer writer;
+    private final BillingSettings settings;
+    private final Clock clock;
+
+    Invoicing(JdbcTemplate jdbc, OrderStore orders, OutboundDocuments outbound, Outbox outbox, Topics topics,
+            ControlNumbers controlNumbers, OurIdentity us, BillingSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.orders = orders;
+        this.outbound = outbound;
+        this.outbox = outbox;
+        this.topics = topics;
+        this.controlNumbers = controlNumbers;
+        this.writer = new Invoice810Writer(us);
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The order lines that would be invoiced without a price; an invoice is never made with a guessed one. */
+    static List<String> unpriced(ReleaseQuantities quantities, Map<String, BigDecimal> toInvoice) {
+        return toInvoice.keySet().stream().filter(line -> quantities.lines().stream()
+                .filter(l -> l.lineNumber().equals(line)).anyMatch(l -> l.unitPrice() == null)).toList();
+    }
+
+    Invoice invoice(PartnerProfile partner, ReleaseLedger.Entry entry, ReleaseQuantities quantities,
+            Map<String, BigDecimal> toInvoice, Acceptance acceptance, long acceptanceRow, Instant now) {
+        Contract contract = partner.contract();
+        LocalDate invoiceDate = LocalDate.ofInstant(now, clock.getZone());
+        List<Invoice.Line> lines = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal> e : toInvoice.entrySet()) {
+            ReleaseQuantities.Line first = quantities.lines().stream().filter(l -> l.lineNumber().equals(e.getKey()))
+                    .findFirst().orElseThrow();
+            BigDecimal amount = e.getValue().multiply(first.unitPrice()).setScale(2, RoundingMode.HALF_UP);
+            lines.add(new Invoice.Line(e.getKey(), first.buyerPart(), first.vendorPart(), first.description(), e.getValue(),
+                    first.unit(), first.unitPrice(), amount));
+            total = total.add(amount);
+        }
+        Contract.PaymentTerms terms = contract == null ? null : contract.paymentTerms();
+        LocalDate due = terms == null ? invoiceDate : invoiceDate.plusDays(terms.netDays());
+        String currency = contract != null ? contract.currency() : orders.canonical(entry.orderId()).currency();
+        LocalDate shipDate = jdbc.queryForObject("select max(ship_date) from shipment where partner_id = ? and release_id = ? "
+                + "and status = 'APPLIED'", LocalDate.class, entry.partnerId(), entry.releaseId());
+        Invoice invoice = new Invoice(nextNumber(), partner.id(), acceptance.acceptanceId(), entry.poNumber(),
+                entry.orderDate(), entry.releaseId(), contract == null ? null : contract.number(),
+                contract == null ? null : contract.supplierNumber(), currency, invoiceDate, shipDate, terms, due, lines, total);
+        jdbc.update("insert into invoice (invoice_number, company, partner_id, acceptance, po_number, release_id, currency, "
+                        + "total, invoice_date, due_date, content, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "cast(? as jsonb), ?)", invoice.invoiceNumber(), settings.company(), partner.id(), acceptanceRow,
+                invoice.poNumber(), invoice.releaseId(), currency, total, Date.valueOf(invoiceDate), Date.valueOf(due),
+                CanonicalJson.compact(invoice), Timestamp.from(now));
+        String text = writer.write(invoice, partner, controlNumbers, now.atZone(ZoneOffset.UTC));
+        String control = text.substring(90, 99);
+        outbound.store(partner.id(), "810", control, "810-" + control + "-" + invoice.invoiceNumber() + ".x12", text, null,
+                now);
+        outbox.add(topics.invoices(), invoice.invoiceNumber(), "invoice:" + invoice.invoiceNumber(), "io.edihub.invoice.v1",
+                invoice);
+        return invoice;
+    }
+
+    /** The next number of our company's sequence; the row lock makes concurrent invoices wait, never collide. */
+    private String nextNumber() {
+        Long next = jdbc.queryForObject("insert into invoice_sequence (company, last_value) values (?, 1) on conflict (company) "
+                + "do update set last_value = invoice_sequence.last_value + 1 returning last_value", Long.class,
+                settings.company());
+        return settings.company() + "-" + String.format("%08d", next);
+    }
+}

@@ -1,0 +1,224 @@
+package io.edihub.order;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The quantities of one release, per release line, and the only ways they may move: released to
+ * fulfillment, shipped, judged by the customer (accepted or rejected), invoiced. Every step keeps
+ * invoiced ≤ accepted, accepted + rejected ≤ shipped ≤ released ≤ ordered on every line, or is refused
+ * with the line and the numbers that make it wrong.
+ *
+ * <p>An order line due twice in one month has two release lines; a quantity for the order line fills them
+ * in due-date order. Pure and immutable: the ledger loads and stores it.
+ *
+ * @param lines the release lines, in due-date order
+ */
+public record ReleaseQuantities(List<Line> lines) {
+
+    public ReleaseQuantities {
+        lines = lines.stream().sorted(Comparator.comparing(Line::dueDate).thenComparing(Line::lineNumber)
+                .thenComparingLong(Line::id)).toList();
+    }
+
+    /**
+     * One release line.
+     *
+     * @param id        its row id
+     * @param lineNumber the PO line number
+     * @param unitPrice the price it is invoiced at: the contract price for every contract partner
+     */
+    public record Line(long id, String lineNumber, String buyerPart, String vendorPart, String description, String unit,
+            BigDecimal unitPrice,
+            LocalDate dueDate, BigDecimal ordered, BigDecimal released, BigDecimal shipped, BigDecimal accepted,
+            BigDecimal rejected, BigDecimal invoiced) {
+
+        /** Shipped and not yet accepted or rejected. */
+        public BigDecimal unjudged() {
+            return shipped.subtract(accepted).subtract(rejected);
+        }
+
+        Line with(BigDecimal released, BigDecimal shipped, BigDecimal accepted, BigDecimal rejected, BigDecimal invoiced) {
+            return new Line(id, lineNumber, buyerPart, vendorPart, description, unit, unitPrice, dueDate, ordered, released,
+                    shipped, accepted, rejected, invoiced);
+        }
+    }
+
+    /** A movement that would break the release's quantities; nothing moved. */
+    public static final class Refusal extends RuntimeException {
+
+        private final String code;
+
+        public Refusal(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** The order line numbers of the release, in first-due order. */
+    public List<String> lineNumbers() {
+        return lines.stream().map(Line::lineNumber).distinct().toList();
+    }
+
+    /** Sums one quantity over the release lines of an order line. */
+    public BigDecimal total(String lineNumber, java.util.function.Function<Line, BigDecimal> quantity) {
+        return lines.stream().filter(l -> l.lineNumber().equals(lineNumber)).map(quantity).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+    }
+
+    /** Everything ordered goes to fulfillment: a release request asks for the whole month. */
+    public ReleaseQuantities release() {
+        return new ReleaseQuantities(lines.stream().map(l -> l.with(l.ordered(), l.shipped(), l.accepted(), l.rejected(),
+                l.invoiced())).toList());
+    }
+
+    /**
+     * Goods shipped, per order line.
+     *
+     * @throws Refusal UNKNOWN_LINE, NOT_POSITIVE or OVER_SHIPMENT
+     */
+    public ReleaseQuantities ship(Map<String, BigDecimal> shipped) {
+        List<Line> result = new ArrayList<>(lines);
+        for (Map.Entry<String, BigDecimal> e : shipped.entrySet()) {
+            String line = e.getKey();
+            BigDecimal quantity = e.getValue();
+            requireLine(line);
+            if (quantity == null || quantity.signum() <= 0) {
+                throw new Refusal("NOT_POSITIVE", "line " + line + ": a shipped quantity must be more than zero, it is "
+                        + quantity);
+            }
+            BigDecimal open = total(line, Line::released).subtract(total(line, Line::shipped));
+            if (quantity.compareTo(open) > 0) {
+                throw new Refusal("OVER_SHIPMENT", "line " + line + ": " + plain(quantity) + " shipped, but only "
+                        + plain(open) + " of the " + plain(total(line, Line::released))
+                        + " released are still to ship; nothing is shipped that no release asked for");
+            }
+            fill(result, line, quantity, l -> l.released().subtract(l.shipped()),
+                    (l, q) -> l.with(l.released(), l.shipped().add(q), l.accepted(), l.rejected(), l.invoiced()));
+        }
+        return new ReleaseQuantities(result);
+    }
+
+    /**
+     * The customer's verdict, per order line: accepted and rejected (returned or disputed) quantities.
+     *
+     * @throws Refusal UNKNOWN_LINE, NEGATIVE_QUANTITY, NOT_SHIPPED or OVER_ACCEPTANCE
+     */
+    public ReleaseQuantities judge(Map<String, BigDecimal[]> verdicts) {
+        List<Line> result = new ArrayList<>(lines);
+        for (Map.Entry<String, BigDecimal[]> e : verdicts.entrySet()) {
+            String line = e.getKey();
+            BigDecimal accepted = e.getValue()[0];
+            BigDecimal rejected = e.getValue()[1];
+            requireLine(line);
+            if (accepted.signum() < 0 || rejected.signum() < 0) {
+                throw new Refusal("NEGATIVE_QUANTITY", "line " + line + ": quantities must not be negative (accepted "
+                        + plain(accepted) + ", rejected " + plain(rejected) + ")");
+            }
+            BigDecimal shipped = total(line, Line::shipped);
+            if (shipped.signum() == 0) {
+                throw new Refusal("NOT_SHIPPED", "line " + line + ": nothing of it was shipped on this release, so nothing "
+                        + "can be accepted or rejected");
+            }
+            BigDecimal open = total(line, Line::unjudged);
+            BigDecimal judged = accepted.add(rejected);
+            if (judged.compareTo(open) > 0) {
+                throw new Refusal("OVER_ACCEPTANCE", "line " + line + ": " + plain(accepted) + " accepted + "
+                        + plain(rejected) + " rejected = " + plain(judged) + ", but " + plain(shipped) + " were shipped and "
+                        + plain(open) + " of them are not judged yet");
+            }
+            fill(result, line, accepted, Line::unjudged,
+                    (l, q) -> l.with(l.released(), l.shipped(), l.accepted().add(q), l.rejected(), l.invoiced()));
+            fill(result, line, rejected, Line::unjudged,
+                    (l, q) -> l.with(l.released(), l.shipped(), l.accepted(), l.rejected().add(q), l.invoiced()));
+        }
+        return new ReleaseQuantities(result);
+    }
+
+    /** Accepted and not yet invoiced, per order line (only lines with something to bill). */
+    public Map<String, BigDecimal> toInvoice() {
+        Map<String, BigDecimal> result = new LinkedHashMap<>();
+        for (String line : lineNumbers()) {
+            BigDecimal open = total(line, Line::accepted).subtract(total(line, Line::invoiced));
+            if (open.signum() > 0) {
+                result.put(line, open);
+            }
+        }
+        return result;
+    }
+
+    /** Everything accepted is now invoiced. */
+    public ReleaseQuantities invoiceAccepted() {
+        return new ReleaseQuantities(lines.stream().map(l -> l.with(l.released(), l.shipped(), l.accepted(), l.rejected(),
+                l.accepted())).toList());
+    }
+
+    /**
+     * Where the release stands by its quantities (DESIGN §4): shipped, judged and invoiced states follow the
+     * goods; the planning states (PLANNED, HELD, CANCELLED) are the order's to set.
+     */
+    public Release.Status status(Release.Status current) {
+        BigDecimal released = sum(Line::released);
+        BigDecimal shipped = sum(Line::shipped);
+        BigDecimal accepted = sum(Line::accepted);
+        BigDecimal judged = accepted.add(sum(Line::rejected));
+        if (judged.signum() > 0) {
+            boolean allJudged = shipped.compareTo(released) == 0 && judged.compareTo(shipped) == 0;
+            if (!allJudged) {
+                return Release.Status.PARTIALLY_ACCEPTED;
+            }
+            if (accepted.signum() == 0) {
+                return Release.Status.REJECTED;
+            }
+            return sum(Line::invoiced).compareTo(accepted) == 0 ? Release.Status.INVOICED : Release.Status.ACCEPTED;
+        }
+        if (shipped.signum() > 0) {
+            return shipped.compareTo(released) < 0 ? Release.Status.PARTIALLY_SHIPPED : Release.Status.SHIPPED;
+        }
+        return current;
+    }
+
+    private BigDecimal sum(java.util.function.Function<Line, BigDecimal> quantity) {
+        return lines.stream().map(quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private void requireLine(String line) {
+        if (lines.stream().noneMatch(l -> l.lineNumber().equals(line))) {
+            throw new Refusal("UNKNOWN_LINE", "line " + line + " is not on this release; its lines are "
+                    + String.join(", ", lineNumbers()));
+        }
+    }
+
+    /** Puts a quantity onto an order line's release lines, earliest due first, each up to its room. */
+    private static void fill(List<Line> lines, String lineNumber, BigDecimal quantity,
+            java.util.function.Function<Line, BigDecimal> room, java.util.function.BiFunction<Line, BigDecimal, Line> add) {
+        BigDecimal left = quantity;
+        for (int i = 0; i < lines.size() && left.signum() > 0; i++) {
+            Line l = lines.get(i);
+            if (!l.lineNumber().equals(lineNumber)) {
+                continue;
+            }
+            BigDecimal take = left.min(room.apply(l));
+            if (take.signum() > 0) {
+                lines.set(i, add.apply(l, take));
+                left = left.subtract(take);
+            }
+        }
+        if (left.signum() > 0) {
+            throw new IllegalStateException("line " + lineNumber + ": " + left + " left after filling; checked before");
+        }
+    }
+
+    static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}

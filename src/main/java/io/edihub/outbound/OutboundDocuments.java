@@ -1,0 +1,54 @@
+package io.edihub.outbound;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores a document for a partner's {@code outbound/} folder (997, TA1, 855, 856, 810, JSON answers) in the
+ * caller's transaction. Answers to an inbound file are written by the intake route that read it; the rest
+ * by the {@code deliverOutboundDocuments} route.
+ */
+@Component
+public class OutboundDocuments {
+
+    /** GS06 of an X12 document we wrote (our element separator is '*'). */
+    private static final Pattern GROUP_CONTROL = Pattern.compile("(?:^|[~\\n])\\s*GS(?:\\*[^*~]*){5}\\*([0-9]+)");
+
+    private final JdbcTemplate jdbc;
+
+    OutboundDocuments(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored document: its row id, file name and content. */
+    public record Stored(long id, String fileName, String content) {
+    }
+
+    /**
+     * Stores a document.
+     *
+     * @param controlNumber our ISA13 for X12, null for other formats
+     * @param documentId    the inbound document it answers, or null when it answers none
+     */
+    public Stored store(String partnerId, String kind, String controlNumber, String fileName, String content,
+            Long documentId, Instant now) {
+        Long id = jdbc.queryForObject("insert into outbound_document (partner_id, kind, control_number, file_name, content, "
+                        + "inbound_document_id, created_at, group_control_number) values (?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                Long.class, partnerId, kind, controlNumber, fileName, content, documentId, Timestamp.from(now),
+                groupControlNumber(content));
+        return new Stored(id, fileName, content);
+    }
+
+    /** GS06 of an X12 interchange, or null when the content is not one (JSON answers, a lone TA1). */
+    static String groupControlNumber(String content) {
+        if (content == null || !content.startsWith("ISA")) {
+            return null;
+        }
+        Matcher m = GROUP_CONTROL.matcher(content);
+        return m.find() ? m.group(1) : null;
+    }
+}

@@ -1,0 +1,129 @@
+package io.edihub.x12;
+
+import static io.edihub.x12.OutboundInterchange.date;
+import static io.edihub.x12.OutboundInterchange.freeText;
+import static io.edihub.x12.OutboundInterchange.number;
+
+import io.edihub.billing.Invoice;
+import io.edihub.partner.Contract;
+import io.edihub.partner.PartnerProfile;
+import io.xlate.edi.stream.EDIStreamException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZonedDateTime;
+
+/**
+ * Writes an invoice as an X12 810: one interchange from us to the customer with one IN group and one 810:
+ * BIG (invoice date and number, order date and number, release), CUR SE, REF CT / VR, ITD (the contract's
+ * payment terms), DTM 011 (shipped), per line IT1 (quantity, unit, contract price, buyer's and our part) and
+ * PID, then TDS (the total in cents) and CTT (the number of IT1). StAEDI checks everything written against
+ * the envelope rules of the version and our 810 schema ({@code /x12/810.xml}); data it refuses is reported
+ * as an {@link IllegalArgumentException} and nothing is written.
+ *
+ * <p>Quantities and prices are written exactly as they are; only the total is rounded, half up to the cent,
+ * because TDS01 is an amount with two implied decimals.
+ *
+ * <p>Thread-safe; the control numbers come from a {@link ControlNumbers} that never hands one out twice.
+ */
+public final class Invoice810Writer {
+
+    /** GS08 of an 810 unless the partner asks for another version. */
+    public static final String DEFAULT_VERSION = OutboundInterchange.DEFAULT_VERSION;
+    /** ITD01: basic terms, net days with an optional early-payment discount. */
+    static final String BASIC_TERMS = "01";
+    /** ITD02: the terms run from the invoice date. */
+    static final String FROM_INVOICE_DATE = "3";
+    /** IT105: the unit price is the contract's, never the one the order stated. */
+    static final String CONTRACT_PRICE = "CT";
+    /** DTM01: shipped. */
+    static final String SHIPPED = "011";
+
+    private final OutboundInterchange interchange;
+
+    public Invoice810Writer(OurIdentity us) {
+        interchange = new OutboundInterchange(us, "IN", "810");
+    }
+
+    /** The 810 in version 004010. */
+    public String write(Invoice invoice, PartnerProfile partner, ControlNumbers numbers, ZonedDateTime now) {
+        return write(invoice, partner, numbers, now, DEFAULT_VERSION);
+    }
+
+    /**
+     * The 810 interchange for one invoice.
+     *
+     * @param version GS08, {@code 004010} or a later release such as {@code 005010}; ISA12 follows it
+     * @throws IllegalArgumentException when the invoice cannot be written as a valid 810
+     */
+    public String write(Invoice invoice, PartnerProfile partner, ControlNumbers numbers, ZonedDateTime now,
+            String version) {
+        if (invoice.total() == null) {
+            throw new IllegalArgumentException("the invoice " + invoice.invoiceNumber() + " has no total (TDS01)");
+        }
+        return interchange.write("the invoice " + invoice.invoiceNumber(), partner, numbers, now, version,
+                set -> writeBody(set, invoice));
+    }
+
+    /** BIG to CTT. */
+    private static void writeBody(OutboundInterchange.Segments set, Invoice invoice) throws EDIStreamException {
+        set.write("BIG", date(invoice.invoiceDate()), invoice.invoiceNumber(), date(invoice.orderDate()),
+                invoice.poNumber(), invoice.releaseId());
+        if (invoice.currency() != null) {
+            // SE: the prices are in the seller's currency, which is the contract's
+            set.write("CUR", "SE", invoice.currency());
+        }
+        if (invoice.contractNumber() != null) {
+            set.write("REF", "CT", invoice.contractNumber());
+        }
+        if (invoice.supplierNumber() != null) {
+            set.write("REF", "VR", invoice.supplierNumber());
+        }
+        if (invoice.terms() != null) {
+            writeTerms(set, invoice.terms());
+        }
+        if (invoice.shipDate() != null) {
+            set.write("DTM", SHIPPED, date(invoice.shipDate()));
+        }
+        for (Invoice.Line line : invoice.lines()) {
+            writeLine(set, line);
+        }
+        set.write("TDS", cents(invoice.total()));
+        set.write("CTT", Integer.toString(invoice.lines().size()));
+    }
+
+    private static void writeTerms(OutboundInterchange.Segments set, Contract.PaymentTerms terms)
+            throws EDIStreamException {
+        boolean discount = terms.discountPercent() != null;
+        set.write("ITD", BASIC_TERMS, FROM_INVOICE_DATE, discount ? number(terms.discountPercent()) : null, null,
+                discount && terms.discountDays() != null ? terms.discountDays().toString() : null, null,
+                Integer.toString(terms.netDays()), null, null, null, null,
+                terms.description() == null ? null : freeText(terms.description(), 80));
+    }
+
+    private static void writeLine(OutboundInterchange.Segments set, Invoice.Line line) throws EDIStreamException {
+        String[] it1 = new String[9];
+        it1[0] = line.lineNumber();
+        it1[1] = number(line.quantity());
+        it1[2] = line.unit();
+        it1[3] = number(line.unitPrice());
+        it1[4] = line.unitPrice() == null ? null : CONTRACT_PRICE;
+        int id = 5;
+        if (line.buyerPart() != null) {
+            it1[id++] = "BP";
+            it1[id++] = line.buyerPart();
+        }
+        if (line.vendorPart() != null) {
+            it1[id++] = "VP";
+            it1[id] = line.vendorPart();
+        }
+        set.write("IT1", it1);
+        if (line.description() != null && !line.description().isBlank()) {
+            set.write("PID", "F", null, null, null, freeText(line.description(), 80));
+        }
+    }
+
+    /** TDS01 is type N2: the amount in cents, without a decimal point. */
+    static String cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP).unscaledValue().toString();
+    }
+}

@@ -1,0 +1,236 @@
+package io.edihub.x12;
+
+import io.edihub.partner.PartnerProfile;
+import io.xlate.edi.schema.EDISchemaException;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.schema.SchemaFactory;
+import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamConstants;
+import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamWriter;
+import io.xlate.edi.stream.EDIValidationException;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * What the hub's business document writers (855, 856, 810) share: one interchange from us to a partner
+ * holding one functional group with one transaction set, written by StAEDI with the envelope rules of the
+ * version and our schema of the set on. Whatever StAEDI refuses (a value too long, a code we do not send,
+ * a delimiter inside a value) is an {@link IllegalArgumentException}, and nothing is written. Also the X12
+ * forms of numbers, dates and free text.
+ *
+ * <p>Thread-safe: the factory is only read, schemas are immutable and every write has its own writer.
+ */
+final class OutboundInterchange {
+
+    /** GS08 unless the partner asks for another version. */
+    static final String DEFAULT_VERSION = "004010";
+
+    private static final Pattern VERSION = Pattern.compile("00[4-8]0[0-9]0");
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+    // one per ISA12, whichever writer asked first
+    private static final Map<String, Schema> CONTROL_SCHEMAS = new ConcurrentHashMap<>();
+
+    private final EDIOutputFactory factory;
+    private final OurIdentity us;
+    private final String functionalId;
+    private final String setId;
+    private final Schema transactionSchema;
+
+    /**
+     * @param functionalId GS01 of the group (PR, SH, IN)
+     * @param setId        ST01 of the set; our schema of it is {@code /x12/<setId>.xml}
+     */
+    OutboundInterchange(OurIdentity us, String functionalId, String setId) {
+        this.us = us;
+        this.functionalId = functionalId;
+        this.setId = setId;
+        factory = EDIOutputFactory.newFactory();
+        factory.setProperty(Delimiters.SEGMENT, AcknowledgmentWriter.SEGMENT);
+        factory.setProperty(Delimiters.DATA_ELEMENT, AcknowledgmentWriter.ELEMENT);
+        factory.setProperty(Delimiters.COMPONENT_ELEMENT, AcknowledgmentWriter.COMPONENT);
+        factory.setProperty(Delimiters.REPETITION, AcknowledgmentWriter.REPETITION);
+        factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
+        transactionSchema = InterchangeReader.loadSchema("/x12/" + setId + ".xml");
+    }
+
+    /** Writes the segments between ST and SE. */
+    @FunctionalInterface
+    interface Body {
+        void write(Segments set) throws EDIStreamException;
+    }
+
+    /**
+     * The interchange carrying one set.
+     *
+     * @param document what is written, for messages ("the invoice INV-1")
+     * @param version  GS08, {@code 004010} or a later release such as {@code 005010}; ISA12 follows it
+     * @throws IllegalArgumentException when the document cannot be written as a valid set of that version
+     */
+    String write(String document, PartnerProfile partner, ControlNumbers numbers, ZonedDateTime now, String version,
+            Body body) {
+        if (version == null || !VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException(setId + " version '" + version
+                    + "' is not one the hub writes: 004010 to 008050");
+        }
+        long isa13 = numbers.next(partner.id(), ControlNumbers.Kind.INTERCHANGE);
+        long gs06 = numbers.next(partner.id(), ControlNumbers.Kind.GROUP);
+        ZonedDateTime utc = now.withZoneSameInstant(ZoneOffset.UTC);
+        String isa12 = version.substring(0, 5);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try {
+            EDIStreamWriter w = factory.createEDIStreamWriter(out, StandardCharsets.US_ASCII.name());
+            w.setControlSchema(controlSchema(isa12));
+            Segments set = new Segments(w, document);
+            w.startInterchange();
+            set.write("ISA", "00", pad("", 10), "00", pad("", 10), us.isaQualifier(), pad(us.isaId(), 15),
+                    partner.isaQualifier() == null ? "ZZ" : partner.isaQualifier(), pad(partner.isaId(), 15),
+                    utc.format(YYMMDD), utc.format(HHMM), isa12.compareTo("00402") >= 0
+                            ? String.valueOf(AcknowledgmentWriter.REPETITION) : "U",
+                    isa12, nine(isa13), "0", us.usageIndicator(), String.valueOf(AcknowledgmentWriter.COMPONENT));
+            set.write("GS", functionalId, us.gsId(), partner.gsId() != null ? partner.gsId() : partner.isaId(),
+                    utc.format(CCYYMMDD), utc.format(HHMM), Long.toString(gs06), "X", version);
+            int beforeSt = set.count();
+            set.write("ST", setId, "0001");
+            // from here to SE, StAEDI also checks the set against our schema of it
+            w.setTransactionSchema(transactionSchema);
+            body.write(set);
+            w.setTransactionSchema(null);
+            set.write("SE", Integer.toString(set.count() - beforeSt + 1), "0001");
+            set.write("GE", "1", Long.toString(gs06));
+            set.write("IEA", "1", nine(isa13));
+            w.endInterchange();
+            w.close();
+        } catch (EDIValidationException e) {
+            throw new IllegalArgumentException(document + " is not a valid " + setId + ": " + describe(e), e);
+        } catch (EDIStreamException e) {
+            throw new IllegalArgumentException("cannot write " + document + ": " + e.getMessage(), e);
+        }
+        return out.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** The segments of the interchange as they are written, counted for SE01. */
+    static final class Segments {
+
+        private final EDIStreamWriter writer;
+        private final String document;
+        private int count;
+
+        private Segments(EDIStreamWriter writer, String document) {
+            this.writer = writer;
+            this.document = document;
+        }
+
+        /** Writes a segment's elements up to the last one present; absent ones in between are empty. */
+        void write(String tag, String... values) throws EDIStreamException {
+            int last = values.length - 1;
+            while (last >= 0 && (values[last] == null || values[last].isEmpty())) {
+                last--;
+            }
+            writer.writeStartSegment(tag);
+            for (int i = 0; i <= last; i++) {
+                if (values[i] == null || values[i].isEmpty()) {
+                    writer.writeEmptyElement();
+                } else {
+                    // ISA11 and ISA16 are the delimiters themselves
+                    if (!"ISA".equals(tag)) {
+                        refuseDelimiters(tag, i + 1, values[i]);
+                    }
+                    writer.writeElement(values[i]);
+                }
+            }
+            writer.writeEndSegment();
+            count++;
+        }
+
+        int count() {
+            return count;
+        }
+
+        // StAEDI refuses these too, but without saying which element
+        private void refuseDelimiters(String tag, int position, String value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (isDelimiter(value.charAt(i))) {
+                    throw new IllegalArgumentException(String.format("%s cannot be written: %s%02d '%s' contains '%c', "
+                            + "an X12 delimiter", document, tag, position, value, value.charAt(i)));
+                }
+            }
+        }
+    }
+
+    /** X12 decimals (type R): no exponent, no trailing zeros after the point. */
+    static String number(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal v = value.stripTrailingZeros();
+        return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+    }
+
+    /** X12 dates (type DT, CCYYMMDD). */
+    static String date(LocalDate date) {
+        return date == null ? null : date.format(CCYYMMDD);
+    }
+
+    /** Free text as it came, without our delimiters (which StAEDI would refuse), cut to size. */
+    static String freeText(String text, int max) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max));
+        for (int i = 0; i < text.length() && sb.length() < max; i++) {
+            char c = text.charAt(i);
+            sb.append(isDelimiter(c) || c < 0x20 || c >= 0x7f ? ' ' : c);
+        }
+        return sb.toString().strip();
+    }
+
+    private static boolean isDelimiter(char c) {
+        return c == AcknowledgmentWriter.SEGMENT || c == AcknowledgmentWriter.ELEMENT
+                || c == AcknowledgmentWriter.COMPONENT || c == AcknowledgmentWriter.REPETITION;
+    }
+
+    private static Schema controlSchema(String isa12) {
+        return CONTROL_SCHEMAS.computeIfAbsent(isa12, v -> {
+            try {
+                return SchemaFactory.newFactory().getControlSchema(EDIStreamConstants.Standards.X12, new String[] {v});
+            } catch (EDISchemaException e) {
+                throw new IllegalStateException("no X12 control schema for version " + v, e);
+            }
+        });
+    }
+
+    private static String describe(EDIValidationException e) {
+        StringBuilder sb = new StringBuilder();
+        for (EDIValidationException x = e; x != null; x = (EDIValidationException) x.getNextException()) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(x.getError()).append(" at ").append(x.getLocation().getSegmentTag());
+            if (x.getLocation().getElementPosition() > 0) {
+                sb.append(String.format("%02d", x.getLocation().getElementPosition()));
+            }
+            if (x.getData() != null) {
+                sb.append(" '").append(x.getData()).append('\'');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String pad(String value, int width) {
+        String v = value == null ? "" : value;
+        return v.length() >= width ? v.substring(0, width) : v + " ".repeat(width - v.length());
+    }
+
+    private static String nine(long n) {
+        return String.format("%09d", n);
+    }
+}

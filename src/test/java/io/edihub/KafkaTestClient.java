@@ -1,0 +1,71 @@
+package io.edihub;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A plain Kafka client, as a fulfillment or ERP system would use one: reads everything the hub published
+ * on some topics from the beginning, and produces shipment events.
+ */
+public final class KafkaTestClient implements AutoCloseable {
+
+    /** One record as read: topic, key, value and its ce_* headers. */
+    public record Received(String topic, String key, String value, Map<String, String> headers) {
+    }
+
+    private final KafkaConsumer<String, String> consumer;
+    private final KafkaProducer<String, String> producer;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    public KafkaTestClient(String brokers, Collection<String> topics) {
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(topics);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG,
+                "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    /** Polls once and returns everything read so far (call it from an Awaitility condition). */
+    public synchronized List<Received> poll() {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            for (Header h : r.headers()) {
+                headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+            }
+            received.add(new Received(r.topic(), r.key(), r.value(), headers));
+        }
+        return new ArrayList<>(received);
+    }
+
+    /** Everything read so far from one topic. */
+    public List<Received> on(String topic) {
+        return poll().stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    /** Sends a record and waits for the broker's acknowledgment. */
+    public void send(String topic, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+        producer.close();
+    }
+}
