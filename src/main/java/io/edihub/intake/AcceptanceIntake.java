@@ -4,6 +4,7 @@ import io.edihub.billing.AcceptanceCsvReader;
 import io.edihub.billing.AcceptanceDesk;
 import io.edihub.billing.AcceptanceDocument;
 import io.edihub.billing.AcceptanceJsonReader;
+import io.edihub.ops.Alerts;
 import io.edihub.order.CanonicalJson;
 import io.edihub.order.InputError;
 import io.edihub.partner.PartnerDirectory;
@@ -31,12 +32,14 @@ public class AcceptanceIntake {
     private final AcceptanceJsonReader json;
     private final AcceptanceCsvReader csv;
     private final AcceptanceDesk desk;
+    private final Alerts alerts;
     private final InboundDocuments documents;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     AcceptanceIntake(PartnerDirectory partners, @Value("${edihub.intake.max-document-bytes}") long maxBytes,
-            AcceptanceDesk desk, InboundDocuments documents, TransactionTemplate transactions, Clock clock) {
+            AcceptanceDesk desk, Alerts alerts, InboundDocuments documents, TransactionTemplate transactions, Clock clock) {
+        this.alerts = alerts;
         this.partners = partners;
         this.json = new AcceptanceJsonReader(maxBytes);
         this.csv = new AcceptanceCsvReader(maxBytes);
@@ -86,6 +89,11 @@ public class AcceptanceIntake {
         List<AcceptanceDesk.Outcome> outcomes = document.accepted()
                 ? desk.takeAll(document.acceptances(), partner, documentId) : List.of();
         desk.alertRefusals(document.acceptances(), outcomes, partner, documentId);
+        if (!document.accepted()) {
+            alerts.raise("ACCEPTANCE_REFUSED", fileName, partner.id(), null, null, documentId, fileName + " from "
+                    + partner.id() + " is not a readable acceptance and was not taken: " + document.errors().stream()
+                            .map(InputError::toString).collect(java.util.stream.Collectors.joining("; ")));
+        }
         List<AcceptanceResponse.AcceptanceResult> results = outcomes.stream()
                 .map(o -> new AcceptanceResponse.AcceptanceResult(o.acceptanceId(), o.releaseId(), o.result().name(),
                         o.code(), o.message(), o.invoiceNumber(), o.invoiceTotal(), o.claims())).toList();
