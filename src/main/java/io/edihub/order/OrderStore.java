@@ -286,7 +286,7 @@ public class OrderStore {
     }
 
     /** 100.0000 as stored reads back as 100, not 1E+2. */
-    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+    static java.math.BigDecimal plain(java.math.BigDecimal value) {
         if (value == null) {
             return null;
         }

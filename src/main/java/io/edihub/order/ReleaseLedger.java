@@ -61,9 +61,10 @@ public class ReleaseLedger {
                         + "and r.release_id = rl.release_id left join order_line l on l.order_id = r.order_id "
                         + "and l.line_number = rl.line_number where rl.partner_id = ? and rl.release_id = ?",
                 (rs, i) -> new ReleaseQuantities.Line(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getDate(8).toLocalDate(), rs.getBigDecimal(9),
-                        rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13),
-                        rs.getBigDecimal(14)), partnerId, releaseId));
+                        rs.getString(5), rs.getString(6), OrderStore.plain(rs.getBigDecimal(7)), rs.getDate(8).toLocalDate(),
+                        OrderStore.plain(rs.getBigDecimal(9)), OrderStore.plain(rs.getBigDecimal(10)),
+                        OrderStore.plain(rs.getBigDecimal(11)), OrderStore.plain(rs.getBigDecimal(12)),
+                        OrderStore.plain(rs.getBigDecimal(13)), OrderStore.plain(rs.getBigDecimal(14))), partnerId, releaseId));
     }
 
     /** Stores a release's new quantities and status. */
