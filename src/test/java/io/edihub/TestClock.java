@@ -10,6 +10,17 @@ import java.time.ZoneOffset;
 /** A clock a test moves by hand: the hub's scheduler sees the months come due as the test says. */
 public final class TestClock extends Clock {
 
+    /** The hub's clock in a whole-hub test ({@code @Import(TestClock.InHub.class)}), starting on 2026-11-20. */
+    @org.springframework.boot.test.context.TestConfiguration
+    public static class InHub {
+
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        TestClock testClock() {
+            return new TestClock(Instant.parse("2026-11-20T08:00:00Z"));
+        }
+    }
+
     private volatile Instant now;
 
     public TestClock(Instant start) {

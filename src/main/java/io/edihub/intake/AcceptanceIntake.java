@@ -12,11 +12,8 @@ import io.edihub.partner.PartnerProfile;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes a JSON or CSV acceptance document from a partner's channel (SFTP or HTTP): keeps the raw bytes,
@@ -26,31 +23,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AcceptanceIntake {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AcceptanceIntake.class);
-
     private final PartnerDirectory partners;
     private final AcceptanceJsonReader json;
     private final AcceptanceCsvReader csv;
     private final AcceptanceDesk desk;
     private final Alerts alerts;
     private final InboundDocuments documents;
-    private final TransactionTemplate transactions;
     private final Clock clock;
 
     AcceptanceIntake(PartnerDirectory partners, @Value("${edihub.intake.max-document-bytes}") long maxBytes,
-            AcceptanceDesk desk, Alerts alerts, InboundDocuments documents, TransactionTemplate transactions, Clock clock) {
+            AcceptanceDesk desk, Alerts alerts, InboundDocuments documents, Clock clock) {
         this.alerts = alerts;
         this.partners = partners;
         this.json = new AcceptanceJsonReader(maxBytes);
         this.csv = new AcceptanceCsvReader(maxBytes);
         this.desk = desk;
         this.documents = documents;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
     /** What became of a document: the answer (null when resumed after a crash), and where a file goes now. */
-    public record Received(AcceptanceResponse response, IntakeOutcome outcome) {
+    public record Received(AcceptanceResponse response, IntakeOutcome outcome) implements InboundDocuments.Processed {
     }
 
     /**
@@ -62,17 +55,8 @@ public class AcceptanceIntake {
     public Received receive(String partnerId, String channel, String fileName, byte[] content, OrderFormat format) {
         PartnerProfile partner = partners.byId(partnerId)
                 .orElseThrow(() -> new IllegalArgumentException("no partner profile '" + partnerId + "'"));
-        String sha256 = InboundDocuments.sha256(content);
-        Received received = transactions.execute(status -> documents.resume(partnerId, fileName, sha256)
-                .map(o -> new Received(null, o))
-                .orElseGet(() -> process(partner, channel, fileName, content, sha256, format)));
-        IntakeOutcome o = received.outcome();
-        if (o.disposition() == IntakeOutcome.Disposition.ERROR) {
-            LOG.warn("{} from {} refused (document {}):\n{}", fileName, partnerId, o.documentId(), o.report());
-        } else {
-            LOG.info("{} from {} accepted: {} acceptance(s) (document {})", fileName, partnerId, o.orders(), o.documentId());
-        }
-        return received;
+        return documents.once(partnerId, fileName, content, "acceptance(s)", o -> new Received(null, o),
+                sha256 -> process(partner, channel, fileName, content, sha256, format));
     }
 
     /** The answer was sent: the document is done. */

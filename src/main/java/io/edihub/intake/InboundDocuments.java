@@ -37,6 +37,32 @@ class InboundDocuments {
         this.clock = clock;
     }
 
+    /** What a document's processing gives: at least where the input goes now. */
+    interface Processed {
+        IntakeOutcome outcome();
+    }
+
+    /**
+     * Processes a document once, in one transaction: a document open since a crash (same partner, name and
+     * bytes) resumes from its stored outcome, anything else is processed; either way the outcome is logged.
+     *
+     * @param counted what {@link IntakeOutcome#orders()} counts, for the log ("order(s)")
+     * @param process given the content's SHA-256, stores and processes the document
+     */
+    <R extends Processed> R once(String partnerId, String fileName, byte[] content, String counted,
+            java.util.function.Function<IntakeOutcome, R> resumed, java.util.function.Function<String, R> process) {
+        String sha256 = sha256(content);
+        R result = transactions.execute(status -> resume(partnerId, fileName, sha256).map(resumed)
+                .orElseGet(() -> process.apply(sha256)));
+        IntakeOutcome o = result.outcome();
+        if (o.disposition() == IntakeOutcome.Disposition.ERROR) {
+            LOG.warn("{} from {} refused in part or whole (document {}):\n{}", fileName, partnerId, o.documentId(), o.report());
+        } else {
+            LOG.info("{} from {} accepted: {} {} (document {})", fileName, partnerId, o.orders(), counted, o.documentId());
+        }
+        return result;
+    }
+
     /** Stores the raw input; the caller's transaction decides whether it stays. Returns its id. */
     long store(String partnerId, String channel, String fileName, byte[] content, String sha256, Instant now) {
         return jdbc.queryForObject("insert into inbound_document (partner_id, channel, file_name, sha256, size_bytes, "

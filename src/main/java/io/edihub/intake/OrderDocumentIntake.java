@@ -18,7 +18,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes a JSON, CSV or EDIFACT order document from a partner's channel (SFTP or HTTP): keeps the raw bytes,
@@ -39,12 +38,11 @@ public class OrderDocumentIntake {
     private final OurIdentity us;
     private final OrderDesk desk;
     private final InboundDocuments documents;
-    private final TransactionTemplate transactions;
     private final Clock clock;
 
     OrderDocumentIntake(PartnerDirectory partners, JsonOrderReader json, CsvOrderReader csv, EdifactOrdersReader edifact,
             ControlNumbers controlNumbers, OurIdentity us, OrderDesk desk, InboundDocuments documents,
-            TransactionTemplate transactions, Clock clock) {
+            Clock clock) {
         this.partners = partners;
         this.edifact = edifact;
         this.controlNumbers = controlNumbers;
@@ -53,12 +51,11 @@ public class OrderDocumentIntake {
         this.csv = csv;
         this.desk = desk;
         this.documents = documents;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
     /** What became of a document: the answer, and where a file goes now. */
-    public record Received(OrderResponse response, IntakeOutcome outcome) {
+    public record Received(OrderResponse response, IntakeOutcome outcome) implements InboundDocuments.Processed {
     }
 
     /**
@@ -69,17 +66,8 @@ public class OrderDocumentIntake {
     public Received receive(String partnerId, String channel, String fileName, byte[] content, OrderFormat format) {
         PartnerProfile partner = partners.byId(partnerId)
                 .orElseThrow(() -> new IllegalArgumentException("no partner profile '" + partnerId + "'"));
-        String sha256 = InboundDocuments.sha256(content);
-        Received received = transactions.execute(status -> documents.resume(partnerId, fileName, sha256)
-                .map(o -> new Received(null, o))
-                .orElseGet(() -> process(partner, channel, fileName, content, sha256, format)));
-        IntakeOutcome o = received.outcome();
-        if (o.disposition() == IntakeOutcome.Disposition.ERROR) {
-            LOG.warn("{} from {} refused in part or whole (document {}):\n{}", fileName, partnerId, o.documentId(), o.report());
-        } else {
-            LOG.info("{} from {} accepted: {} order(s) (document {})", fileName, partnerId, o.orders(), o.documentId());
-        }
-        return received;
+        return documents.once(partnerId, fileName, content, "order(s)", o -> new Received(null, o),
+                sha256 -> process(partner, channel, fileName, content, sha256, format));
     }
 
     /** The answers are written (or sent as the HTTP response): the document is done. */

@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -27,10 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * partners send about our documents, and implicit acceptance for a partner whose profile asks for it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.InHub.class)
 class BillingBadInputIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -55,16 +53,6 @@ class BillingBadInputIT {
         registry.add("edihub.http.clients.globex", () -> "globex-secret");
         registry.add("edihub.releases.check-every", () -> "200");
         registry.add("edihub.outbox.poll-delay", () -> "100");
-    }
-
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(Instant.parse("2026-11-20T08:00:00Z"));
-        }
     }
 
     @LocalServerPort

@@ -16,7 +16,6 @@ import io.edihub.order.Release;
 import io.edihub.x12.AcknowledgmentValidation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * but not invoiced, because nobody accepted it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.InHub.class)
 class FulfillmentBillingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -54,16 +52,6 @@ class FulfillmentBillingIT {
         EmbeddedHubProperties.register(registry);
         registry.add("edihub.releases.check-every", () -> "200");
         registry.add("edihub.outbox.poll-delay", () -> "100");
-    }
-
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(Instant.parse("2026-11-20T08:00:00Z"));
-        }
     }
 
     @Autowired
