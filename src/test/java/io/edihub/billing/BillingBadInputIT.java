@@ -196,6 +196,28 @@ class BillingBadInputIT {
     }
 
     @Test
+    void aCsvAcceptanceUploadedOverSftpIsInvoicedAndAnsweredWithAResponseFile() throws Exception {
+        shippedRelease("CSV-ACC");
+        acme.upload("acceptance.csv", """
+                acceptance_id,po_number,release_id,accepted_on,line_number,accepted,returned,disputed,unit,condition,reason
+                RA-CSV-1,CSV-ACC,CSV-ACC-01,2027-01-20,1,60,30,10,EA,DAMAGED,crushed cartons
+                """.getBytes(StandardCharsets.UTF_8));
+        await().atMost(WAIT).until(() -> acme.list("outbound").stream().anyMatch(n -> n.endsWith("-acceptance.csv.response.json")));
+        JsonNode answer = CanonicalJson.MAPPER.readTree(acme.read("outbound/" + acme.list("outbound").stream()
+                .filter(n -> n.endsWith("-acceptance.csv.response.json")).findFirst().orElseThrow()));
+        assertThat(answer.path("status").asText()).isEqualTo("ACCEPTED");
+        JsonNode result = answer.path("acceptances").get(0);
+        assertThat(result.path("result").asText()).isEqualTo("INVOICED");
+        assertThat(result.path("invoiceTotal").decimalValue()).isEqualByComparingTo("2550.00");
+        assertThat(result.path("claims").asInt()).isOne();
+        assertThat(jdbc.queryForList("select returned || '/' || disputed || ' ' || condition from claim "
+                + "where release_id = 'CSV-ACC-01'", String.class)).singleElement().asString()
+                .matches("30(\\.0+)?/10(\\.0+)? DAMAGED");
+        assertThat(jdbc.queryForObject("select status from order_release where release_id = 'CSV-ACC-01'", String.class))
+                .isEqualTo("INVOICED");
+    }
+
+    @Test
     void partnersAcknowledgmentsOfOurInvoicesAreMatchedAndARejectionIsAlerted() throws Exception {
         shippedRelease("ACK-810");
         assertThat(post("/api/v1/acceptances", "acme", "acme-secret", acceptance("A-810", "ACK-810", "100", "0"))
