@@ -8,7 +8,6 @@ import io.edihub.EmbeddedHubProperties;
 import io.edihub.KafkaTestClient;
 import io.edihub.PartnerSftpClient;
 import io.edihub.TestClock;
-import io.edihub.fulfillment.ReleaseScheduler;
 import io.edihub.local.LocalSftpServer;
 import io.edihub.order.CanonicalJson;
 import java.net.URI;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class BillingBadInputIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    ReleaseScheduler scheduler;
+    CamelContext camel;
     @Value("${edihub.kafka.brokers}")
     String brokers;
 
@@ -74,6 +74,9 @@ class BillingBadInputIT {
 
     @BeforeEach
     void connect() throws Exception {
+        // the supervising route controller starts routes after the context: the API answers 404 until then
+        await().atMost(WAIT).until(() -> camel.getRoutes().stream()
+                .allMatch(r -> camel.getRouteController().getRouteStatus(r.getRouteId()).isStarted()));
         acme = new PartnerSftpClient(sftpServer.connectionFor("acme"));
         kafka = new KafkaTestClient(brokers, List.of(ALERTS, INVOICES));
     }
