@@ -183,10 +183,12 @@ public class AcceptanceDesk {
         }
         Map<String, BigDecimal[]> verdicts = new LinkedHashMap<>();
         for (Acceptance.Line line : a.lines()) {
-            BigDecimal[] v = verdicts.computeIfAbsent(line.lineNumber(), k -> new BigDecimal[] {BigDecimal.ZERO,
-                BigDecimal.ZERO});
-            v[0] = v[0].add(line.accepted());
-            v[1] = v[1].add(line.rejected());
+            // returned and disputed apart: a negative one must not hide behind a larger other
+            if (verdicts.putIfAbsent(line.lineNumber(), new BigDecimal[] {line.accepted(), line.returned(),
+                line.disputed()}) != null) {
+                return Outcome.refused(a, "DUPLICATE_LINE_NUMBER", "line " + line.lineNumber() + " is listed twice; "
+                        + "give each order line once, with all its quantities");
+            }
         }
         if (entry.quantities().lines().stream().allMatch(l -> l.shipped().signum() == 0)) {
             return Outcome.refused(a, "NOT_SHIPPED", "nothing was shipped on release " + a.releaseId() + " ("

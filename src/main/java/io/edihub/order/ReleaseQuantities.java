@@ -109,7 +109,8 @@ public record ReleaseQuantities(List<Line> lines) {
     }
 
     /**
-     * The customer's verdict, per order line: accepted and rejected (returned or disputed) quantities.
+     * The customer's verdict, per order line: the accepted quantity first, then what was not accepted
+     * (rejected; or returned and disputed apart, each checked on its own).
      *
      * @throws Refusal UNKNOWN_LINE, NEGATIVE_QUANTITY, NOT_SHIPPED or OVER_ACCEPTANCE
      */
@@ -118,11 +119,17 @@ public record ReleaseQuantities(List<Line> lines) {
         for (Map.Entry<String, BigDecimal[]> e : verdicts.entrySet()) {
             String line = e.getKey();
             BigDecimal accepted = e.getValue()[0];
-            BigDecimal rejected = e.getValue()[1];
             requireLine(line);
-            if (accepted.signum() < 0 || rejected.signum() < 0) {
-                throw new Refusal("NEGATIVE_QUANTITY", "line " + line + ": quantities must not be negative (accepted "
-                        + plain(accepted) + ", rejected " + plain(rejected) + ")");
+            BigDecimal rejected = BigDecimal.ZERO;
+            for (BigDecimal quantity : e.getValue()) {
+                if (quantity.signum() < 0) {
+                    throw new Refusal("NEGATIVE_QUANTITY", "line " + line + ": quantities must not be negative ("
+                            + java.util.Arrays.stream(e.getValue()).map(ReleaseQuantities::plain)
+                                    .collect(java.util.stream.Collectors.joining(", ")) + ")");
+                }
+            }
+            for (int i = 1; i < e.getValue().length; i++) {
+                rejected = rejected.add(e.getValue()[i]);
             }
             BigDecimal shipped = total(line, Line::shipped);
             if (shipped.signum() == 0) {
