@@ -55,6 +55,9 @@ class ApiSecurityConfiguration {
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
                         .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/orders/*/*/decision")).hasRole(OPERATOR)
+                        // what concerns every partner at once is for operators only
+                        .requestMatchers(path.matcher("/api/v1/alerts/**"), path.matcher("/api/v1/dead-letters/**"))
+                        .hasRole(OPERATOR)
                         .requestMatchers(api).hasAnyRole(PARTNER, OPERATOR)
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(Customizer.withDefaults())
