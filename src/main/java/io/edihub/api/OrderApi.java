@@ -10,6 +10,7 @@ import io.edihub.intake.OrderDocumentIntake;
 import io.edihub.intake.OrderFormat;
 import io.edihub.intake.OrderResponse;
 import io.edihub.order.CanonicalJson;
+import io.edihub.ops.OrderTimeline;
 import io.edihub.order.OrderStore;
 import io.edihub.policy.OrderDesk;
 import java.io.IOException;
@@ -27,17 +28,18 @@ import org.springframework.stereotype.Component;
 @Component("orderApi")
 public class OrderApi {
 
-
-
     private final OrderDocumentIntake intake;
     private final OrderDecisions decisions;
     private final OrderStore store;
+    private final OrderTimeline timelines;
     private final Clock clock;
 
-    OrderApi(OrderDocumentIntake intake, OrderDecisions decisions, OrderStore store, Clock clock) {
+    OrderApi(OrderDocumentIntake intake, OrderDecisions decisions, OrderStore store, OrderTimeline timelines,
+            Clock clock) {
         this.intake = intake;
         this.decisions = decisions;
         this.store = store;
+        this.timelines = timelines;
         this.clock = clock;
     }
 
@@ -144,5 +146,22 @@ public class OrderApi {
             answer.put("timeline", store.events(partnerId, po));
             respond(exchange, 200, answer);
         }, () -> respond(exchange, 404, error("order", "NOT_FOUND", "PO " + po + " is not on file for partner " + partnerId)));
+    }
+
+    /**
+     * {@code GET /api/v1/orders/{partner}/{po}/timeline}: every document and event of one PO in order, the
+     * releases as they stand and the alerts still open.
+     */
+    public void timeline(Exchange exchange) {
+        ApiExchange.Caller caller = caller(exchange);
+        String partnerId = exchange.getMessage().getHeader("partner", String.class);
+        String po = exchange.getMessage().getHeader("po", String.class);
+        if (!caller.operator() && !caller.name().equals(partnerId)) {
+            respond(exchange, 403, error("partner", "FORBIDDEN", "a partner sees its own orders only"));
+            return;
+        }
+        timelines.of(partnerId, po).ifPresentOrElse(view -> respond(exchange, 200, view),
+                () -> respond(exchange, 404, error("order", "NOT_FOUND", "the hub has nothing on PO " + po
+                        + " of partner " + partnerId)));
     }
 }

@@ -94,7 +94,7 @@ class Invoicing {
         String text = writer.write(invoice, partner, controlNumbers, now.atZone(ZoneOffset.UTC));
         String control = text.substring(90, 99);
         outbound.store(partner.id(), "810", control, "810-" + control + "-" + invoice.invoiceNumber() + ".x12", text, null,
-                now);
+                invoice.poNumber(), invoice.releaseId(), now);
         outbox.add(topics.invoices(), invoice.invoiceNumber(), "invoice:" + invoice.invoiceNumber(), "io.edihub.invoice.v1",
                 invoice);
         return invoice;

@@ -206,7 +206,7 @@ public class ShipmentDesk {
         String text = shipNotices.write(notice, partner, controlNumbers, now.atZone(ZoneOffset.UTC));
         String control = text.substring(90, 99);
         outbound.store(partner.id(), "856", control, "856-" + control + "-" + safe(entry.releaseId()) + ".x12", text, null,
-                now);
+                entry.poNumber(), entry.releaseId(), now);
     }
 
     private Outcome refuse(Shipment shipment, ReleaseLedger.Entry entry, String code, String message, String payload,

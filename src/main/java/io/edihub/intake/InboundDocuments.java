@@ -77,8 +77,14 @@ class InboundDocuments {
     /** Stores an answer for the partner's outbound folder. */
     IntakeOutcome.OutboundFile outbound(String partnerId, String kind, String controlNumber, String fileName, String content,
             Long documentId, Instant now) {
+        return outbound(partnerId, kind, controlNumber, fileName, content, documentId, null, now);
+    }
+
+    /** Stores an answer about one order (a PO acknowledgment), which the order's timeline lists. */
+    IntakeOutcome.OutboundFile outbound(String partnerId, String kind, String controlNumber, String fileName, String content,
+            Long documentId, String poNumber, Instant now) {
         OutboundDocuments.Stored stored = outboundDocuments.store(partnerId, kind, controlNumber, fileName, content,
-                documentId, now);
+                documentId, poNumber, null, now);
         return new IntakeOutcome.OutboundFile(stored.id(), stored.fileName(), stored.content());
     }
 
@@ -87,7 +93,7 @@ class InboundDocuments {
             Instant now) {
         String control = interchange.substring(90, 99);
         String name = "855-" + control + "-for-" + poNumber.replaceAll("[^0-9A-Za-z-]", "") + ".x12";
-        return outbound(partnerId, "855", control, name, interchange, documentId, now);
+        return outbound(partnerId, "855", control, name, interchange, documentId, poNumber, now);
     }
 
     /** The stored outcome of an input processed before a restart but never moved, if this is one. */

@@ -69,7 +69,7 @@ public class OrderDecisions {
                 file = documents.outbound855(partnerId, text, poNumber, null, now);
             } else {
                 file = documents.outbound(partnerId, "PO_ACK", null, "po-ack-" + poNumber.replaceAll("[^0-9A-Za-z-]", "") + "-" + now.toEpochMilli() + ".json",
-                        CanonicalJson.pretty(outcome.acknowledgment()), null, now);
+                        CanonicalJson.pretty(outcome.acknowledgment()), null, poNumber, now);
             }
             return new Decided(outcome, file);
         });

@@ -29,17 +29,27 @@ public class OutboundDocuments {
     }
 
     /**
-     * Stores a document.
+     * Stores a document that concerns no one order (a 997 or TA1 answering an interchange).
      *
      * @param controlNumber our ISA13 for X12, null for other formats
      * @param documentId    the inbound document it answers, or null when it answers none
      */
     public Stored store(String partnerId, String kind, String controlNumber, String fileName, String content,
             Long documentId, Instant now) {
+        return store(partnerId, kind, controlNumber, fileName, content, documentId, null, null, now);
+    }
+
+    /**
+     * Stores a document about one order (an 855) or one of its releases (an 856, an 810), so the order's
+     * timeline finds it.
+     */
+    public Stored store(String partnerId, String kind, String controlNumber, String fileName, String content,
+            Long documentId, String poNumber, String releaseId, Instant now) {
         Long id = jdbc.queryForObject("insert into outbound_document (partner_id, kind, control_number, file_name, content, "
-                        + "inbound_document_id, created_at, group_control_number) values (?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                        + "inbound_document_id, created_at, group_control_number, po_number, release_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
                 Long.class, partnerId, kind, controlNumber, fileName, content, documentId, Timestamp.from(now),
-                groupControlNumber(content));
+                groupControlNumber(content), poNumber, releaseId);
         return new Stored(id, fileName, content);
     }
 

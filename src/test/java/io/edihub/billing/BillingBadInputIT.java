@@ -230,7 +230,7 @@ class BillingBadInputIT {
         String group = jdbc.queryForObject("select o.group_control_number from outbound_document o join invoice i "
                 + "on o.file_name like '%' || i.invoice_number || '.x12' where i.release_id = 'ACK-810-01'", String.class);
         assertThat(group).isNotBlank();
-        acme.upload("997-rejecting-810.edi", functionalAck("000000701", group, "R").getBytes(StandardCharsets.US_ASCII));
+        acme.upload("997-rejecting-810.edi", PartnerFunctionalAcks.about("000000701", "IN", group, "810", "R").getBytes(StandardCharsets.US_ASCII));
         await().atMost(WAIT).until(() -> alerts().stream().anyMatch(a -> a.path("kind").asText().equals("DOCUMENT_REJECTED")));
         assertThat(jdbc.queryForObject("select acknowledged from outbound_document where kind = '810' "
                 + "and group_control_number = ?", String.class, group)).isEqualTo("R");
@@ -279,24 +279,6 @@ class BillingBadInputIT {
     private String status(String partner, String releaseId) {
         return jdbc.queryForList("select status from order_release where partner_id = ? and release_id = ?", String.class,
                 partner, releaseId).stream().findFirst().orElse(null);
-    }
-
-    /** A 997 from acme about our IN group. */
-    private static String functionalAck(String isa13, String group, String status) {
-        int gs = Integer.parseInt(isa13);
-        return String.join("~\n",
-                "ISA*00*          *00*          *ZZ*ACMEFED        *ZZ*EDIHUB         *270121*0900*U*00401*" + isa13 + "*0*P*>",
-                "GS*FA*ACMEFED*EDIHUB*20270121*0900*" + gs + "*X*004010",
-                "ST*997*0001",
-                "AK1*IN*" + group,
-                "AK2*810*0001",
-                "AK3*IT1*6**8",
-                "AK4*3*355*7*XX",
-                "AK5*" + status + "*5",
-                "AK9*" + status + "*1*1*0",
-                "SE*8*0001",
-                "GE*1*" + gs,
-                "IEA*1*" + isa13) + "~\n";
     }
 
     private HttpResponse<String> post(String path, String user, String password, String body) throws Exception {

@@ -14,9 +14,14 @@ import io.edihub.order.CanonicalJson;
 import io.edihub.order.OrderStore;
 import io.edihub.order.Release;
 import io.edihub.x12.AcknowledgmentValidation;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * test moves: an 850 with a three-month schedule is requested from fulfillment one month at a time, never
  * early; shipments come back from a plain Kafka producer; an 861 accepting part of month 1 gives one 810
  * and one invoice event at the contract's price and terms and one claim for the rest; month 2 is shipped
- * but not invoiced, because nobody accepted it.
+ * but not invoiced, because nobody accepted it. The PO's timeline shows all of it in order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClock.InHub.class)
@@ -52,6 +58,9 @@ class FulfillmentBillingIT {
         EmbeddedHubProperties.register(registry);
         registry.add("edihub.releases.check-every", () -> "200");
         registry.add("edihub.outbox.poll-delay", () -> "100");
+        registry.add("edihub.http.operators.olivia", () -> "olivia-secret");
+        registry.add("edihub.http.clients.acme", () -> "acme-secret");
+        registry.add("edihub.http.clients.globex", () -> "globex-secret");
     }
 
     @Autowired
@@ -66,6 +75,10 @@ class FulfillmentBillingIT {
     ReleaseScheduler scheduler;
     @Value("${edihub.kafka.brokers}")
     String brokers;
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
 
     PartnerSftpClient acme;
     KafkaTestClient kafka;
@@ -109,6 +122,7 @@ class FulfillmentBillingIT {
         assertThat(status("FB-1001-02")).isEqualTo("PLANNED");
 
         // logistics ships month 1 in full; acme gets an 856
+        clock.advance(Duration.ofHours(2));
         kafka.send(SHIPMENTS, "FB-1001-01", shipment("SHP-1", "FB-1001-01", "100"));
         await().atMost(WAIT).until(() -> "SHIPPED".equals(status("FB-1001-01")));
         await().atMost(WAIT).until(() -> acme.list("outbound").stream().anyMatch(n -> n.startsWith("856-")));
@@ -145,10 +159,44 @@ class FulfillmentBillingIT {
                 Integer.class)).isEqualTo(1);
 
         // the same acceptance again (a new interchange): refused, alerted, not invoiced twice
+        clock.advance(Duration.ofHours(1));
         acme.upload("acc-1-again.edi", acceptance861("FB-1001", "FB-1001-01", "ACC-1", "000000503")
                 .getBytes(StandardCharsets.US_ASCII));
         await().atMost(WAIT).until(() -> kafka.on(ALERTS).stream().anyMatch(a -> a.value().contains("DUPLICATE_ACCEPTANCE")));
         await().atMost(WAIT).until(() -> acme.list("error").stream().anyMatch(n -> n.endsWith("acc-1-again.edi.error.txt")));
+
+        // acme's 997 accepts our 810
+        clock.advance(Duration.ofHours(1));
+        String group = jdbc.queryForObject("select group_control_number from outbound_document where kind = '810'",
+                String.class);
+        acme.upload("997-for-810.edi", PartnerFunctionalAcks.about("000000504", "IN", group, "810", "A")
+                .getBytes(StandardCharsets.US_ASCII));
+        await().atMost(WAIT).until(() -> "A".equals(jdbc.queryForObject(
+                "select acknowledged from outbound_document where kind = '810'", String.class)));
+
+        // the operator's lifecycle view tells the whole story of the PO in order
+        HttpResponse<String> timeline = get("/api/v1/orders/acme/FB-1001/timeline", "olivia", "olivia-secret");
+        assertThat(timeline.statusCode()).isEqualTo(200);
+        JsonNode view = CanonicalJson.MAPPER.readTree(timeline.body());
+        assertThat(view.path("status").asText()).isEqualTo("OPEN");
+        assertThat(view.path("releases")).extracting(r -> r.path("releaseId").asText() + " " + r.path("status").asText())
+                .startsWith("FB-1001-01 INVOICED").endsWith("FB-1001-03 PLANNED").hasSize(3);
+        List<String> story = new java.util.ArrayList<>();
+        view.path("entries").forEach(e -> story.add(e.path("source").asText() + " " + e.path("kind").asText()));
+        assertThat(story).containsSubsequence("DOCUMENT_IN 850", "DOCUMENT_OUT 997", "DOCUMENT_OUT 855",
+                "EVENT RELEASE_REQUESTED", "SHIPMENT SHIPMENT", "DOCUMENT_OUT 856", "DOCUMENT_IN 861", "ACCEPTANCE ACCEPTANCE",
+                "INVOICE INVOICE", "CLAIM CLAIM", "DOCUMENT_OUT 810", "DOCUMENT_OUT 997", "DOCUMENT_IN 861",
+                "EVENT ACCEPTANCE_REFUSED", "DOCUMENT_OUT 997", "DOCUMENT_IN 997");
+        assertThat(view.path("entries")).filteredOn(e -> e.path("kind").asText().equals("810"))
+                .singleElement().satisfies(e -> assertThat(e.path("status").asText()).isEqualTo("acknowledged A"));
+        assertThat(view.path("entries")).filteredOn(e -> e.path("kind").asText().equals("INVOICE"))
+                .singleElement().satisfies(e -> assertThat(e.path("detail").asText()).startsWith("3400.00 USD, due 2027-02-19"));
+        assertThat(view.path("entries")).filteredOn(e -> e.path("alert").asBoolean())
+                .singleElement().satisfies(e -> assertThat(e.path("detail").asText()).contains("DUPLICATE_ACCEPTANCE"));
+        // acme may look at its own PO, nobody else's; an unknown PO is a 404
+        assertThat(get("/api/v1/orders/acme/FB-1001/timeline", "acme", "acme-secret").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/orders/acme/FB-1001/timeline", "globex", "globex-secret").statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/orders/acme/NO-SUCH-PO/timeline", "olivia", "olivia-secret").statusCode()).isEqualTo(404);
 
         // month 2 comes due a month later and is shipped; nobody accepts it, so nothing is invoiced
         clock.setDay(LocalDate.of(2027, 1, 16));
@@ -162,6 +210,12 @@ class FulfillmentBillingIT {
         assertThat(status("FB-1001-03")).isEqualTo("PLANNED");
         assertThat(jdbc.queryForObject("select count(*) from outbox_message where sent_at is null and topic <> ?",
                 Integer.class, ALERTS)).isZero();
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String status(String releaseId) {
