@@ -166,7 +166,43 @@ public final class PartnerDirectory {
         }
         return new PartnerProfile(f.id(), f.name() == null ? f.id() : f.name(), qualifier, isaId,
                 f.x12().gsId(), account, directory, ta1, window, extension, edifactId,
-                PartnerProfile.FunctionalAck.X997, poAck, leadTime, priority, contract, shipNotice, implicitAcceptance);
+                PartnerProfile.FunctionalAck.X997, poAck, leadTime, priority, contract, shipNotice, implicitAcceptance,
+                watchdog(file, f.watchdog()));
+    }
+
+    private static PartnerProfile.Watchdog watchdog(Path file, PartnerFile.Watchdog w) {
+        if (w == null) {
+            return PartnerProfile.Watchdog.HUB_DEFAULTS;
+        }
+        return new PartnerProfile.Watchdog(
+                threshold(file, "watchdog.acknowledgment-overdue-after", w.acknowledgmentOverdueAfter()),
+                threshold(file, "watchdog.held-order-after", w.heldOrderAfter()),
+                threshold(file, "watchdog.undispatched-release-after", w.undispatchedReleaseAfter()),
+                threshold(file, "watchdog.unshipped-release-after", w.unshippedReleaseAfter()),
+                threshold(file, "watchdog.unaccepted-shipment-after", w.unacceptedShipmentAfter()),
+                threshold(file, "watchdog.uninvoiced-acceptance-after", w.uninvoicedAcceptanceAfter()));
+    }
+
+    /** No key: the hub's default; {@code off}: never checked for this partner; else an ISO-8601 duration. */
+    static PartnerProfile.Threshold threshold(Path file, String key, String value) {
+        if (value == null) {
+            return PartnerProfile.Threshold.HUB_DEFAULT;
+        }
+        String v = value.strip();
+        if (v.equalsIgnoreCase("off")) {
+            return PartnerProfile.Threshold.OFF;
+        }
+        Duration after;
+        try {
+            after = Duration.parse(v);
+        } catch (DateTimeParseException e) {
+            throw invalid(file, key, value, "an ISO-8601 duration such as PT24H or P5D, or off to never check this "
+                    + "partner for it");
+        }
+        if (after.isNegative() || after.isZero()) {
+            throw invalid(file, key, value, "a positive duration such as PT24H or P5D, or off");
+        }
+        return new PartnerProfile.Threshold(after, false);
     }
 
     private static Contract contract(Path file, PartnerFile.ContractFile c) {

@@ -17,7 +17,8 @@ record PartnerFile(
         Fulfillment fulfillment,
         Billing billing,
         Integer priority,
-        ContractFile contract) {
+        ContractFile contract,
+        Watchdog watchdog) {
 
     record X12(String isaQualifier, @JsonProperty(required = true) String isaId, String gsId) {
     }
@@ -38,6 +39,10 @@ record PartnerFile(
     }
 
     record Billing(String implicitAcceptanceAfter) {
+    }
+
+    record Watchdog(String acknowledgmentOverdueAfter, String heldOrderAfter, String undispatchedReleaseAfter,
+            String unshippedReleaseAfter, String unacceptedShipmentAfter, String uninvoicedAcceptanceAfter) {
     }
 
     record ContractFile(@JsonProperty(required = true) String number, @JsonProperty(required = true) String validFrom,

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param shipNotice       whether the partner gets an 856 ship notice for every shipment
  * @param implicitAcceptanceAfter how long after shipping goods count as accepted when the partner said nothing;
  *                         null (the default) when only the partner's own acceptance counts
+ * @param watchdog         how long the watchdog lets this partner's unfinished work wait before it alerts
  */
 public record PartnerProfile(
         String id,
@@ -44,13 +45,14 @@ public record PartnerProfile(
         int priority,
         Contract contract,
         boolean shipNotice,
-        java.time.Period implicitAcceptanceAfter) {
+        java.time.Period implicitAcceptanceAfter,
+        Watchdog watchdog) {
 
     /** The profile used for a sender we have no profile for (the {@code translate} command only). */
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
-                java.time.Period.ofDays(30), 5, null, false, null);
+                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS);
     }
 
     public PartnerProfile {
@@ -61,6 +63,7 @@ public record PartnerProfile(
         Objects.requireNonNull(releaseExtension, "releaseExtension");
         Objects.requireNonNull(functionalAck, "functionalAck");
         Objects.requireNonNull(leadTime, "leadTime");
+        Objects.requireNonNull(watchdog, "watchdog");
     }
 
     /** True when the interchange sender (ISA05/ISA06) is this partner. */
@@ -96,5 +99,56 @@ public record PartnerProfile(
         CALENDAR_MONTH,
         /** {@code -YYYYMM}. */
         YEAR_MONTH
+    }
+
+    /**
+     * The partner's own watchdog thresholds (YAML {@code watchdog.*}); each one the hub's default
+     * ({@code edihub.watchdog.*}) unless the file sets it, or off for a partner where the check makes no sense
+     * (one that never sends 997s).
+     *
+     * @param acknowledgmentOverdue   our 855 / 856 / 810 without the partner's 997
+     * @param heldOrder               an order held for a person's decision
+     * @param undispatchedRelease     a release due (within the lead time) but not requested from fulfillment
+     * @param unshippedRelease        a release requested from fulfillment and not (fully) shipped
+     * @param unacceptedShipment      shipped goods the partner has neither accepted nor rejected
+     * @param uninvoicedAcceptance    accepted goods not invoiced
+     */
+    public record Watchdog(Threshold acknowledgmentOverdue, Threshold heldOrder, Threshold undispatchedRelease,
+            Threshold unshippedRelease, Threshold unacceptedShipment, Threshold uninvoicedAcceptance) {
+
+        public static final Watchdog HUB_DEFAULTS = new Watchdog(Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT,
+                Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT);
+
+        public Watchdog {
+            Objects.requireNonNull(acknowledgmentOverdue, "acknowledgmentOverdue");
+            Objects.requireNonNull(heldOrder, "heldOrder");
+            Objects.requireNonNull(undispatchedRelease, "undispatchedRelease");
+            Objects.requireNonNull(unshippedRelease, "unshippedRelease");
+            Objects.requireNonNull(unacceptedShipment, "unacceptedShipment");
+            Objects.requireNonNull(uninvoicedAcceptance, "uninvoicedAcceptance");
+        }
+    }
+
+    /**
+     * One watchdog threshold of a partner.
+     *
+     * @param after how long the condition may last before it is an alert; null for the hub's default
+     * @param off   true when the partner is never checked for it
+     */
+    public record Threshold(Duration after, boolean off) {
+
+        public static final Threshold HUB_DEFAULT = new Threshold(null, false);
+        public static final Threshold OFF = new Threshold(null, true);
+
+        public Threshold {
+            if (off && after != null) {
+                throw new IllegalArgumentException("a threshold that is off has no duration");
+            }
+        }
+
+        /** How long the condition may last for this partner, or empty when the check is off. */
+        public java.util.Optional<Duration> orDefault(Duration hubDefault) {
+            return off ? java.util.Optional.empty() : java.util.Optional.of(after == null ? hubDefault : after);
+        }
     }
 }

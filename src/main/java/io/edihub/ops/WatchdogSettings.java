@@ -1,0 +1,43 @@
+package io.edihub.ops;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The hub-wide watchdog thresholds ({@code edihub.watchdog.*}); a partner file's {@code watchdog.*} key
+ * overrides one for its partner, or switches the check off.
+ *
+ * @param acknowledgmentOverdueAfter our 855 / 856 / 810 without the partner's 997
+ * @param heldOrderAfter             an order held for a person's decision
+ * @param undispatchedReleaseAfter   a release due (its first due date within the partner's lead time) but not
+ *                                   requested from fulfillment
+ * @param unshippedReleaseAfter      a release requested from fulfillment and not (fully) shipped
+ * @param unacceptedShipmentAfter    shipped goods the partner has neither accepted nor rejected
+ * @param uninvoicedAcceptanceAfter  accepted goods not invoiced
+ */
+@ConfigurationProperties("edihub.watchdog")
+public record WatchdogSettings(
+        @DefaultValue("PT24H") Duration acknowledgmentOverdueAfter,
+        @DefaultValue("PT24H") Duration heldOrderAfter,
+        @DefaultValue("PT2H") Duration undispatchedReleaseAfter,
+        @DefaultValue("P5D") Duration unshippedReleaseAfter,
+        @DefaultValue("P14D") Duration unacceptedShipmentAfter,
+        @DefaultValue("PT4H") Duration uninvoicedAcceptanceAfter) {
+
+    public WatchdogSettings {
+        positive("acknowledgment-overdue-after", acknowledgmentOverdueAfter);
+        positive("held-order-after", heldOrderAfter);
+        positive("undispatched-release-after", undispatchedReleaseAfter);
+        positive("unshipped-release-after", unshippedReleaseAfter);
+        positive("unaccepted-shipment-after", unacceptedShipmentAfter);
+        positive("uninvoiced-acceptance-after", uninvoicedAcceptanceAfter);
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("edihub.watchdog." + key + " must be a positive duration such as PT24H or "
+                    + "P5D, not " + value + " (switch a check off per partner with " + key + ": off in its file)");
+        }
+    }
+}
