@@ -1,10 +1,12 @@
 package io.edihub.monitoring;
 
+import io.edihub.intake.OrderFormat;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,9 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class PartnerActivityMetrics extends CountsFromDatabase<PartnerActivityMetrics.Figures, PartnerActivityMetrics.Key> {
 
-    /** The formats the intake recognises ({@code io.edihub.intake.OrderFormat}); others are counted as found. */
-    static final List<String> FORMATS = List.of("X12", "EDIFACT", "JSON", "CSV", "ACCEPTANCE_JSON", "ACCEPTANCE_CSV",
-            "UNKNOWN");
+    /** The formats the intake recognises; any other found in the record is counted too. */
+    static final List<String> FORMATS = Arrays.stream(OrderFormat.values()).map(Enum::name).toList();
 
     /** Meters for one partner ({@code format} null: the partner's release and invoice counters) or partner and format. */
     record Key(String partner, String format) {
