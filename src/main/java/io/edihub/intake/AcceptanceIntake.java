@@ -67,7 +67,7 @@ public class AcceptanceIntake {
     private Received process(PartnerProfile partner, String channel, String fileName, byte[] content, String sha256,
             OrderFormat format) {
         Instant now = clock.instant();
-        long documentId = documents.store(partner.id(), channel, fileName, content, sha256, now);
+        long documentId = documents.store(partner.id(), channel, fileName, content, sha256, format, now);
         AcceptanceDocument document = format == OrderFormat.ACCEPTANCE_CSV ? csv.read(partner.id(), fileName, content)
                 : json.read(partner.id(), fileName, content);
         List<AcceptanceDesk.Outcome> outcomes = document.accepted()

@@ -63,11 +63,16 @@ class InboundDocuments {
         return result;
     }
 
-    /** Stores the raw input; the caller's transaction decides whether it stays. Returns its id. */
-    long store(String partnerId, String channel, String fileName, byte[] content, String sha256, Instant now) {
+    /**
+     * Stores the raw input; the caller's transaction decides whether it stays. Returns its id.
+     *
+     * @param format what the input was recognised as, for the per-format counts operators watch
+     */
+    long store(String partnerId, String channel, String fileName, byte[] content, String sha256, OrderFormat format,
+            Instant now) {
         return jdbc.queryForObject("insert into inbound_document (partner_id, channel, file_name, sha256, size_bytes, "
-                        + "content, received_at, outcome) values (?, ?, ?, ?, ?, ?, ?, 'PROCESSING') returning id",
-                Long.class, partnerId, channel, fileName, sha256, content.length, content, Timestamp.from(now));
+                        + "content, format, received_at, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, 'PROCESSING') returning id",
+                Long.class, partnerId, channel, fileName, sha256, content.length, content, format.name(), Timestamp.from(now));
     }
 
     void outcome(long documentId, String outcome, String report) {

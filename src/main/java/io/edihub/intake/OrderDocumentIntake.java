@@ -78,7 +78,7 @@ public class OrderDocumentIntake {
     private Received process(PartnerProfile partner, String channel, String fileName, byte[] content, String sha256,
             OrderFormat format) {
         Instant now = clock.instant();
-        long documentId = documents.store(partner.id(), channel, fileName, content, sha256, now);
+        long documentId = documents.store(partner.id(), channel, fileName, content, sha256, format, now);
         List<IntakeOutcome.OutboundFile> outbound = new ArrayList<>();
         OrderDocument document = switch (format) {
             case JSON -> json.read(partner.id(), fileName, content);

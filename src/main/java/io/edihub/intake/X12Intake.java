@@ -110,7 +110,7 @@ public class X12Intake {
     private IntakeOutcome process(TransactionStatus status, PartnerProfile partner, String fileName, byte[] content,
             String sha256) {
         Instant now = clock.instant();
-        long documentId = documents.store(partner.id(), "SFTP", fileName, content, sha256, now);
+        long documentId = documents.store(partner.id(), "SFTP", fileName, content, sha256, OrderFormat.X12, now);
         StoringListener listener = new StoringListener(status, documentId, fileName, now);
         IntakeContext context = new IntakeContext(Optional.of(partner), partners, us, this::seen);
         X12Translator.Translation translation = translator.translate(fileName, new ByteArrayInputStream(content), context,
