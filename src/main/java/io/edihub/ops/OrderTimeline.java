@@ -50,19 +50,24 @@ public class OrderTimeline {
     public record ReleaseState(String releaseId, String month, String status, Instant dispatchedAt) {
     }
 
-    /** The whole view of one PO. */
+    /** The whole view of one PO: where it stands, what still needs a person, and what happened. */
     public record View(String partner, String poNumber, String status, List<ReleaseState> releases,
-            List<Entry> entries) {
+            List<Alerts.Alert> openAlerts, List<Entry> entries) {
     }
 
     /** By time, then by source; within one source the order it was recorded in (the sort is stable). */
     private static final Comparator<Entry> CHRONOLOGICAL = Comparator.comparing(Entry::at)
             .thenComparing(Entry::source);
 
-    private final JdbcTemplate jdbc;
+    /** A PO with more open alerts than this shows the newest: more is not a list a person reads. */
+    private static final int OPEN_ALERTS_SHOWN = 100;
 
-    OrderTimeline(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final Alerts alerts;
+
+    OrderTimeline(JdbcTemplate jdbc, Alerts alerts) {
         this.jdbc = jdbc;
+        this.alerts = alerts;
     }
 
     /** The PO's timeline, or empty when the hub has never heard of it. */
@@ -145,7 +150,9 @@ public class OrderTimeline {
             return Optional.empty();
         }
         entries.sort(CHRONOLOGICAL);
-        return Optional.of(new View(partnerId, poNumber, status, releases, List.copyOf(entries)));
+        List<Alerts.Alert> open = alerts.list(Alerts.Status.OPEN, partnerId, poNumber, OPEN_ALERTS_SHOWN).stream()
+                .map(Alerts.Stored::alert).toList();
+        return Optional.of(new View(partnerId, poNumber, status, releases, open, List.copyOf(entries)));
     }
 
     /**

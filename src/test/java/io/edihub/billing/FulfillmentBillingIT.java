@@ -191,6 +191,7 @@ class FulfillmentBillingIT {
                 .singleElement().satisfies(e -> assertThat(e.path("status").asText()).isEqualTo("acknowledged A"));
         assertThat(view.path("entries")).filteredOn(e -> e.path("kind").asText().equals("INVOICE"))
                 .singleElement().satisfies(e -> assertThat(e.path("detail").asText()).startsWith("3400.00 USD, due 2027-02-19"));
+        assertThat(view.path("openAlerts")).extracting(a -> a.path("kind").asText()).containsExactly("ACCEPTANCE_REFUSED");
         assertThat(view.path("entries")).filteredOn(e -> e.path("alert").asBoolean())
                 .singleElement().satisfies(e -> assertThat(e.path("detail").asText()).contains("DUPLICATE_ACCEPTANCE"));
         // acme may look at its own PO, nobody else's; an unknown PO is a 404
