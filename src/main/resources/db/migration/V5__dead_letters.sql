@@ -38,7 +38,7 @@ create table dead_letter_replay (
     replayed_at       timestamptz not null,
     reason            text        not null check (length(trim(reason)) > 0),
     bypass_duplicates boolean     not null,
-    -- PROCESSED | DUPLICATE | REFUSED | FAILED
+    -- PROCESSED | DUPLICATE | REFUSED | FAILED, or DISCARDED: an operator's decision not to process it
     outcome           text        not null,
     detail            text,
     -- the inbound document the replay became, if it got that far

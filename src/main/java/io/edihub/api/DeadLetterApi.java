@@ -146,6 +146,43 @@ public class DeadLetterApi {
         }
     }
 
+    /** {@code POST /api/v1/dead-letters/{id}/discard} with {@code {"reason": "..."}}: kept, but not to be processed. */
+    public void discard(Exchange exchange) {
+        if (!operator(exchange)) {
+            return;
+        }
+        Optional<Long> id = id(exchange);
+        if (id.isEmpty()) {
+            return;
+        }
+        String reason = reason(exchange);
+        if (reason == null) {
+            respond(exchange, 400, error("/reason", "REASON_MISSING", "the body must be JSON like {\"reason\": \"why it "
+                    + "is not to be processed\"}; a reason is required"));
+            return;
+        }
+        try {
+            DeadLetters.Replay discarded = replays.discard(id.get(), caller(exchange).name(), reason);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("deadLetterId", id.get());
+            answer.put("replay", discarded);
+            answer.put("status", DeadLetters.Status.DISCARDED);
+            respond(exchange, 200, answer);
+        } catch (DeadLetterReplays.ReplayRefusedException e) {
+            respond(exchange, "NOT_FOUND".equals(e.code()) ? 404 : 409, error("id", e.code(), e.getMessage()));
+        }
+    }
+
+    private static String reason(Exchange exchange) {
+        try {
+            JsonNode body = CanonicalJson.MAPPER.readTree(exchange.getMessage().getBody(byte[].class));
+            String reason = body == null ? null : body.path("reason").asText(null);
+            return reason == null || reason.isBlank() ? null : reason.trim();
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static boolean operator(Exchange exchange) {
         if (caller(exchange).operator()) {
             return true;

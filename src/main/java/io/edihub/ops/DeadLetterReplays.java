@@ -158,6 +158,25 @@ public class DeadLetterReplays {
     }
 
     /**
+     * An operator decides a dead letter is not to be processed (a test file, something the partner sent again
+     * in a corrected form): it is kept, marked DISCARDED, and the decision recorded with who, when and why.
+     */
+    public DeadLetters.Replay discard(long id, String operator, String reason) {
+        DeadLetters.Summary s = letters.summary(id).orElseThrow(() -> new ReplayRefusedException("NOT_FOUND",
+                "there is no dead letter " + id));
+        if (s.status() == DeadLetters.Status.DISCARDED) {
+            throw new ReplayRefusedException("DISCARDED", "dead letter " + id + " was discarded already");
+        }
+        if (s.status() == DeadLetters.Status.RETRYING && !s.source().startsWith("http ")) {
+            throw new ReplayRefusedException("STILL_RETRYING", "dead letter " + id + " is still being retried by its "
+                    + "source (" + s.source() + "); it can be discarded once it is parked");
+        }
+        LOG.info("{} discards dead letter {} ({}): {}", operator, id, s.source(), reason);
+        return letters.recordReplay(id, operator, reason, false, "DISCARDED", "not processed: discarded by " + operator,
+                null, DeadLetters.Status.DISCARDED);
+    }
+
+    /**
      * Puts the replay on the timeline of every order this dead letter's replays took or were refused for: a
      * refused duplicate leaves no trace of its own, so the orders an earlier replay of the same input took
      * are the ones it concerns.

@@ -293,6 +293,23 @@ class DeadLetterIT {
         assertThat(post("/api/v1/dead-letters/" + row.get("id") + "/replay", "acme", "acme-secret", "{\"reason\": \"x\"}")
                 .statusCode()).isEqualTo(403);
 
+        // another one the operator decides not to process: kept, marked, with who and why
+        HttpResponse<String> second = post("/api/v1/orders", "acme", "acme-secret", order.replace("POISON-HTTP-1",
+                "POISON-HTTP-2"));
+        assertThat(second.statusCode()).isEqualTo(500);
+        long other = jdbc.queryForObject("select id from dead_letter where convert_from(body, 'UTF8') like '%POISON-HTTP-2%'",
+                Long.class);
+        HttpResponse<String> discarded = post("/api/v1/dead-letters/" + other + "/discard", "olivia", "olivia-secret",
+                "{\"reason\": \"the partner sent it again corrected\"}");
+        assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select status from dead_letter where id = ?", String.class, other))
+                .isEqualTo("DISCARDED");
+        assertThat(jdbc.queryForObject("select replayed_by || ': ' || outcome || ': ' || reason from dead_letter_replay "
+                + "where dead_letter_id = ?", String.class, other))
+                .isEqualTo("olivia: DISCARDED: the partner sent it again corrected");
+        assertThat(post("/api/v1/dead-letters/" + other + "/replay", "olivia", "olivia-secret", "{\"reason\": \"no\"}")
+                .statusCode()).isEqualTo(409);
+
         jdbc.update("delete from test_poison where marker = 'POISON-HTTP'");
         HttpResponse<String> replayed = post("/api/v1/dead-letters/" + row.get("id") + "/replay", "olivia", "olivia-secret",
                 "{\"reason\": \"fault fixed\"}");
