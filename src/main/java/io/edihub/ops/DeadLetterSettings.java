@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    file goes to error/ with a report, a Kafka record is committed past, and an alert asks an
  *                    operator to look. Failures while the database is down are not counted (they cannot be
  *                    stored), so an outage never parks anything.
- * @param parkAfter   and not before this long after its first failure: a Kafka record is read again at once,
+ * @param parkAfter   and not before this long after its first failure: a Kafka record is read again a second later,
  *                    so attempts alone would give a short glitch no time to pass
  */
 @ConfigurationProperties("edihub.dead-letters")
