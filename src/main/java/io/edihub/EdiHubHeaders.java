@@ -20,6 +20,21 @@ public final class EdiHubHeaders {
     /** The partner folder a delivery route writes to. */
     public static final String DIRECTORY = "EdiHubDirectory";
 
+    /** On a replay: the id of the dead letter being replayed (its failure is answered to the operator, not stored again). */
+    public static final String REPLAY_OF = "EdiHubReplayOf";
+
+    /** On a replay: true when the operator chose to skip the document-level duplicate check (same interchange). */
+    public static final String BYPASS_DUPLICATES = "EdiHubBypassDuplicates";
+
+    /** The dead letter a failed input was kept as. */
+    public static final String DEAD_LETTER_ID = "EdiHubDeadLetterId";
+
+    /** Exchange property: the input as it came, kept for a dead letter should its processing fail. */
+    public static final String ORIGINAL_BODY = "EdiHubOriginalBody";
+
+    /** Exchange property: true once the dead-letter desk has given up on the input (parked it). */
+    public static final String PARKED = "EdiHubParked";
+
     private EdiHubHeaders() {
     }
 }

@@ -34,13 +34,15 @@ public class OrderIntakeRoute {
     /**
      * Processes the file and tells the route where it goes: archive/yyyy/MM/dd when all was taken,
      * error/ with a report beside it otherwise. Names get the document id in front, so a file sent
-     * twice under one name never overwrites the first.
+     * twice under one name never overwrites the first. An operator's replay of a dead letter may bypass the
+     * document-level duplicate check ({@link EdiHubHeaders#BYPASS_DUPLICATES}); business-level ones always apply.
      */
     public IntakeOutcome receive(@Header(EdiHubHeaders.PARTNER) String partnerId,
-            @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content, Exchange exchange) {
+            @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
+            @Header(EdiHubHeaders.BYPASS_DUPLICATES) Boolean bypassDuplicates, Exchange exchange) {
         OrderFormat format = OrderFormat.detect(content);
         IntakeOutcome outcome = switch (format) {
-            case X12 -> x12.receive(partnerId, fileName, content);
+            case X12 -> x12.receive(partnerId, fileName, content, Boolean.TRUE.equals(bypassDuplicates));
             case ACCEPTANCE_JSON, ACCEPTANCE_CSV -> acceptances.receive(partnerId, "SFTP", fileName, content, format).outcome();
             default -> documents.receive(partnerId, "SFTP", fileName, content, format).outcome();
         };

@@ -87,11 +87,21 @@ public class X12Intake {
      * @param partnerId the partner that owns the channel the file came from
      */
     public IntakeOutcome receive(String partnerId, String fileName, byte[] content) {
+        return receive(partnerId, fileName, content, false);
+    }
+
+    /**
+     * Processes one file uploaded by a partner, or replayed by an operator.
+     *
+     * @param bypassDuplicates an operator's replay that skips the interchange duplicate check (ISA13 within the
+     *                         partner's window); the orders' own duplicate checks still apply
+     */
+    public IntakeOutcome receive(String partnerId, String fileName, byte[] content, boolean bypassDuplicates) {
         PartnerProfile partner = partners.byId(partnerId)
                 .orElseThrow(() -> new IllegalArgumentException("no partner profile '" + partnerId + "'"));
         String sha256 = InboundDocuments.sha256(content);
         IntakeOutcome outcome = transactions.execute(status -> documents.resume(partnerId, fileName, sha256)
-                .orElseGet(() -> process(status, partner, fileName, content, sha256)));
+                .orElseGet(() -> process(status, partner, fileName, content, sha256, bypassDuplicates)));
         if (outcome.disposition() == IntakeOutcome.Disposition.ERROR) {
             LOG.warn("{} from {} refused in part or whole (document {}):\n{}", fileName, partnerId, outcome.documentId(),
                     outcome.report());
@@ -108,11 +118,12 @@ public class X12Intake {
     }
 
     private IntakeOutcome process(TransactionStatus status, PartnerProfile partner, String fileName, byte[] content,
-            String sha256) {
+            String sha256, boolean bypassDuplicates) {
         Instant now = clock.instant();
         long documentId = documents.store(partner.id(), "SFTP", fileName, content, sha256, OrderFormat.X12, now);
         StoringListener listener = new StoringListener(status, documentId, fileName, now);
-        IntakeContext context = new IntakeContext(Optional.of(partner), partners, us, this::seen);
+        IntakeContext context = new IntakeContext(Optional.of(partner), partners, us,
+                bypassDuplicates ? IntakeContext.DuplicateCheck.NEVER : this::seen);
         X12Translator.Translation translation = translator.translate(fileName, new ByteArrayInputStream(content), context,
                 controlNumbers, listener);
         FileResult result = translation.result();
