@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -97,7 +98,7 @@ public class Alerts {
     public void raise(String kind, String subject, String partnerId, String poNumber, Long orderId, Long documentId,
             String detail) {
         open(new Cause(kind + ":" + UUID.randomUUID(), kind, subject, partnerId, poNumber, orderId, documentId, detail,
-                clock.instant()));
+                clock.instant().truncatedTo(ChronoUnit.MICROS)));
     }
 
     /**
@@ -106,7 +107,8 @@ public class Alerts {
      * @return true when a new alert was opened
      */
     public boolean open(Cause cause) {
-        Instant now = clock.instant();
+        // what the database keeps (microseconds): the OPEN event and the CLOSED event, read back, say the same raisedAt
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // seen again is the usual case: refresh it without spending a sequence number on a conflicting insert
         if (jdbc.update("update alert set last_seen_at = ? where alert_key = ? and closed_at is null", Timestamp.from(now),
                 cause.key()) > 0) {
@@ -140,7 +142,7 @@ public class Alerts {
      * @return the closed alert, or empty when there is no such alert or it was closed already
      */
     public Optional<Alert> close(long id, String closedBy, String reason) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Stored> closed = jdbc.query("update alert set closed_at = ?, closed_by = ?, closed_reason = ? "
                 + "where id = ? and closed_at is null returning " + COLUMNS, Alerts::stored, Timestamp.from(now), closedBy,
                 reason, id);

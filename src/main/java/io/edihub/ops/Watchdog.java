@@ -172,8 +172,12 @@ public class Watchdog {
         /** The partner's threshold in words, for the alert's detail. */
         String over(String partnerId) {
             Duration d = after.get(partnerId);
-            return d.toHours() >= 48 && d.toHoursPart() == 0 && d.toMinutesPart() == 0 ? d.toDays() + " days"
-                    : d.toMinutes() % 60 == 0 ? d.toHours() + " hours" : d.toMinutes() + " minutes";
+            return d.toHours() >= 48 && d.toHoursPart() == 0 && d.toMinutesPart() == 0 ? count(d.toDays(), "day")
+                    : d.toMinutes() % 60 == 0 ? count(d.toHours(), "hour") : count(d.toMinutes(), "minute");
+        }
+
+        private static String count(long n, String unit) {
+            return n + " " + unit + (n == 1 ? "" : "s");
         }
     }
 

@@ -275,7 +275,7 @@ class WatchdogIT {
         assertThat(refused).isNotNull();
         String id = refused.path("id").asText();
         assertThat(refused.path("status").asText()).isEqualTo("OPEN");
-        event(id, "OPEN");
+        JsonNode opened = event(id, "OPEN");
 
         assertThat(post("/api/v1/alerts/" + id + "/close", "olivia", "olivia-secret", "{}").statusCode())
                 .as("a reason is required").isEqualTo(400);
@@ -289,6 +289,7 @@ class WatchdogIT {
         JsonNode event = event(id, "CLOSED");
         assertThat(event.path("closedBy").asText()).isEqualTo("olivia");
         assertThat(event.path("closedReason").asText()).contains("wrong hub");
+        assertThat(event.path("raisedAt").asText()).isEqualTo(opened.path("raisedAt").asText());
         assertThat(post("/api/v1/alerts/" + id + "/close", "olivia", "olivia-secret", "{\"reason\": \"again\"}").statusCode())
                 .isEqualTo(409);
         assertThat(post("/api/v1/alerts/999999/close", "olivia", "olivia-secret", "{\"reason\": \"?\"}").statusCode())
