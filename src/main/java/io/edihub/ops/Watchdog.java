@@ -209,7 +209,7 @@ public class Watchdog {
         Object[] args = {limits.partnerIds(), limits.thresholds(), limits.leadTimes(), Timestamp.from(now)};
         return switch (check) {
             case ACK_OVERDUE -> jdbc.query(LIMITS
-                    + "select d.partner_id, d.kind, d.group_control_number, d.file_name, d.created_at, l.after "
+                    + "select d.partner_id, d.kind, d.group_control_number, d.file_name, d.created_at, l.after, d.po_number "
                     + "from outbound_document d join limits l on l.partner_id = d.partner_id "
                     + "where d.acknowledged is null and d.group_control_number is not null and d.kind in ('855', '856', '810') "
                     + "and d.created_at + l.after <= ? order by d.id", (rs, i) -> {
@@ -217,7 +217,7 @@ public class Watchdog {
                         String kind = rs.getString(2);
                         Instant since = rs.getTimestamp(5).toInstant();
                         return new Alerts.Cause(key(check, partnerId, FUNCTIONAL_ID.get(kind), rs.getString(3)), check.name(),
-                                rs.getString(4), partnerId, null, null, null, "our " + kind + " in " + rs.getString(4)
+                                rs.getString(4), partnerId, rs.getString(7), null, null, "our " + kind + " in " + rs.getString(4)
                                         + " (group " + rs.getString(3) + ") sent " + since + " has no 997 from " + partnerId
                                         + " after " + limits.over(partnerId) + "; ask the partner whether it arrived, or send it again",
                                 since);
