@@ -88,7 +88,7 @@ public final class AcknowledgmentWriter {
         try {
             text = write(interchange, ta1, answered, isa13, gs06, utc, Addressee.AS_SENT);
         } catch (EDIValidationException e) {
-            // the sender's address as sent is not one X12 can carry (a bad qualifier code, a 1 MB GS02): answer
+            // the sender's address as sent is not one X12 can carry (say a qualifier that is no X12 code): answer
             // it at the address of the channel's partner profile rather than not at all
             text = write(interchange, ta1, answered, isa13, gs06, utc, Addressee.PROFILE);
         }
