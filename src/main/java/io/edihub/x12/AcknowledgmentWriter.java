@@ -131,9 +131,10 @@ public final class AcknowledgmentWriter {
             int groupCount = 0;
             if (ta1) {
                 w.writeStartSegment("TA1")
-                        .writeElement(digitsOr(in.controlNumber(), "000000000"))
-                        .writeElement(digitsOr(in.date(), utc.format(YYMMDD)))
-                        .writeElement(digitsOr(in.time(), utc.format(HHMM)))
+                        // as read, when it fits: in an ISA with a missing delimiter the elements are shifted
+                        .writeElement(digitsOr(in.controlNumber(), 9, "000000000"))
+                        .writeElement(digitsOr(in.date(), 6, utc.format(YYMMDD)))
+                        .writeElement(digitsOr(in.time(), 4, utc.format(HHMM)))
                         .writeElement(interchange.rejected() ? "R" : "A")
                         .writeElement(interchange.ta1Code())
                         .writeEndSegment();
@@ -291,6 +292,10 @@ public final class AcknowledgmentWriter {
 
     private static String orDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String digitsOr(String value, int length, String fallback) {
+        return value != null && value.length() == length ? digitsOr(value, fallback) : fallback;
     }
 
     private static String digitsOr(String value, String fallback) {

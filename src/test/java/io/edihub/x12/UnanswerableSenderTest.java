@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An envelope whose sender address X12 cannot carry back (found by the intake fuzz test: one flipped byte in
- * ISA05) is still answered, at the address of the channel's partner profile. Before, writing
+ * ISA05; an ISA with a delimiter missing, whose shifted elements do not fit the TA1) is still answered, at the address of the channel's partner profile. Before, writing
  * the answer threw, the intake failed, and the file stayed in inbound/ to fail again on every poll.
  */
 class UnanswerableSenderTest {
@@ -25,6 +25,15 @@ class UnanswerableSenderTest {
         String text = translate(sample.replaceFirst("\\*ZZ\\*ACMEFED", "*Z\u00a1*ACMEFED"));
 
         assertThat(text).contains("*ZZ*ACMEFED        *", "TA1*").doesNotContain("\u00a1");
+        assertThat(AcknowledgmentValidation.problems(text)).isEmpty();
+    }
+
+    @Test
+    void anIsaWithADelimiterMissingGetsATa1WhateverItsShiftedElementsHold() throws Exception {
+        String sample = Files.readString(Path.of("edi-samples/acme/release-against-blanket.edi"), StandardCharsets.ISO_8859_1);
+        String text = translate(sample.replaceFirst("\\*261102\\*0930\\*", "*261102>0930*"));
+
+        assertThat(text).containsPattern("TA1\\*\\d{9}\\*\\d{6}\\*\\d{4}\\*R\\*");
         assertThat(AcknowledgmentValidation.problems(text)).isEmpty();
     }
 
