@@ -8,6 +8,7 @@ import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamConstants;
 import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
 import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIValidationException;
 import io.xlate.edi.stream.EDIStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,10 +81,34 @@ public final class AcknowledgmentWriter {
             return Optional.empty();
         }
         PartnerProfile partner = interchange.partner();
-        InterchangeResult.Envelope in = interchange.envelope();
         long isa13 = numbers.next(partner.id(), ControlNumbers.Kind.INTERCHANGE);
-        String version = supportedVersion(in.version());
+        List<Long> gs06 = answered.stream().map(g -> numbers.next(partner.id(), ControlNumbers.Kind.GROUP)).toList();
         ZonedDateTime utc = now.withZoneSameInstant(ZoneOffset.UTC);
+        String text;
+        try {
+            text = write(interchange, ta1, answered, isa13, gs06, utc, Addressee.AS_SENT);
+        } catch (EDIValidationException e) {
+            // the sender's address as sent is not one X12 can carry (say a qualifier that is no X12 code): answer
+            // it at the address of the channel's partner profile rather than not at all
+            text = write(interchange, ta1, answered, isa13, gs06, utc, Addressee.PROFILE);
+        }
+        return Optional.of(new Acknowledgment(nine(isa13), ta1, groups, text));
+    }
+
+    /** Whom an answer is addressed to: the sender as its envelope names it, or as its partner profile does. */
+    private enum Addressee {
+        AS_SENT, PROFILE
+    }
+
+    private String write(InterchangeResult interchange, boolean ta1, List<GroupResult> answered, long isa13,
+            List<Long> gs06, ZonedDateTime utc, Addressee addressee) {
+        PartnerProfile partner = interchange.partner();
+        InterchangeResult.Envelope in = interchange.envelope();
+        String version = supportedVersion(in.version());
+        boolean asSent = addressee == Addressee.AS_SENT;
+        String qualifier = asSent ? orDefault(in.senderQualifier(), "ZZ") : orDefault(partner.isaQualifier(), "ZZ");
+        String sender = asSent ? in.senderId() : partner.isaId();
+        boolean groups = !answered.isEmpty();
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try {
             EDIStreamWriter w = factory.createEDIStreamWriter(out, StandardCharsets.US_ASCII.name());
@@ -94,7 +119,7 @@ public final class AcknowledgmentWriter {
                     .writeElement("00").writeElement(pad("", 10))
                     .writeElement("00").writeElement(pad("", 10))
                     .writeElement(us.isaQualifier()).writeElement(pad(us.isaId(), 15))
-                    .writeElement(orDefault(in.senderQualifier(), "ZZ")).writeElement(pad(in.senderId(), 15))
+                    .writeElement(qualifier).writeElement(pad(sender, 15))
                     .writeElement(utc.format(YYMMDD)).writeElement(utc.format(HHMM))
                     .writeElement(version.compareTo("00402") >= 0 ? String.valueOf(REPETITION) : "U")
                     .writeElement(version)
@@ -106,19 +131,17 @@ public final class AcknowledgmentWriter {
             int groupCount = 0;
             if (ta1) {
                 w.writeStartSegment("TA1")
-                        .writeElement(digitsOr(in.controlNumber(), "000000000"))
-                        .writeElement(digitsOr(in.date(), utc.format(YYMMDD)))
-                        .writeElement(digitsOr(in.time(), utc.format(HHMM)))
+                        // as read, when it fits: in an ISA with a missing delimiter the elements are shifted
+                        .writeElement(digitsOr(in.controlNumber(), 9, "000000000"))
+                        .writeElement(digitsOr(in.date(), 6, utc.format(YYMMDD)))
+                        .writeElement(digitsOr(in.time(), 4, utc.format(HHMM)))
                         .writeElement(interchange.rejected() ? "R" : "A")
                         .writeElement(interchange.ta1Code())
                         .writeEndSegment();
             }
-            if (groups) {
-                for (GroupResult group : answered) {
-                    long gs06 = numbers.next(partner.id(), ControlNumbers.Kind.GROUP);
-                    writeGroup(w, group, gs06, partner, utc);
-                    groupCount++;
-                }
+            for (int i = 0; i < answered.size(); i++) {
+                writeGroup(w, answered.get(i), gs06.get(i), partner, utc, asSent);
+                groupCount++;
             }
             w.writeStartSegment("IEA").writeElement(Integer.toString(groupCount)).writeElement(nine(isa13)).writeEndSegment();
             w.endInterchange();
@@ -127,16 +150,16 @@ public final class AcknowledgmentWriter {
             throw new IllegalStateException("cannot write the acknowledgment of interchange " + in.controlNumber()
                     + ": " + e.getMessage(), e);
         }
-        return Optional.of(new Acknowledgment(nine(isa13), ta1, groups, out.toString(StandardCharsets.US_ASCII)));
+        return out.toString(StandardCharsets.US_ASCII);
     }
 
-    private void writeGroup(EDIStreamWriter w, GroupResult group, long gs06, PartnerProfile partner, ZonedDateTime utc)
-            throws EDIStreamException {
+    private void writeGroup(EDIStreamWriter w, GroupResult group, long gs06, PartnerProfile partner, ZonedDateTime utc,
+            boolean asSent) throws EDIStreamException {
         // answered in the group's own version, unless it is one we do not read
         String version = group.versionSupported() ? group.version() : "004010";
         boolean v5010 = version.length() >= 6 && version.substring(0, 6).compareTo("005010") >= 0;
-        String receiver = group.applicationSender().isEmpty()
-                ? (partner.gsId() != null ? partner.gsId() : partner.isaId()) : group.applicationSender();
+        String receiver = asSent && !group.applicationSender().isEmpty() ? group.applicationSender()
+                : (partner.gsId() != null ? partner.gsId() : partner.isaId());
         w.writeStartSegment("GS")
                 .writeElement("FA")
                 .writeElement(us.gsId())
@@ -269,6 +292,10 @@ public final class AcknowledgmentWriter {
 
     private static String orDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String digitsOr(String value, int length, String fallback) {
+        return value != null && value.length() == length ? digitsOr(value, fallback) : fallback;
     }
 
     private static String digitsOr(String value, String fallback) {

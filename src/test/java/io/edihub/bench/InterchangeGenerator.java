@@ -30,14 +30,33 @@ public final class InterchangeGenerator {
         "FIELD CHARGER 4 BAY"};
     private static final String[] UNITS = {"EA", "CA", "EA", "EA", "BX", "EA", "EA"};
 
+    /** acme's contract parts (buyer part, our part, unit, contract price), for orders the contract check takes as sent */
+    private static final String[][] CONTRACT_PARTS = {{"ACM-77812", "EH-1001", "EA", "42.50"},
+        {"ACM-77813", "EH-2040", "CA", "118.00"}};
+
     private final int sets;
     private final int interchangeControlNumber;
+    private final boolean onContract;
 
     public InterchangeGenerator(int sets) {
         this(sets, 101);
     }
 
     public InterchangeGenerator(int sets, int interchangeControlNumber) {
+        this(sets, interchangeControlNumber, false);
+    }
+
+    /**
+     * Orders the hub's contract check takes as sent ({@code onContract}): only the parts on acme's contract, at
+     * its prices, with monthly quantities that keep every release and order under the contract's limits.
+     * Otherwise the parts are made up, which a parse does not mind but the contract check refuses.
+     */
+    public static InterchangeGenerator onAcmeContract(int sets, int interchangeControlNumber) {
+        return new InterchangeGenerator(sets, interchangeControlNumber, true);
+    }
+
+    private InterchangeGenerator(int sets, int interchangeControlNumber, boolean onContract) {
+        this.onContract = onContract;
         if (sets < 1 || sets > 999_999) {
             throw new IllegalArgumentException("a group holds 1 to 999,999 sets (GE01), not " + sets);
         }
@@ -113,8 +132,17 @@ public final class InterchangeGenerator {
             int product = (n + line) % PRODUCTS.length;
             int monthly = 10 * ((n * 7 + line * 13) % 20 + 1);
             String unit = UNITS[product];
-            w.segment("PO1*" + line + "*" + monthly * DELIVERIES + "*" + unit + "*" + (40 + product * 13) + "." + (n % 100 < 10 ? "0" : "")
-                    + n % 100 + "*PE*BP*ACM-" + (77800 + product) + "*VP*EH-" + (1000 + product * 37));
+            if (onContract) {
+                String[] part = CONTRACT_PARTS[(n + line) % CONTRACT_PARTS.length];
+                monthly = (n * 7 + line * 13) % 20 + 1;
+                unit = part[2];
+                w.segment("PO1*" + line + "*" + monthly * DELIVERIES + "*" + unit + "*" + part[3] + "*PE*BP*" + part[0]
+                        + "*VP*" + part[1]);
+            } else {
+                w.segment("PO1*" + line + "*" + monthly * DELIVERIES + "*" + unit + "*" + (40 + product * 13) + "."
+                        + (n % 100 < 10 ? "0" : "") + n % 100 + "*PE*BP*ACM-" + (77800 + product) + "*VP*EH-"
+                        + (1000 + product * 37));
+            }
             w.segment("PID*F****" + PRODUCTS[product]);
             for (int month = 0; month < DELIVERIES; month++) {
                 w.segment("SCH*" + monthly + "*" + unit + "***002*"

@@ -174,7 +174,7 @@ public final class ParseBenchmark {
      * A StAEDI event pass, with or without the 850 schema: every event pulled, every element's text read.
      * Fails when StAEDI reports any error, so that a fast pass cannot be a pass that rejected everything.
      */
-    private void stax(InputStream in, Schema schema, int expectedSets) {
+    void stax(InputStream in, Schema schema, int expectedSets) {
         long chars = 0;
         int sets = 0;
         int errors = 0;
@@ -207,7 +207,7 @@ public final class ParseBenchmark {
     }
 
     /** The hub's own path; fails unless every set became an order with its 12 monthly releases. */
-    private FullCount full(InputStream in, int expectedSets) {
+    FullCount full(InputStream in, int expectedSets) {
         FullCount count = new FullCount();
         FileResult result = reader.read("bench.edi", in, context, count);
         if (count.orders != expectedSets || count.rejected != 0 || count.interchangeRejected
@@ -223,7 +223,7 @@ public final class ParseBenchmark {
     }
 
     /** Counts what the reader hands over, holding nothing. */
-    private static final class FullCount implements InterchangeListener {
+    static final class FullCount implements InterchangeListener {
 
         int orders;
         int rejected;
@@ -294,7 +294,7 @@ public final class ParseBenchmark {
     }
 
     /** The sum of the heap pools' peak usage since the JVM started: an upper bound of the heap ever in use. */
-    private static long peakHeapUsed() {
+    static long peakHeapUsed() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }

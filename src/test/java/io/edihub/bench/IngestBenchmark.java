@@ -1,0 +1,188 @@
+package io.edihub.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import io.edihub.EdiHubApplication;
+import io.edihub.PartnerSftpClient;
+import io.edihub.local.FreePort;
+import io.edihub.local.LocalSftpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.camel.CamelContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One interchange of N purchase orders through the whole hub, from the SFTP upload until every order is
+ * stored with its monthly releases planned and the 997 is in the partner's {@code outbound/}, beside the
+ * parse-only figures of the same bytes measured in the same run: a documented command, not a test.
+ *
+ * <pre>
+ * ./mvnw -q -o test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.edihub.bench.IngestBenchmark -Dbench.pos=10000
+ * </pre>
+ *
+ * The interchange is acme's: N 850s of 5 lines × 12 monthly SCH, on acme's contract (see
+ * {@link InterchangeGenerator#onAcmeContract}), so that the contract check takes every order and each gets
+ * 12 releases. Parse-only, in this JVM before the hub starts, each pass once on the same bytes after a
+ * warm-up on 1,000 sets: (a) a bare StAEDI event pass and (c) the hub's reader (validate, map, plan releases),
+ * as in {@link ParseBenchmark}. Then the whole hub starts on its embedded servers (its own data folder and log
+ * under {@code target/bench-data}, free ports, SFTP polled every {@code -Dbench.sftpPollMs}, 100 ms), acme's own
+ * SFTP client uploads the file (temporary name, then rename), and the times from the start of the upload are
+ * taken by polling every 200 ms: the orders stored, their releases planned, the 997 in {@code outbound/}.
+ * {@code -Dbench.untilArchived=true} also waits until the input is moved to {@code archive/}, which happens only
+ * after every 855 is written. Memory: the heap pools' peak usage summed, and the process's {@code VmHWM}.
+ *
+ * <p>Run from the project folder (the hub reads {@code routes/} and {@code config/partners}).
+ */
+public final class IngestBenchmark {
+
+    private static final int POS = Integer.getInteger("bench.pos", 10_000);
+    private static final long SFTP_POLL_MS = Long.getLong("bench.sftpPollMs", 100);
+    private static final boolean UNTIL_ARCHIVED = Boolean.getBoolean("bench.untilArchived");
+    private static final Duration TIMEOUT = Duration.ofMinutes(Long.getLong("bench.timeoutMinutes", 60));
+    private static final int CONTROL_NUMBER = 700_000_001;
+    private static final double MB = 1_000_000.0;
+
+    private final List<String> rows = new ArrayList<>();
+    private long bytes;
+
+    public static void main(String[] args) throws Exception {
+        new IngestBenchmark().run();
+        // the hub's non-daemon threads (Kafka, SFTP) must not keep exec:java waiting
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        System.out.printf("EDI Hub ingest benchmark: Java %s, %d CPUs, max heap %,d MB, load average %.1f%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        byte[] interchange = InterchangeGenerator.onAcmeContract(POS, CONTROL_NUMBER).bytes();
+        bytes = interchange.length;
+        System.out.printf("one interchange of %,d 850s (5 lines x 12 SCH each, on acme's contract): %,.1f MB%n", POS,
+                bytes / MB);
+        parseOnly(interchange);
+        Path dataDir = Path.of("target", "bench-data", "ingest-" + System.currentTimeMillis());
+        long started = System.nanoTime();
+        ConfigurableApplicationContext hub = startHub(dataDir);
+        System.out.printf("hub started in %.1f s; SFTP poll delay %d ms; data and log in %s%n",
+                (System.nanoTime() - started) / 1e9, SFTP_POLL_MS, dataDir);
+        try {
+            ingest(hub, interchange);
+        } finally {
+            printMemory();
+            hub.close();
+        }
+    }
+
+    private void parseOnly(byte[] interchange) {
+        ParseBenchmark parse = new ParseBenchmark();
+        byte[] small = new InterchangeGenerator(1000).bytes();
+        for (int i = 0; i < 3; i++) {
+            parse.stax(new ByteArrayInputStream(small), null, 1000);
+            parse.full(new ByteArrayInputStream(small), 1000);
+        }
+        long start = System.nanoTime();
+        parse.stax(new ByteArrayInputStream(interchange), null, POS);
+        row("parse only: (a) StAEDI bare event pass", System.nanoTime() - start);
+        start = System.nanoTime();
+        parse.full(new ByteArrayInputStream(interchange), POS);
+        row("parse only: (c) EDI Hub: validate, map, plan releases", System.nanoTime() - start);
+    }
+
+    private ConfigurableApplicationContext startHub(Path dataDir) {
+        // command-line arguments outrank application.yaml and the EDIHUB_* variables it reads
+        ConfigurableApplicationContext context = new SpringApplication(EdiHubApplication.class).run(
+                "--edihub.data-dir=" + dataDir,
+                "--edihub.local.kafka.port=" + FreePort.find(),
+                "--edihub.local.postgres.port=" + FreePort.find(),
+                "--edihub.sftp.port=" + FreePort.find(),
+                "--server.port=0",
+                "--edihub.sftp.poll-delay=" + SFTP_POLL_MS,
+                "--edihub.edifact.warm-up=false",
+                "--logging.file.name=" + dataDir.resolve("hub.log"),
+                "--logging.threshold.console=WARN");
+        CamelContext camel = context.getBean(CamelContext.class);
+        await("acme's order intake started").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    var status = camel.getRouteController().getRouteStatus("receiveOrders-acme");
+                    return status != null && status.isStarted();
+                });
+        return context;
+    }
+
+    private void ingest(ConfigurableApplicationContext hub, byte[] interchange) throws Exception {
+        JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
+        String name = "ingest-" + POS + ".edi";
+        String ack = "-for-" + String.format(Locale.ROOT, "%09d", CONTROL_NUMBER) + ".x12";
+        long expectedReleases = (long) POS * InterchangeGenerator.DELIVERIES;
+        try (PartnerSftpClient acme = new PartnerSftpClient(hub.getBean(LocalSftpServer.class).connectionFor("acme"))) {
+            long start = System.nanoTime();
+            acme.upload(name, interchange);
+            row("SFTP upload (temporary name, rename)", System.nanoTime() - start);
+            long[] stored = {0};
+            long[] planned = {0};
+            long[] acknowledged = {0};
+            await("the orders stored, their releases planned and the 997 back").atMost(TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
+                        long now = System.nanoTime();
+                        if (stored[0] == 0 && count(jdbc, "select count(*) from purchase_order where partner_id = 'acme'") == POS) {
+                            stored[0] = now;
+                        }
+                        if (planned[0] == 0 && count(jdbc, "select count(*) from order_release where partner_id = 'acme' "
+                                + "and status = 'PLANNED'") == expectedReleases) {
+                            planned[0] = now;
+                        }
+                        if (acknowledged[0] == 0 && acme.list("outbound").stream().anyMatch(n -> n.startsWith("997-")
+                                && n.endsWith(ack))) {
+                            acknowledged[0] = now;
+                        }
+                        return stored[0] != 0 && planned[0] != 0 && acknowledged[0] != 0;
+                    });
+            row("SFTP ingest: all orders stored", stored[0] - start);
+            row("SFTP ingest: all releases planned", planned[0] - start);
+            row("SFTP ingest: 997 in outbound/", acknowledged[0] - start);
+            String text = acme.read("outbound/" + acme.list("outbound").stream().filter(n -> n.startsWith("997-")
+                    && n.endsWith(ack)).findFirst().orElseThrow());
+            String ak9 = text.substring(text.indexOf("AK9*"), text.indexOf('~', text.indexOf("AK9*")));
+            if (UNTIL_ARCHIVED) {
+                await("the input archived").atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> acme.list("archive").stream().anyMatch(n -> n.endsWith("-" + name)));
+                row("SFTP ingest: input archived (every 855 written)", System.nanoTime() - start);
+            }
+            System.out.println();
+            System.out.printf("%-52s %10s %10s %8s%n", "", "seconds", "POs/s", "MB/s");
+            rows.forEach(System.out::println);
+            System.out.printf("%n997: %s; %,d orders, %,d releases planned, %,d outbound documents stored (997 + 855s)%n",
+                    ak9, count(jdbc, "select count(*) from purchase_order"), count(jdbc,
+                            "select count(*) from order_release where status = 'PLANNED'"),
+                    count(jdbc, "select count(*) from outbound_document"));
+        }
+    }
+
+    private void row(String what, long nanos) {
+        double seconds = nanos / 1e9;
+        rows.add(String.format(Locale.ROOT, "%-52s %10.1f %,10.0f %8.2f", what, seconds, POS / seconds, bytes / MB / seconds));
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static void printMemory() throws IOException {
+        String hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> l.substring("VmHWM:".length()).strip()).findFirst().orElse("?");
+        System.out.printf("memory high-water mark: heap %,d MB (peak usage of the heap pools, summed; max heap %,d MB);"
+                + " process VmHWM %s (resident set, whole JVM with the hub)%n", ParseBenchmark.peakHeapUsed() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20, hwm);
+    }
+}

@@ -1,0 +1,414 @@
+package io.edihub.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.edihub.EmbeddedHubProperties;
+import io.edihub.PartnerSftpClient;
+import io.edihub.local.LocalSftpServer;
+import io.edihub.order.OrderStore;
+import io.edihub.order.Release;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Broken X12 through the real intake: inputs mutated from the samples in {@code edi-samples/} (see
+ * {@link Mutator}) are uploaded with a partner's real SFTP client to the whole hub, in batches, and every
+ * one must be answered: moved to {@code archive/} with a 997 or TA1 in {@code outbound/}, or to
+ * {@code error/} with {@code <name>.error.txt} giving the reason (and the TA1 / 997 when the envelope could
+ * be read). None may stay in {@code inbound/} or vanish, no intake exchange may fail, and afterwards the
+ * hub is healthy and takes a fresh valid 850 as before. The outcome of every input is counted by mutation
+ * kind and printed.
+ *
+ * <p>CI runs 500 inputs. Settings (system properties): {@code fuzz.inputs} (500), {@code fuzz.seed} (fixed;
+ * printed), {@code fuzz.batch} (inputs uploaded before waiting for their answers, 50), {@code fuzz.hugeBytes}
+ * (the length of a huge element, 1,000,000), {@code fuzz.only} (comma-separated input indexes: replays just
+ * those). An input that fails is saved to {@code target/fuzz-failures/} with a {@code .why.txt} beside it.
+ *
+ * <pre>
+ * ./mvnw -q -o verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=IntakeFuzzIT -Dfuzz.inputs=10000
+ * </pre>
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IntakeFuzzIT {
+
+    private static final int INPUTS = Integer.getInteger("fuzz.inputs", 500);
+    private static final long SEED = Long.getLong("fuzz.seed", 20261123L);
+    private static final int BATCH = Integer.getInteger("fuzz.batch", 50);
+    private static final int HUGE_BYTES = Integer.getInteger("fuzz.hugeBytes", 1_000_000);
+    private static final String ONLY = System.getProperty("fuzz.only", "");
+    /** How long one batch may take to be answered: far more than it needs, so that a slow run is no failure. */
+    private static final Duration BATCH_WAIT = Duration.ofSeconds(Long.getLong("fuzz.batchWaitSeconds", 180));
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Path FAILURES = Path.of("target", "fuzz-failures");
+    private static final Pattern AK9 = Pattern.compile("(?:^|[~\\n])AK9\\*([AEPRMWX])");
+    private static final Pattern ANSWERED_CONTROL_NUMBER = Pattern.compile("-for-([0-9A-Za-z]*)\\.x12$");
+
+    @DynamicPropertySource
+    static void embeddedServers(DynamicPropertyRegistry registry) {
+        EmbeddedHubProperties.register(registry);
+        registry.add("edihub.sftp.poll-delay", () -> "100");
+    }
+
+    /** Where an input ended up, as the partner and the table see it. */
+    enum Outcome {
+        ACK_A("997 AK9 A"), ACK_E("997 AK9 E"), ACK_P("997 AK9 P"), ACK_R("997 R"), TA1("TA1"),
+        /** a partner's 997, taken: X12 does not acknowledge acknowledgments */
+        ACK_RECEIVED("997 in, none due"),
+        ERROR_FILE_ONLY("error file only"), NOT_ANSWERED("NOT ANSWERED"), HUB_ERROR("hub error");
+
+        final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LocalSftpServer sftpServer;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    OrderStore orders;
+
+    private final Map<String, PartnerSftpClient> partners = new HashMap<>();
+    /** input name → why the intake failed it (a failed exchange or an ERROR logged while it was handled) */
+    private final Map<String, String> hubErrors = new ConcurrentHashMap<>();
+    private final List<String> otherErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** keeps only errors: a long run logs every input at INFO */
+    private final ListAppender<ILoggingEvent> errorLog = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
+                super.append(event);
+            }
+        }
+    };
+    private final EventNotifierSupport failedExchanges = new EventNotifierSupport() {
+        @Override
+        public void notify(CamelEvent event) {
+            Exchange exchange = ((CamelEvent.ExchangeFailedEvent) event).getExchange();
+            String file = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+            String why = exchange.getFromRouteId() + ": " + exchange.getException();
+            if (file == null) {
+                otherErrors.add(why);
+            } else {
+                hubErrors.merge(file, why, (a, b) -> a);
+            }
+        }
+
+        @Override
+        public boolean isEnabled(CamelEvent event) {
+            return event instanceof CamelEvent.ExchangeFailedEvent;
+        }
+    };
+
+    @BeforeEach
+    void connect() throws Exception {
+        await().atMost(WAIT).until(() -> Set.of("receiveOrders-acme", "receiveOrders-globex").stream().allMatch(id -> {
+            var status = camel.getRouteController().getRouteStatus(id);
+            return status != null && status.isStarted();
+        }));
+        for (String partner : List.of("acme", "globex")) {
+            partners.put(partner, new PartnerSftpClient(sftpServer.connectionFor(partner)));
+        }
+        camel.getManagementStrategy().addEventNotifier(failedExchanges);
+        errorLog.setContext((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory());
+        errorLog.start();
+        root().addAppender(errorLog);
+    }
+
+    @AfterEach
+    void disconnect() {
+        root().detachAppender(errorLog);
+        camel.getManagementStrategy().removeEventNotifier(failedExchanges);
+        partners.values().forEach(PartnerSftpClient::close);
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    @Test
+    void everyMutatedInputIsAnsweredAndTheHubStaysHealthy() throws Exception {
+        Mutator mutator = new Mutator(SEED, Mutator.x12Samples(Path.of("edi-samples")), HUGE_BYTES);
+        List<Integer> indexes = ONLY.isBlank() ? java.util.stream.IntStream.range(0, INPUTS).boxed().toList()
+                : Arrays.stream(ONLY.split(",")).map(String::strip).map(Integer::valueOf).toList();
+        System.out.printf("intake fuzz: seed %d (replay with -Dfuzz.seed=%d), %,d inputs, batches of %d, huge elements"
+                + " of %,d bytes%n", SEED, SEED, indexes.size(), BATCH, HUGE_BYTES);
+        Map<Mutator.Kind, Map<Outcome, Integer>> table = new EnumMap<>(Mutator.Kind.class);
+        List<String> failures = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int from = 0; from < indexes.size(); from += BATCH) {
+            List<Mutator.Input> batch = indexes.subList(from, Math.min(indexes.size(), from + BATCH)).stream()
+                    .map(mutator::input).toList();
+            for (Mutator.Input input : batch) {
+                partner(input).upload(input.name(), input.content());
+            }
+            awaitAnswers(batch);
+            for (Mutator.Input input : batch) {
+                Verdict verdict = classify(input);
+                table.computeIfAbsent(input.kind(), k -> new EnumMap<>(Outcome.class)).merge(verdict.outcome(), 1, Integer::sum);
+                if (verdict.problem() != null) {
+                    failures.add(input.name() + ": " + verdict.problem());
+                    save(input, verdict.problem());
+                }
+            }
+            if ((from / BATCH) % 10 == 9) {
+                System.out.printf("  %,d inputs done in %.0f s%n", from + batch.size(), (System.nanoTime() - started) / 1e9);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.println(render(table, indexes.size(), seconds));
+        failures.forEach(f -> System.out.println("FAILED " + f));
+
+        List<String> loggedErrors = loggedErrors();
+        assertThat(failures).as("inputs not answered or failed by the hub (saved in %s)", FAILURES).isEmpty();
+        assertThat(otherErrors).as("failed exchanges not about an input").isEmpty();
+        assertThat(loggedErrors).as("errors logged while the inputs were handled").isEmpty();
+        assertThat(total(table, Outcome.NOT_ANSWERED)).isZero();
+        assertThat(total(table, Outcome.HUB_ERROR)).isZero();
+
+        theHubIsHealthyAndTakesAFreshOrder();
+    }
+
+    /**
+     * Waits until every input of the batch is in archive/ or error/, or failed by the intake. Presence is
+     * the evidence, not absence from inbound/: a listing taken while the hub moves a file can come back empty.
+     */
+    private void awaitAnswers(List<Mutator.Input> batch) {
+        Map<String, List<String>> names = batch.stream().collect(Collectors.groupingBy(i -> i.sample().partnerId(),
+                Collectors.mapping(Mutator.Input::name, Collectors.toList())));
+        try {
+            await().atMost(BATCH_WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                for (var partner : names.entrySet()) {
+                    PartnerSftpClient sftp = partners.get(partner.getKey());
+                    List<String> moved = new ArrayList<>(sftp.list("archive"));
+                    moved.addAll(sftp.list("error"));
+                    for (String name : partner.getValue()) {
+                        // an input the intake failed is retried on every poll: waiting longer tells nothing more
+                        if (!hubErrors.containsKey(name) && moved.stream().noneMatch(n -> n.endsWith("-" + name))) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            });
+        } catch (ConditionTimeoutException e) {
+            // classify() reports what is still in inbound/
+        }
+    }
+
+    /** What became of one input: an outcome, and what is wrong with it when it is not a proper answer. */
+    record Verdict(Outcome outcome, String problem) {
+    }
+
+    private Verdict classify(Mutator.Input input) throws Exception {
+        PartnerSftpClient sftp = partner(input);
+        String name = input.name();
+        if (sftp.list("inbound").contains(name)) {
+            // keep it from being retried for the rest of the run; it is saved for the report
+            sftp.remove("inbound/" + name);
+            String why = hubErrors.get(name);
+            return why != null ? new Verdict(Outcome.HUB_ERROR, "still in inbound/ after " + why)
+                    : new Verdict(Outcome.NOT_ANSWERED, "still in inbound/ after " + BATCH_WAIT.toSeconds() + " s");
+        }
+        String archived = only(sftp.list("archive"), name, "archive/");
+        String kept = only(sftp.list("error"), name, "error/");
+        if (archived == null && kept == null) {
+            return new Verdict(Outcome.NOT_ANSWERED, "neither in inbound/, archive/ nor error/: vanished");
+        }
+        String moved = archived != null ? archived : kept;
+        long documentId = Long.parseLong(moved.substring(moved.lastIndexOf('/') + 1, moved.lastIndexOf('/') + 1
+                + moved.substring(moved.lastIndexOf('/') + 1).indexOf('-')));
+        List<String> answers = jdbc.queryForList("select file_name from outbound_document where inbound_document_id = ? "
+                + "and kind in ('TA1', '997', 'TA1+997', 'RESPONSE', 'CONTRL') order by id", String.class, documentId);
+        List<String> outbound = sftp.list("outbound");
+        List<String> problems = new ArrayList<>();
+        Outcome outcome = null;
+        boolean ta1 = false;
+        String worstAk9 = null;
+        for (String answer : answers) {
+            if (!outbound.contains(answer)) {
+                problems.add("answer " + answer + " not in outbound/");
+                continue;
+            }
+            if (!answer.endsWith(".x12")) {
+                continue;
+            }
+            Matcher control = ANSWERED_CONTROL_NUMBER.matcher(answer);
+            if (control.find() && !new String(input.content(), StandardCharsets.ISO_8859_1).contains(control.group(1))) {
+                problems.add("answer " + answer + " names an interchange control number not in the input");
+            }
+            String text = sftp.read("outbound/" + answer);
+            ta1 |= answer.startsWith("ta1");
+            Matcher ak9 = AK9.matcher(text);
+            while (ak9.find()) {
+                worstAk9 = worse(worstAk9, ak9.group(1));
+            }
+        }
+        if (hubErrors.containsKey(name)) {
+            outcome = Outcome.HUB_ERROR;
+            problems.add("the intake failed it before answering: " + hubErrors.get(name));
+        } else if (ta1) {
+            outcome = Outcome.TA1;
+        } else if (worstAk9 != null) {
+            outcome = switch (worstAk9) {
+                case "A" -> Outcome.ACK_A;
+                case "E" -> Outcome.ACK_E;
+                case "P" -> Outcome.ACK_P;
+                default -> Outcome.ACK_R;
+            };
+        } else if (kept != null) {
+            outcome = Outcome.ERROR_FILE_ONLY;
+        } else if (jdbc.queryForObject("select count(*) from received_acknowledgment where document_id = ?", Integer.class,
+                documentId) > 0) {
+            outcome = Outcome.ACK_RECEIVED;
+        } else {
+            outcome = Outcome.NOT_ANSWERED;
+            problems.add("archived without a 997 or TA1");
+        }
+        if (kept != null) {
+            String report = only(sftp.list("error"), name + ".error.txt", "error/");
+            if (report == null) {
+                outcome = Outcome.NOT_ANSWERED;
+                problems.add("in error/ without " + name + ".error.txt");
+            } else {
+                String reason = sftp.read(report);
+                if (!reason.contains("from partner " + input.sample().partnerId()) || reason.lines().count() < 2) {
+                    problems.add("error report gives no reason: " + reason);
+                }
+                sftp.remove(report);
+            }
+        }
+        // the partner collects its answers and the processed files are cleared away: the folders stay small
+        sftp.remove(moved);
+        for (String answer : answers) {
+            if (outbound.contains(answer)) {
+                sftp.remove("outbound/" + answer);
+            }
+        }
+        return new Verdict(outcome, problems.isEmpty() ? null : String.join("; ", problems));
+    }
+
+    /** The path of the one file in a listing of {@code folder} that is the input {@code name} with its document id in front. */
+    private static String only(List<String> listing, String name, String folder) {
+        List<String> matching = listing.stream().filter(n -> n.endsWith("-" + name)).toList();
+        return matching.isEmpty() ? null : folder + matching.get(0);
+    }
+
+    private static String worse(String a, String b) {
+        String order = "AEPWXMR";
+        return a == null || order.indexOf(b) > order.indexOf(a) ? b : a;
+    }
+
+    private PartnerSftpClient partner(Mutator.Input input) {
+        return partners.get(input.sample().partnerId());
+    }
+
+    private void save(Mutator.Input input, String why) throws Exception {
+        Files.createDirectories(FAILURES);
+        Files.write(FAILURES.resolve(input.name()), input.content());
+        Files.writeString(FAILURES.resolve(input.name() + ".why.txt"), "seed " + input.seed() + ", input " + input.index()
+                + " (replay: -Dfuzz.seed=" + input.seed() + " -Dfuzz.only=" + input.index() + ")\nsample "
+                + input.sample().name() + ", " + input.kind().label() + ": " + input.detail() + "\n" + why + "\n");
+    }
+
+    private List<String> loggedErrors() {
+        return errorLog.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
+    }
+
+    private static int total(Map<Mutator.Kind, Map<Outcome, Integer>> table, Outcome outcome) {
+        return table.values().stream().mapToInt(row -> row.getOrDefault(outcome, 0)).sum();
+    }
+
+    static String render(Map<Mutator.Kind, Map<Outcome, Integer>> table, int inputs, double seconds) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n%,d inputs answered in %.0f s (%.1f inputs/s)%n",
+                inputs, seconds, inputs / seconds));
+        sb.append(String.format(Locale.ROOT, "%-20s", "mutation"));
+        for (Outcome o : Outcome.values()) {
+            sb.append(String.format(Locale.ROOT, " %16s", o.label));
+        }
+        sb.append(String.format(Locale.ROOT, " %7s%n", "total"));
+        Map<Outcome, Integer> totals = new EnumMap<>(Outcome.class);
+        for (Mutator.Kind kind : Mutator.Kind.values()) {
+            Map<Outcome, Integer> row = table.getOrDefault(kind, Map.of());
+            sb.append(String.format(Locale.ROOT, "%-20s", kind.label()));
+            for (Outcome o : Outcome.values()) {
+                int n = row.getOrDefault(o, 0);
+                totals.merge(o, n, Integer::sum);
+                sb.append(String.format(Locale.ROOT, " %,16d", n));
+            }
+            sb.append(String.format(Locale.ROOT, " %,7d%n", row.values().stream().mapToInt(Integer::intValue).sum()));
+        }
+        sb.append(String.format(Locale.ROOT, "%-20s", "all"));
+        for (Outcome o : Outcome.values()) {
+            sb.append(String.format(Locale.ROOT, " %,16d", totals.getOrDefault(o, 0)));
+        }
+        sb.append(String.format(Locale.ROOT, " %,7d%n", totals.values().stream().mapToInt(Integer::intValue).sum()));
+        return sb.toString();
+    }
+
+    private void theHubIsHealthyAndTakesAFreshOrder() throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+
+        // a PO number and an interchange control number no mutated input can have used
+        String order = Files.readString(Path.of("edi-samples/acme/standalone-no-schedule.edi"), StandardCharsets.ISO_8859_1)
+                .replace("4500012400", "4599990001");
+        List<String> assigned = new ArrayList<>();
+        order = Mutator.renumber(order, 99_999, assigned);
+        PartnerSftpClient acme = partners.get("acme");
+        acme.upload("after-fuzz.edi", order.getBytes(StandardCharsets.ISO_8859_1));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-after-fuzz.edi")));
+        List<String> acks = acme.list("outbound").stream().filter(n -> n.endsWith("-for-" + assigned.get(0) + ".x12")).toList();
+        assertThat(acks).hasSize(1);
+        assertThat(acme.read("outbound/" + acks.get(0))).contains("AK9*A*1*1*1~");
+        assertThat(orders.releases("acme", "4599990001")).extracting(Release::releaseId)
+                .containsExactly("4599990001-01", "4599990001-03");
+    }
+}

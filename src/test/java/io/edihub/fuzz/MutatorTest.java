@@ -1,0 +1,65 @@
+package io.edihub.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MutatorTest {
+
+    private static final Path SAMPLES = Path.of("edi-samples");
+
+    @Test
+    void anInputIsTheSameBytesWhenMadeAgainFromItsSeedAndIndexAlone() throws Exception {
+        List<Mutator.Sample> samples = Mutator.x12Samples(SAMPLES);
+        Mutator first = new Mutator(7, samples, 1000);
+        for (int i = 0; i < 10; i++) {
+            first.input(i);
+        }
+        Mutator.Input late = first.input(10);
+        Mutator.Input again = new Mutator(7, samples, 1000).input(10);
+
+        assertThat(again.name()).isEqualTo(late.name()).startsWith("s7-00010-");
+        assertThat(again.content()).isEqualTo(late.content());
+        assertThat(new Mutator(8, samples, 1000).input(10).content()).isNotEqualTo(late.content());
+    }
+
+    @Test
+    void theKindsTakeTurnsAndEachIsNamedInTheInput() throws Exception {
+        Mutator mutator = new Mutator(1, Mutator.x12Samples(SAMPLES), 1000);
+        Set<Mutator.Kind> seen = EnumSet.noneOf(Mutator.Kind.class);
+        for (int i = 0; i < Mutator.Kind.values().length; i++) {
+            Mutator.Input input = mutator.input(i);
+            seen.add(input.kind());
+            assertThat(input.name()).contains("-" + input.kind().label() + "-").endsWith(".edi");
+        }
+        assertThat(seen).containsExactlyInAnyOrder(Mutator.Kind.values());
+    }
+
+    @Test
+    void everyInterchangeGetsItsOwnControlNumberInTheHeaderAndTheTrailer() throws Exception {
+        String sample = new String(java.nio.file.Files.readAllBytes(SAMPLES.resolve("acme/several-interchanges-one-file.edi")),
+                StandardCharsets.ISO_8859_1);
+        List<String> assigned = new ArrayList<>();
+        String renumbered = Mutator.renumber(sample, 42, assigned);
+
+        assertThat(assigned).containsExactly("100000420", "100000421");
+        assertThat(renumbered).contains("*100000420*0*P*>~", "IEA*1*100000420~", "*100000421*0*P*>~", "IEA*1*100000421~")
+                .hasSameSizeAs(sample);
+    }
+
+    @Test
+    void aHugeElementIsAsLongAsAsked() throws Exception {
+        Mutator mutator = new Mutator(3, Mutator.x12Samples(SAMPLES), 1_000_000);
+        Mutator.Input huge = mutator.input(Mutator.Kind.HUGE_ELEMENT.ordinal());
+        assertThat(huge.kind()).isEqualTo(Mutator.Kind.HUGE_ELEMENT);
+        assertThat(huge.content().length).isGreaterThan(1_000_000);
+        assertThat(new String(huge.content(), StandardCharsets.ISO_8859_1)).containsAnyOf("9".repeat(1_000_000),
+                "X".repeat(1_000_000));
+    }
+}
