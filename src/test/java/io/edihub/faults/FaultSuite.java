@@ -144,9 +144,15 @@ public final class FaultSuite {
             scheduler.scheduleWithFixedDelay(this::restartHubThatExited, 2, 2, TimeUnit.SECONDS);
             scheduler.scheduleWithFixedDelay(this::playPartners, 1, 1, TimeUnit.SECONDS);
 
-            Duration ingestWithSlack = settings.ingest().plus(settings.outage()).plus(Duration.ofMinutes(2));
-            await("uploads and faults").atMost(ingestWithSlack).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> uploadedFiles.size() == files() && faultsDone.get() == scheduledFaults);
+            // a kill waits for the hub to be ready again, and a start takes a minute on a busy machine
+            Duration ingestWithSlack = settings.ingest().plus(settings.outage()).plus(Duration.ofMinutes(2L + 3L * settings.kills()));
+            try {
+                await("uploads and faults").atMost(ingestWithSlack).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> uploadedFiles.size() == files() && faultsDone.get() == scheduledFaults);
+            } catch (ConditionTimeoutException e) {
+                log("after %s only %d of %d files were uploaded and %d of %d faults done", ingestWithSlack, uploadedFiles.size(),
+                        files(), faultsDone.get(), scheduledFaults);
+            }
             log("all %d files uploaded and %d faults done after %ds; waiting for the hub to settle", files(), scheduledFaults,
                     secondsSinceStart());
             try {
@@ -237,11 +243,11 @@ public final class FaultSuite {
             kills.add((long) (ingest * (0.05 + 0.9 * random.nextDouble())));
         }
         kills.sort(null);
-        log("kill -9 at seconds %s", kills.stream().map(ms -> String.format("%.1f", ms / 1000.0)).toList());
-        for (long at : kills) {
-            long jitter = random.nextInt(5000);
-            scheduler.schedule(() -> killWhenReady(scheduler, jitter), at, TimeUnit.MILLISECONDS);
-        }
+        List<Long> jitters = new ArrayList<>();
+        kills.forEach(kill -> jitters.add((long) random.nextInt(5000)));
+        log("kill -9 at seconds %s (a kill that finds the hub still starting waits until it is ready, then 0-5 s)",
+                kills.stream().map(ms -> String.format("%.1f", ms / 1000.0)).toList());
+        scheduleKill(scheduler, kills, jitters, 0);
 
         long outage = settings.outage().toMillis();
         outage(scheduler, "Kafka broker", ingest * 20 / 100, outage, kafka::stop, kafka::start);
@@ -265,20 +271,27 @@ public final class FaultSuite {
     }
 
     /**
-     * A kill is meant for a hub at work: if the moment finds it still starting after the previous kill, the kill
-     * happens a random 0-5 s after it is ready again.
+     * Kills happen one after the other, each meant for a hub at work: a kill whose moment finds the hub still
+     * starting after the previous one happens a random 0-5 s after it is ready again.
      */
-    private void killWhenReady(ScheduledExecutorService scheduler, long jitter) {
-        if (hubReady()) {
-            killAndRestartHub();
+    private void scheduleKill(ScheduledExecutorService scheduler, List<Long> kills, List<Long> jitters, int next) {
+        if (next == kills.size()) {
+            return;
+        }
+        long wait = Math.max(0, kills.get(next) - Duration.between(started, Instant.now()).toMillis());
+        scheduler.schedule(() -> killWhenReady(scheduler, kills, jitters, next, false), wait, TimeUnit.MILLISECONDS);
+    }
+
+    private void killWhenReady(ScheduledExecutorService scheduler, List<Long> kills, List<Long> jitters, int index,
+            boolean waited) {
+        if (!hubReady()) {
+            scheduler.schedule(() -> killWhenReady(scheduler, kills, jitters, index, true), 1, TimeUnit.SECONDS);
+        } else if (waited) {
+            scheduler.schedule(() -> killWhenReady(scheduler, kills, jitters, index, false), jitters.get(index),
+                    TimeUnit.MILLISECONDS);
         } else {
-            scheduler.schedule(() -> {
-                if (hubReady()) {
-                    scheduler.schedule(this::killAndRestartHub, jitter, TimeUnit.MILLISECONDS);
-                } else {
-                    killWhenReady(scheduler, jitter);
-                }
-            }, 1, TimeUnit.SECONDS);
+            killAndRestartHub();
+            scheduleKill(scheduler, kills, jitters, index + 1);
         }
     }
 
@@ -475,8 +488,8 @@ public final class FaultSuite {
                     String.format("shipments             %d sent, %d applied", shipmentsSent, shipmentsApplied),
                     String.format("invoices              %d for %d acceptances; %d records on Kafka, %d distinct ids", invoices,
                             acceptances, invoiceRecords, invoiceIds),
-                    String.format("lost                  %d %s", lost(), lostBy),
-                    String.format("duplicated effects    %d %s", duplicatedEffects(), duplicatedBy));
+                    String.format("lost = %d              %s", lost(), lostBy),
+                    String.format("duplicated effects = %d %s", duplicatedEffects(), duplicatedBy));
         }
     }
 
