@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import io.edihub.KafkaTestClient;
 import io.edihub.PartnerSftpClient;
 import io.edihub.local.FreePort;
@@ -43,7 +44,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The fault suite: the packaged hub in a JVM of its own ingests purchase orders that two partners upload
@@ -73,7 +73,7 @@ public final class FaultSuite {
      * @param kills         SIGKILLs of the hub during the ingest
      * @param outage        how long Kafka and PostgreSQL are away (the SFTP server half as long)
      * @param ingest        the time over which files are uploaded and the faults happen
-     * @param settle        how long the hub may take to finish its work after the ingest
+     * @param settle        how long the hub may go without progress after the ingest before the suite gives up
      * @param seed          decides the moments of the kills (printed, so a run can be repeated)
      */
     public record Settings(int orders, int ordersPerFile, int kills, Duration outage, Duration ingest, Duration settle,
@@ -81,12 +81,12 @@ public final class FaultSuite {
 
         /** The CI version: small enough for a {@code verify} on two cores. */
         public static Settings quick(long seed) {
-            return new Settings(100, 5, 3, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(3), seed);
+            return new Settings(100, 5, 3, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(2), seed);
         }
 
         /** The figures: 1,000 POs, ten kills, Kafka and PostgreSQL away for a minute each. */
         public static Settings full(long seed) {
-            return new Settings(1000, 10, 10, Duration.ofSeconds(60), Duration.ofSeconds(330), Duration.ofMinutes(10), seed);
+            return new Settings(1000, 10, 10, Duration.ofSeconds(60), Duration.ofSeconds(330), Duration.ofMinutes(3), seed);
         }
     }
 
@@ -107,6 +107,7 @@ public final class FaultSuite {
     private HubProcess hub;
     private int httpPort;
     private JdbcTemplate jdbc;
+    private HikariDataSource suiteDataSource;
     private KafkaTestClient client;
 
     // what the suite did, for the checks at the end
@@ -119,6 +120,9 @@ public final class FaultSuite {
     private final AtomicInteger hubExitsOnItsOwn = new AtomicInteger();
     private volatile boolean killing;
     private Instant started;
+    private volatile boolean settled;
+    private String lastProgress = "";
+    private Instant lastProgressAt = Instant.now();
 
     public FaultSuite(Settings settings, Path projectDirectory, Path workDirectory) {
         this.settings = settings;
@@ -156,9 +160,14 @@ public final class FaultSuite {
             log("all %d files uploaded and %d faults done after %ds; waiting for the hub to settle", files(), scheduledFaults,
                     secondsSinceStart());
             try {
-                await("the hub settles").atMost(settings.settle()).pollInterval(Duration.ofSeconds(2)).until(this::settled);
+                lastProgressAt = Instant.now();
+                // a slow machine is no failure: give up only when the hub stops making progress
+                await("the hub settles").atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(2)).until(this::settledOrStuck);
             } catch (ConditionTimeoutException e) {
-                log("the hub did not settle within %s: the figures below say what is missing", settings.settle());
+                log("the hub did not settle within an hour");
+            }
+            if (!settled) {
+                log("the hub made no progress for %s and did not settle: the figures below say what is missing", settings.settle());
             }
             scheduler.shutdownNow();
             scheduler.awaitTermination(30, TimeUnit.SECONDS);
@@ -176,7 +185,14 @@ public final class FaultSuite {
     private void startServers() {
         postgresPort = FreePort.find();
         postgres = LocalPostgres.start(workDirectory.resolve("postgres"), postgresPort);
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(postgres.jdbcUrl(), LocalPostgres.USER, "");
+        // a small pool that outlives the database's outage: connections broken by it are replaced on the next query
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
+        dataSource.setUsername(LocalPostgres.USER);
+        dataSource.setMaximumPoolSize(2);
+        dataSource.setConnectionTimeout(5000);
+        dataSource.setInitializationFailTimeout(-1);
+        suiteDataSource = dataSource;
         jdbc = new JdbcTemplate(dataSource);
         kafka = new RestartableKafkaBroker(workDirectory.resolve("kafka"), FreePort.find(), FreePort.find());
         kafka.start();
@@ -218,7 +234,7 @@ public final class FaultSuite {
     }
 
     private void stopAll() {
-        for (AutoCloseable closeable : new AutoCloseable[] {client, hub, kafka, sftp, postgres}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {client, hub, suiteDataSource, kafka, sftp, postgres}) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -415,6 +431,11 @@ public final class FaultSuite {
 
     // --- settling and counting -----------------------------------------------------------------------------------
 
+    private boolean settledOrStuck() {
+        settled = settled();
+        return settled || Duration.between(lastProgressAt, Instant.now()).compareTo(settings.settle()) > 0;
+    }
+
     private boolean settled() {
         try {
             playPartners();
@@ -430,10 +451,15 @@ public final class FaultSuite {
             int invoices = count("select count(*) from invoice");
             long invoiceEvents = received(INVOICES).stream().map(r -> r.headers().get("ce_id")).distinct().count();
             long toAccept = shipped.values().stream().filter(v -> FaultOrders.sequence(v.split("/")[1]) % 4 == 0).count();
-            log("settling: inbound empty %s, orders %d/%d, outbox unsent %d, unwritten files %d, due not dispatched %d, "
-                    + "requested %d/%d, shipments applied %d/%d, acceptances answered %d/%d, invoice events %d/%d",
-                    inboundEmpty, stored, sentOrders.size(), unsent, unwritten, dueNotDispatched, requested, dispatched,
-                    shippedApplied, shipped.size(), acceptanceAnswers.size(), toAccept, invoiceEvents, invoices);
+            String progress = String.format("inbound empty %s, orders %d/%d, outbox unsent %d, unwritten files %d, "
+                    + "due not dispatched %d, requested %d/%d, shipments applied %d/%d, acceptances answered %d/%d, "
+                    + "invoice events %d/%d", inboundEmpty, stored, sentOrders.size(), unsent, unwritten, dueNotDispatched, requested,
+                    dispatched, shippedApplied, shipped.size(), acceptanceAnswers.size(), toAccept, invoiceEvents, invoices);
+            if (!progress.equals(lastProgress)) {
+                lastProgress = progress;
+                lastProgressAt = Instant.now();
+            }
+            log("settling: %s", progress);
             long toShip = received(REQUESTS).stream().map(KafkaTestClient.Received::key).distinct()
                     .filter(id -> FaultOrders.sequence(id.substring(0, id.lastIndexOf('-'))) % 2 == 0).count();
             return inboundEmpty && stored >= sentOrders.size() && unsent == 0 && unwritten == 0 && dueNotDispatched == 0
