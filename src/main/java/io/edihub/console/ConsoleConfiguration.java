@@ -1,9 +1,6 @@
 package io.edihub.console;
 
 import io.hawt.web.auth.AuthenticationConfiguration;
-import java.util.Map;
-import javax.security.auth.login.AppConfigurationEntry;
-import javax.security.auth.login.AppConfigurationEntry.LoginModuleControlFlag;
 import org.jolokia.server.core.http.AgentServlet;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
@@ -46,14 +43,7 @@ class ConsoleConfiguration {
         return event -> {
             AuthenticationConfiguration hawtio = AuthenticationConfiguration.getConfiguration(
                     event.getApplicationContext().getServletContext());
-            hawtio.setConfiguration(new javax.security.auth.login.Configuration() {
-                @Override
-                public AppConfigurationEntry[] getAppConfigurationEntry(String realm) {
-                    return new AppConfigurationEntry[] {new AppConfigurationEntry(OperatorLoginModule.class.getName(),
-                            LoginModuleControlFlag.REQUIRED,
-                            Map.of(OperatorLoginModule.AUTHENTICATION_MANAGER, authentication))};
-                }
-            });
+            hawtio.setConfiguration(new OperatorRealm(authentication));
         };
     }
 }

@@ -112,6 +112,9 @@ class HawtioBrowserIT {
         assertThat(jolokiaPost.statusCode()).isEqualTo(401);
         assertThat(jolokiaPost.body()).doesNotContain("java.lang");
 
+        // the probes stay open, where they were
+        assertThat(send(get("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+
         // a partner is a user of the API only
         assertThat(send(basic(get("/jolokia/version"), "acme", "acme-secret")).statusCode()).isEqualTo(403);
         assertThat(send(basic(get("/hawtio/"), "acme", "acme-secret")).statusCode()).isEqualTo(403);
