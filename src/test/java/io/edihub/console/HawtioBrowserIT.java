@@ -131,6 +131,29 @@ class HawtioBrowserIT {
     }
 
     @Test
+    void hawtiosLoginGivesANewSessionThatOpensJolokia() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        browser.send(get("/hawtio/login").build(), HttpResponse.BodyHandlers.discarding());
+        String before = sessionId(cookies);
+
+        HttpResponse<String> login = browser.send(post("/hawtio/auth/login",
+                "{\"username\":\"operator\",\"password\":\"" + operatorPassword() + "\"}").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(sessionId(cookies)).isNotNull().isNotEqualTo(before);
+        HttpResponse<String> version = browser.send(get("/jolokia/version").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(version.statusCode()).isEqualTo(200);
+        assertThat(version.body()).contains("\"agent\"");
+    }
+
+    private static String sessionId(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    @Test
     void anOperatorLoggedInThroughTheFormCallsTheApiWithTheSession() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String loginPage = browser.send(get("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
