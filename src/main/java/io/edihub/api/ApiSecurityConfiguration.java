@@ -3,6 +3,7 @@ package io.edihub.api;
 import io.edihub.local.LocalApiCredentials;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,13 +27,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Everything served over HTTP needs a user, except the health probes: partners' clients send orders
  * (role PARTNER, user name = partner id), operators decide on held orders and see everything (role
- * OPERATOR). HTTP basic, no sessions; order bodies are size-limited before they are read.
+ * OPERATOR). HTTP basic, no sessions of its own; order bodies are size-limited before they are read. The
+ * browser pages (Hawtio, Jolokia, {@code /ops/**}) have their own chain with a session login, see
+ * {@code io.edihub.console.ConsoleSecurityConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiSettings.class)
@@ -61,9 +68,14 @@ class ApiSecurityConfiguration {
                         .requestMatchers(api).hasAnyRole(PARTNER, OPERATOR)
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(Customizer.withDefaults())
-                // API clients are programs with credentials on every request, not browsers with a session
-                .csrf(c -> c.ignoringRequestMatchers(api))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // API clients are programs with credentials on every request, not browsers with a session: no
+                // CSRF for them. An operator page calling the API with the session of the console's login
+                // (io.edihub.console) is a browser: it sends the XSRF-TOKEN cookie back as X-XSRF-TOKEN.
+                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(new AndRequestMatcher(api, ApiSecurityConfiguration::withoutSession)))
+                // never makes a session, but reads the console's one
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .addFilterAfter(new ApiRequestFilter(maxDocumentBytes), AuthorizationFilter.class);
         return http.build();
     }
@@ -106,6 +118,10 @@ class ApiSecurityConfiguration {
         operators.forEach((name, password) -> users.add(User.withUsername(name).password(encoded(encoder, password))
                 .roles(OPERATOR).build()));
         return new InMemoryUserDetailsManager(users);
+    }
+
+    private static boolean withoutSession(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null;
     }
 
     private static String encoded(PasswordEncoder encoder, String password) {

@@ -1,0 +1,5 @@
+/**
+ * The operators' browser console: Hawtio (with its Camel plugin) and Jolokia, the hub's operator pages under
+ * {@code /ops/**}, and the session login that serves them all with the hub's own users.
+ */
+package io.edihub.console;
