@@ -56,7 +56,8 @@ class ConsoleSecurityConfiguration {
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.securityMatcher(new OrRequestMatcher(path.matcher("/hawtio/**"), path.matcher("/jolokia/**"),
-                        path.matcher("/ops/**"), path.matcher("/login"), path.matcher("/logout")))
+                        path.matcher("/ops/**"), path.matcher("/login"), path.matcher("/logout"),
+                        path.matcher("/default-ui.css")))
                 .authorizeHttpRequests(a -> a
                         // Hawtio forwards its client routes to index.html and /hawtio/jolokia to /jolokia, after the
                         // request itself was allowed
@@ -69,6 +70,8 @@ class ConsoleSecurityConfiguration {
                                 path.matcher("/hawtio/plugin"), path.matcher("/hawtio/preset-connections"),
                                 path.matcher("/hawtio/*.worker.js"))
                         .permitAll()
+                        // the stylesheet of the login form: asked for with HTTP basic, a browser would prompt for it
+                        .requestMatchers(path.matcher("/default-ui.css")).permitAll()
                         .anyRequest().hasRole(OPERATOR))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .formLogin(f -> f.defaultSuccessUrl("/ops/", false))
