@@ -1,13 +1,13 @@
 package io.edihub.billing;
 
 /** 861 receiving advices from acme, made to measure for the whole-hub tests. */
-final class Acceptance861Samples {
+public final class Acceptance861Samples {
 
     private Acceptance861Samples() {
     }
 
     /** Line 1 of one release: 80 accepted, 15 returned, 5 in question (condition 01). */
-    static String partial(String po, String releaseId, String acceptanceId, String isa13) {
+    public static String partial(String po, String releaseId, String acceptanceId, String isa13) {
         return of(po, releaseId, acceptanceId, isa13, "RCD*1*80*EA*15*EA*5*EA*01");
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** 997s acme sends about what the hub sent it: one group, one set, accepted or rejected. */
-final class PartnerFunctionalAcks {
+public final class PartnerFunctionalAcks {
 
     private PartnerFunctionalAcks() {
     }
@@ -16,7 +16,7 @@ final class PartnerFunctionalAcks {
      * @param transaction  the set it acknowledges ({@code 810}, ...)
      * @param status       A or R; a rejection points at an IT1 price (a made-up partner complaint)
      */
-    static String about(String isa13, String functionalId, String group, String transaction, String status) {
+    public static String about(String isa13, String functionalId, String group, String transaction, String status) {
         int gs = Integer.parseInt(isa13);
         boolean rejected = status.equals("R");
         List<String> segments = new ArrayList<>(List.of(

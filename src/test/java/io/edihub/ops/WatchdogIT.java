@@ -12,6 +12,8 @@ import io.edihub.EmbeddedHubProperties;
 import io.edihub.KafkaTestClient;
 import io.edihub.PartnerSftpClient;
 import io.edihub.TestClock;
+import io.edihub.billing.Acceptance861Samples;
+import io.edihub.billing.PartnerFunctionalAcks;
 import io.edihub.fulfillment.ReleaseScheduler;
 import io.edihub.local.LocalSftpServer;
 import io.edihub.order.CanonicalJson;
@@ -178,7 +180,7 @@ class WatchdogIT {
         assertThat(get("/api/v1/alerts", "acme", "acme-secret").statusCode()).as("alerts are for operators").isEqualTo(403);
 
         // the causes go away: acme's 997 for our 855 comes, an operator approves the held order
-        acme.upload("997-for-855.edi", functionalAck("000000603", "PR", "855", ackGroup).getBytes(StandardCharsets.US_ASCII));
+        acme.upload("997-for-855.edi", PartnerFunctionalAcks.about("000000603", "PR", ackGroup, "855", "A").getBytes(StandardCharsets.US_ASCII));
         await().atMost(WAIT).until(() -> "A".equals(jdbc.queryForObject("select acknowledged from outbound_document "
                 + "where kind = '855' and group_control_number = ?", String.class, ackGroup)));
         assertThat(post("/api/v1/orders/acme/WD-HOLD/decision", "olivia", "olivia-secret",
@@ -230,7 +232,7 @@ class WatchdogIT {
         assertThat(watchdog.check().opened()).contains("NOT_ACCEPTED:acme:WD-1-01");
         String notAccepted = openAlert("NOT_ACCEPTED:acme:WD-1-01").path("id").asText();
         event(notAccepted, "OPEN");
-        acme.upload("acc-wd-1.edi", acceptance861("WD-1", "WD-1-01", "ACC-WD-1", "000000604")
+        acme.upload("acc-wd-1.edi", Acceptance861Samples.partial("WD-1", "WD-1-01", "ACC-WD-1", "000000604")
                 .getBytes(StandardCharsets.US_ASCII));
         await().atMost(WAIT).until(() -> "INVOICED".equals(releaseStatus("WD-1-01")));
         assertThat(watchdog.check().closed()).contains("NOT_ACCEPTED:acme:WD-1-01");
@@ -409,39 +411,5 @@ class WatchdogIT {
         segments.add("GE*1*" + group);
         segments.add("IEA*1*" + isa13);
         return String.join("~\n", segments) + "~\n";
-    }
-
-    /** A 997 from acme accepting one of our groups. */
-    private static String functionalAck(String isa13, String functionalId, String setId, String group) {
-        int gs = Integer.parseInt(isa13);
-        return String.join("~\n",
-                "ISA*00*          *00*          *ZZ*ACMEFED        *ZZ*EDIHUB         *261121*0900*U*00401*" + isa13 + "*0*P*>",
-                "GS*FA*ACMEFED*EDIHUB*20261121*0900*" + gs + "*X*004010",
-                "ST*997*0001",
-                "AK1*" + functionalId + "*" + group,
-                "AK2*" + setId + "*0001",
-                "AK5*A",
-                "AK9*A*1*1*1",
-                "SE*6*0001",
-                "GE*1*" + gs,
-                "IEA*1*" + isa13) + "~\n";
-    }
-
-    /** An acme 861 for line 1 of one release: 80 accepted, 15 returned, 5 in question: everything judged. */
-    private static String acceptance861(String po, String releaseId, String acceptanceId, String isa13) {
-        int group = Integer.parseInt(isa13);
-        return String.join("~\n",
-                "ISA*00*          *00*          *ZZ*ACMEFED        *ZZ*EDIHUB         *270120*1030*U*00401*" + isa13 + "*0*P*>",
-                "GS*RC*ACMEFED*EDIHUB*20270120*1030*" + group + "*X*004010",
-                "ST*861*0001",
-                "BRA*" + acceptanceId + "*20270120*00*8",
-                "DTM*050*20270119",
-                "PRF*" + po + "*" + releaseId,
-                "RCD*1*80*EA*15*EA*5*EA*01",
-                "LIN*1*BP*ACM-77812*VP*EH-1001",
-                "CTT*1",
-                "SE*8*0001",
-                "GE*1*" + group,
-                "IEA*1*" + isa13) + "~\n";
     }
 }
