@@ -60,6 +60,11 @@ final class ApiRequestFilter extends OncePerRequestFilter {
                     + "application/json or text/csv, not as a form");
             return;
         }
+        if (operatorAction(request) && type.startsWith("text/plain")) {
+            // what a cross-site form can post, with credentials the browser kept: operators' actions take JSON
+            refuse(response, 415, "UNSUPPORTED_MEDIA_TYPE", "send the request as JSON with Content-Type application/json");
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             tooLarge(response);
             return;
@@ -71,6 +76,15 @@ final class ApiRequestFilter extends OncePerRequestFilter {
         }
         chain.doFilter(new BufferedRequest(request, body, headers), response);
     }
+
+    /** A POST that changes what operators decide: a held order's decision, closing an alert, a dead letter's fate. */
+    static boolean operatorAction(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod()) && OPERATOR_ACTION.matcher(path).matches();
+    }
+
+    private static final java.util.regex.Pattern OPERATOR_ACTION = java.util.regex.Pattern.compile(
+            "/api/v1/(orders/[^/]+/[^/]+/decision|alerts/[^/]+/close|dead-letters/[^/]+/(replay|discard))/?");
 
     /** The body, or null when it is longer than the limit. */
     private byte[] read(InputStream in) throws IOException {

@@ -76,6 +76,8 @@ class ApiSecurityConfiguration {
                         .ignoringRequestMatchers(new AndRequestMatcher(api, ApiSecurityConfiguration::withoutSession)))
                 // never makes a session, but reads the console's one
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // nothing to come back to after a login: an anonymous request must not open a session to save itself in
+                .requestCache(c -> c.disable())
                 .addFilterAfter(new ApiRequestFilter(maxDocumentBytes), AuthorizationFilter.class);
         return http.build();
     }

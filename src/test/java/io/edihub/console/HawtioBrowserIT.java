@@ -124,10 +124,15 @@ class HawtioBrowserIT {
                 .statusCode()).isEqualTo(403);
 
         // the operator, with HTTP basic as a script would: Camel's MBeans are there
-        HttpResponse<String> operator = send(basic(get("/jolokia/search/org.apache.camel:type=routes,*"),
-                "operator", operatorPassword()));
+        HttpResponse<String> operator = send(basic(post("/jolokia/",
+                "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}"), "operator", operatorPassword()));
         assertThat(operator.statusCode()).isEqualTo(200);
         assertThat(operator.body()).contains("publishOutboxMessages");
+        // but never over GET, which no CSRF check guards: a link must not run an operation in an operator's browser
+        HttpResponse<String> overGet = send(basic(get("/jolokia/read/java.lang:type=Runtime/Uptime"), "operator",
+                operatorPassword()));
+        assertThat(overGet.statusCode() == 403 || overGet.body().contains("\"status\":403")).as(overGet.body()).isTrue();
+        assertThat(overGet.body()).doesNotContain("\"value\"");
     }
 
     @Test
@@ -143,7 +148,10 @@ class HawtioBrowserIT {
 
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(sessionId(cookies)).isNotNull().isNotEqualTo(before);
-        HttpResponse<String> version = browser.send(get("/jolokia/version").build(), HttpResponse.BodyHandlers.ofString());
+        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+        HttpResponse<String> version = browser.send(post("/jolokia/", "{\"type\":\"version\"}")
+                .header("X-XSRF-TOKEN", csrf).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(version.statusCode()).isEqualTo(200);
         assertThat(version.body()).contains("\"agent\"");
     }

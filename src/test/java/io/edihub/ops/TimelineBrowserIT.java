@@ -1,9 +1,9 @@
 package io.edihub.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edihub.ApiMapped;
 import io.edihub.BrowserScript;
 import io.edihub.EmbeddedHubProperties;
 import java.net.URI;
@@ -17,10 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,7 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TimelineBrowserIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path SCREENSHOT = Path.of("target", "browser", "po-timeline.png");
 
     @DynamicPropertySource
@@ -46,16 +43,13 @@ class TimelineBrowserIT {
 
     @LocalServerPort
     int port;
-    @Autowired
-    CamelContext camel;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void routesStarted() {
+    void apiMapped() {
         BrowserScript.checkTools();
-        await().atMost(WAIT).until(() -> camel.getRoutes().stream()
-                .allMatch(r -> camel.getRouteController().getRouteStatus(r.getRouteId()).isStarted()));
+        ApiMapped.await(port, "acme", "acme-secret");
     }
 
     @Test

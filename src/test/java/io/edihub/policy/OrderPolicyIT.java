@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edihub.ApiMapped;
 import io.edihub.EmbeddedHubProperties;
 import io.edihub.PartnerSftpClient;
 import io.edihub.local.LocalSftpServer;
@@ -64,6 +65,7 @@ class OrderPolicyIT {
 
     @BeforeEach
     void connect() throws Exception {
+        ApiMapped.await(port, "globex", "globex-secret");
         acme = new PartnerSftpClient(sftpServer.connectionFor("acme"));
         globex = new PartnerSftpClient(sftpServer.connectionFor("globex"));
     }
