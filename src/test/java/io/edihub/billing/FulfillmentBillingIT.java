@@ -191,7 +191,10 @@ class FulfillmentBillingIT {
                 .singleElement().satisfies(e -> assertThat(e.path("status").asText()).isEqualTo("acknowledged A"));
         assertThat(view.path("entries")).filteredOn(e -> e.path("kind").asText().equals("INVOICE"))
                 .singleElement().satisfies(e -> assertThat(e.path("detail").asText()).startsWith("3400.00 USD, due 2027-02-19"));
-        assertThat(view.path("openAlerts")).extracting(a -> a.path("kind").asText()).containsExactly("ACCEPTANCE_REFUSED");
+        // and the refused acceptance is open; so may be the watchdog's, for the 855 and 856 acme never acknowledged,
+        // if a pass ran after the clock moved
+        assertThat(view.path("openAlerts")).extracting(a -> a.path("kind").asText()).contains("ACCEPTANCE_REFUSED")
+                .isSubsetOf("ACCEPTANCE_REFUSED", "ACK_OVERDUE");
         assertThat(view.path("entries")).filteredOn(e -> e.path("alert").asBoolean())
                 .singleElement().satisfies(e -> assertThat(e.path("detail").asText()).contains("DUPLICATE_ACCEPTANCE"));
         // acme may look at its own PO, nobody else's; an unknown PO is a 404
