@@ -215,6 +215,18 @@ class HelmChartTest {
                 .hasMessageContaining("kafka.existingSecret: name the Secret with the broker credentials");
     }
 
+    @Test
+    void theImageRunsAsTheUserAndWithTheFoldersTheChartExpects() throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        JsonNode pod = deployment(render(UnaryOperator.identity())).at("/spec/template/spec");
+
+        int user = pod.at("/securityContext/runAsUser").asInt();
+        assertThat(dockerfile).contains("ARG UID=" + user).contains("USER ${UID}:${UID}")
+                .contains("COPY routes/ /app/routes/").contains("COPY config/partners/ /app/config/partners/")
+                .contains("COPY target/edi-hub.jar /app/edi-hub.jar");
+        assertThat(pod.at("/securityContext/fsGroup").asInt()).isEqualTo(user);
+    }
+
     private Path values(String yaml) throws IOException {
         Path file = Files.createTempFile(temp, "values-", ".yaml");
         return Files.writeString(file, yaml);
