@@ -149,12 +149,13 @@ class HelmChartTest {
                 .isEqualTo("/etc/edi-hub/kafka/ca-truststore.p12");
         assertThat(env(hub, "CAMEL_COMPONENT_KAFKA_SSL_TRUSTSTORE_PASSWORD").at("/valueFrom/secretKeyRef/name").asText())
                 .isEqualTo("edihub-kafka");
-        assertThat(envNames(hub)).doesNotContain("CAMEL_COMPONENT_KAFKA_SSL_KEYSTORE_LOCATION", "EDIHUB_SFTP_PASSWORD");
-        assertThat(env(hub, "EDIHUB_SFTP_PRIVATE_KEY_FILE").at("/value").asText()).isEqualTo("/etc/edi-hub/sftp/id_ed25519");
+        assertThat(envNames(hub)).doesNotContain("CAMEL_COMPONENT_KAFKA_SSL_KEYSTORE_LOCATION");
+        assertThat(env(hub, "EDIHUB_SFTP_PASSWORD").at("/valueFrom/secretKeyRef").toString())
+                .isEqualTo("{\"name\":\"edihub-sftp\",\"key\":\"sftp-password\"}");
         assertThat(hub.at("/envFrom/0/secretRef/name").asText()).isEqualTo("edihub-http-users");
         assertThat(volume(pod, "kafka").at("/secret/secretName").asText()).isEqualTo("edihub-kafka");
         assertThat(volume(pod, "sftp").at("/secret/items").findValuesAsText("key"))
-                .containsExactly("known_hosts", "id_ed25519");
+                .containsExactly("known_hosts");
     }
 
     @Test
