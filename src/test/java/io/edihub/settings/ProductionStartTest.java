@@ -44,7 +44,8 @@ class ProductionStartTest {
                 "--spring.datasource.url=jdbc:mysql://db.example.com/edihub",
                 "--spring.datasource.username=edihub",
                 "--spring.datasource.password=postgres",
-                "--edihub.partners-dir=" + partners)));
+                "--edihub.partners-dir=" + partners,
+                "--edihub.data-dir=" + workDir.resolve("data"))));
 
         assertThat(failure).isInstanceOf(InvalidSettingsException.class);
         assertThat(((InvalidSettingsException) failure).problems()).contains(
@@ -64,6 +65,7 @@ class ProductionStartTest {
         // the report an operator reads in the log
         assertThat(output).contains("APPLICATION FAILED TO START", "edihub.kafka.brokers (EDIHUB_KAFKA_BROKERS) is not set",
                 "spring.datasource.url (EDIHUB_DB_URL)", "edihub.partners-dir (EDIHUB_PARTNERS_DIR)");
+        // stopped before anything was created or connected
         assertThat(workDir.resolve("data")).doesNotExist();
     }
 
