@@ -1,6 +1,7 @@
 package io.edihub.monitoring;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -23,12 +24,15 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
     private final String brokers;
+    private final Map<String, Object> security;
     private final int timeoutMs;
     private final CachedProbe probe;
     private Admin admin;
 
-    KafkaHealthIndicator(String brokers, MonitoringSettings settings, Executor executor) {
+    /** {@code security}: Kafka client properties for TLS / SASL, see {@link KafkaClientSecurity}. */
+    KafkaHealthIndicator(String brokers, Map<String, Object> security, MonitoringSettings settings, Executor executor) {
         this.brokers = brokers;
+        this.security = Map.copyOf(security);
         this.timeoutMs = (int) settings.probeTimeout().toMillis();
         this.probe = new CachedProbe("Kafka at " + brokers, this::describeCluster, settings.probeCacheFor(),
                 settings.probeTimeout(), executor);
@@ -59,13 +63,14 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "edi-hub-health",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-                    // a broker that is down is asked again at most every few seconds, not flooded
-                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000));
+            Map<String, Object> config = new HashMap<>(security);
+            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "edi-hub-health");
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+            // a broker that is down is asked again at most every few seconds, not flooded
+            config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);
+            admin = Admin.create(config);
         }
         return admin;
     }

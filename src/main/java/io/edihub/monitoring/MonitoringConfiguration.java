@@ -12,6 +12,7 @@ import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,8 +29,9 @@ class MonitoringConfiguration {
 
     @Bean
     KafkaHealthIndicator kafkaHealthIndicator(@Value("${edihub.kafka.brokers}") String brokers,
-            MonitoringSettings settings, ProbeThreads healthProbeThreads) {
-        return new KafkaHealthIndicator(brokers, settings, healthProbeThreads.executor());
+            MonitoringSettings settings, ProbeThreads healthProbeThreads, Environment environment) {
+        return new KafkaHealthIndicator(brokers, KafkaClientSecurity.from(environment), settings,
+                healthProbeThreads.executor());
     }
 
     /** Health component {@code sftp}: one entry per partner, named by partner id. */

@@ -1,0 +1,19 @@
+package io.edihub.settings;
+
+import java.util.List;
+
+/** The hub's settings cannot work: each problem names the property and the environment variable that sets it. */
+public class InvalidSettingsException extends IllegalStateException {
+
+    private final List<String> problems;
+
+    InvalidSettingsException(List<String> problems) {
+        super("The hub's settings are incomplete or wrong:" + System.lineSeparator()
+                + String.join(System.lineSeparator(), problems.stream().map(p -> "  - " + p).toList()));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}
