@@ -141,7 +141,8 @@ class DeadLetterIT {
         clock.advance(Duration.ofMinutes(11));
         // parked: out of inbound/, into error/ with a report for the partner
         await().atMost(WAIT).until(() -> acme.list("error").stream().anyMatch(n -> n.endsWith("-poison.edi.error.txt")));
-        assertThat(acme.list("inbound")).isEmpty();
+        // the report is written first, the file moved when the poll that parked it completes
+        await().atMost(WAIT).until(() -> acme.list("inbound").isEmpty());
         assertThat(acme.list("error")).anyMatch(n -> n.matches("dead-letter-\\d+-poison\\.edi"));
         String report = acme.read("error/" + acme.list("error").stream().filter(n -> n.endsWith("-poison.edi.error.txt"))
                 .findFirst().orElseThrow());
