@@ -2,13 +2,15 @@ package io.edihub.api;
 
 import static io.edihub.api.ApiExchange.caller;
 import static io.edihub.api.ApiExchange.error;
+import static io.edihub.api.ApiExchange.jsonBody;
+import static io.edihub.api.ApiExchange.operatorOnly;
+import static io.edihub.api.ApiExchange.parameter;
+import static io.edihub.api.ApiExchange.pathId;
 import static io.edihub.api.ApiExchange.respond;
+import static io.edihub.api.ApiExchange.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.edihub.ops.Alerts;
 import io.edihub.ops.Watchdog;
-import io.edihub.order.CanonicalJson;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +42,7 @@ public class AlertApi {
 
     /** {@code GET /api/v1/alerts?status=open|closed|all&partner=&po=}: open ones by default, newest first. */
     public void list(Exchange exchange) {
-        if (!caller(exchange).operator()) {
-            respond(exchange, 403, error("caller", "FORBIDDEN", "alerts are for operators"));
+        if (!operatorOnly(exchange, "alerts are for operators")) {
             return;
         }
         String status = Optional.ofNullable(exchange.getMessage().getHeader("status", String.class)).orElse("open")
@@ -52,8 +53,8 @@ public class AlertApi {
             return;
         }
         Alerts.Status filter = status.equals("all") ? null : Alerts.Status.valueOf(status.toUpperCase(Locale.ROOT));
-        String partner = blankToNull(exchange.getMessage().getHeader("partner", String.class));
-        String po = blankToNull(exchange.getMessage().getHeader("po", String.class));
+        String partner = parameter(exchange, "partner");
+        String po = parameter(exchange, "po");
         List<Map<String, Object>> found = alerts.list(filter, partner, po, LIMIT).stream().map(AlertApi::view).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", status);
@@ -66,26 +67,16 @@ public class AlertApi {
 
     /** {@code POST /api/v1/alerts/{id}/close} with {@code {"reason": "..."}}: the caller is recorded as closing it. */
     public void close(Exchange exchange) {
-        ApiExchange.Caller caller = caller(exchange);
-        if (!caller.operator()) {
-            respond(exchange, 403, error("caller", "FORBIDDEN", "only an operator closes alerts"));
+        if (!operatorOnly(exchange, "only an operator closes alerts")) {
             return;
         }
-        long id;
-        try {
-            id = Long.parseLong(exchange.getMessage().getHeader("id", String.class));
-        } catch (NumberFormatException e) {
-            respond(exchange, 404, error("id", "NOT_FOUND", "no alert has the id '"
-                    + exchange.getMessage().getHeader("id", String.class) + "'"));
+        String closedBy = caller(exchange).name();
+        Optional<Long> found = pathId(exchange, "no alert has the id");
+        if (found.isEmpty()) {
             return;
         }
-        JsonNode body;
-        try {
-            body = CanonicalJson.MAPPER.readTree(exchange.getMessage().getBody(byte[].class));
-        } catch (IOException | IllegalArgumentException e) {
-            body = null;
-        }
-        String reason = body == null ? null : blankToNull(body.path("reason").asText(null));
+        long id = found.get();
+        String reason = text(jsonBody(exchange), "reason");
         if (reason == null) {
             respond(exchange, 400, error("/reason", "REASON_MISSING", "say what was done about it: the body must be JSON "
                     + "like {\"reason\": \"partner resent the 861\"}"));
@@ -103,7 +94,7 @@ public class AlertApi {
                     + "is there; deal with the cause, or switch the check off for the partner in its file"));
             return;
         }
-        Optional<Alerts.Alert> closed = transactions.execute(s -> alerts.close(id, caller.name(), reason));
+        Optional<Alerts.Alert> closed = transactions.execute(s -> alerts.close(id, closedBy, reason));
         if (closed.isEmpty()) {
             respond(exchange, 409, error("id", "ALREADY_CLOSED", "alert " + id + " was closed already"));
             return;
@@ -129,9 +120,5 @@ public class AlertApi {
         view.put("closedBy", a.closedBy());
         view.put("closedReason", a.closedReason());
         return view;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -2,13 +2,16 @@ package io.edihub.api;
 
 import static io.edihub.api.ApiExchange.caller;
 import static io.edihub.api.ApiExchange.error;
+import static io.edihub.api.ApiExchange.jsonBody;
+import static io.edihub.api.ApiExchange.operatorOnly;
+import static io.edihub.api.ApiExchange.parameter;
+import static io.edihub.api.ApiExchange.pathId;
 import static io.edihub.api.ApiExchange.respond;
+import static io.edihub.api.ApiExchange.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edihub.ops.DeadLetterReplays;
 import io.edihub.ops.DeadLetters;
-import io.edihub.order.CanonicalJson;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +39,7 @@ public class DeadLetterApi {
 
     /** {@code GET /api/v1/dead-letters?status=PARKED&partner=acme&route=receiveOrders-acme&limit=100}, newest first. */
     public void list(Exchange exchange) {
-        if (!operator(exchange)) {
+        if (!operatorOnly(exchange, "dead letters are for operators only")) {
             return;
         }
         String status = exchange.getMessage().getHeader("status", String.class);
@@ -59,17 +62,17 @@ public class DeadLetterApi {
             return;
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("deadLetters", letters.list(wanted, blankToNull(exchange, "partner"), blankToNull(exchange, "route"),
+        answer.put("deadLetters", letters.list(wanted, parameter(exchange, "partner"), parameter(exchange, "route"),
                 limit));
         respond(exchange, 200, answer);
     }
 
     /** {@code GET /api/v1/dead-letters/{id}}: the error, the body (as text when it is text, else base64), the replays. */
     public void show(Exchange exchange) {
-        if (!operator(exchange)) {
+        if (!operatorOnly(exchange, "dead letters are for operators only")) {
             return;
         }
-        Optional<Long> id = id(exchange);
+        Optional<Long> id = pathId(exchange, "there is no dead letter");
         if (id.isEmpty()) {
             return;
         }
@@ -107,29 +110,24 @@ public class DeadLetterApi {
      * content was refused, 500 it failed again.
      */
     public void replay(Exchange exchange) {
-        if (!operator(exchange)) {
+        if (!operatorOnly(exchange, "dead letters are for operators only")) {
             return;
         }
-        Optional<Long> id = id(exchange);
+        Optional<Long> id = pathId(exchange, "there is no dead letter");
         if (id.isEmpty()) {
             return;
         }
-        JsonNode body;
-        try {
-            body = CanonicalJson.MAPPER.readTree(exchange.getMessage().getBody(byte[].class));
-        } catch (IOException | IllegalArgumentException e) {
-            body = null;
-        }
-        String reason = body == null ? null : body.path("reason").asText(null);
+        JsonNode body = jsonBody(exchange);
+        String reason = text(body, "reason");
         JsonNode bypass = body == null ? null : body.path("bypassDuplicates");
-        if (reason == null || reason.isBlank() || (bypass != null && !bypass.isMissingNode() && !bypass.isBoolean())) {
+        if (reason == null || (bypass != null && !bypass.isMissingNode() && !bypass.isBoolean())) {
             respond(exchange, 400, error("/reason", "REASON_MISSING", "the body must be JSON like {\"reason\": \"why it "
                     + "can go through now\", \"bypassDuplicates\": false}; a reason is required"));
             return;
         }
         String operator = caller(exchange).name();
         try {
-            DeadLetters.Replay replay = replays.replay(id.get(), operator, reason.trim(), bypass != null
+            DeadLetters.Replay replay = replays.replay(id.get(), operator, reason, bypass != null
                     && bypass.asBoolean(false));
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("deadLetterId", id.get());
@@ -148,14 +146,14 @@ public class DeadLetterApi {
 
     /** {@code POST /api/v1/dead-letters/{id}/discard} with {@code {"reason": "..."}}: kept, but not to be processed. */
     public void discard(Exchange exchange) {
-        if (!operator(exchange)) {
+        if (!operatorOnly(exchange, "dead letters are for operators only")) {
             return;
         }
-        Optional<Long> id = id(exchange);
+        Optional<Long> id = pathId(exchange, "there is no dead letter");
         if (id.isEmpty()) {
             return;
         }
-        String reason = reason(exchange);
+        String reason = text(jsonBody(exchange), "reason");
         if (reason == null) {
             respond(exchange, 400, error("/reason", "REASON_MISSING", "the body must be JSON like {\"reason\": \"why it "
                     + "is not to be processed\"}; a reason is required"));
@@ -171,38 +169,5 @@ public class DeadLetterApi {
         } catch (DeadLetterReplays.ReplayRefusedException e) {
             respond(exchange, "NOT_FOUND".equals(e.code()) ? 404 : 409, error("id", e.code(), e.getMessage()));
         }
-    }
-
-    private static String reason(Exchange exchange) {
-        try {
-            JsonNode body = CanonicalJson.MAPPER.readTree(exchange.getMessage().getBody(byte[].class));
-            String reason = body == null ? null : body.path("reason").asText(null);
-            return reason == null || reason.isBlank() ? null : reason.trim();
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static boolean operator(Exchange exchange) {
-        if (caller(exchange).operator()) {
-            return true;
-        }
-        respond(exchange, 403, error("caller", "FORBIDDEN", "dead letters are for operators only"));
-        return false;
-    }
-
-    private static Optional<Long> id(Exchange exchange) {
-        String id = exchange.getMessage().getHeader("id", String.class);
-        try {
-            return Optional.of(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            respond(exchange, 404, error("id", "NOT_FOUND", "there is no dead letter '" + id + "'"));
-            return Optional.empty();
-        }
-    }
-
-    private static String blankToNull(Exchange exchange, String header) {
-        String value = exchange.getMessage().getHeader(header, String.class);
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

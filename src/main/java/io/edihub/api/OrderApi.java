@@ -10,10 +10,8 @@ import io.edihub.intake.OrderDocumentIntake;
 import io.edihub.intake.OrderFormat;
 import io.edihub.intake.OrderResponse;
 import io.edihub.ops.OrderTimeline;
-import io.edihub.order.CanonicalJson;
 import io.edihub.order.OrderStore;
 import io.edihub.policy.OrderDesk;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,12 +95,7 @@ public class OrderApi {
         String partnerId = exchange.getMessage().getHeader("partner", String.class);
         String po = exchange.getMessage().getHeader("po", String.class);
         String release = exchange.getMessage().getHeader("release", String.class);
-        JsonNode body;
-        try {
-            body = CanonicalJson.MAPPER.readTree(exchange.getMessage().getBody(byte[].class));
-        } catch (IOException | IllegalArgumentException e) {
-            body = null;
-        }
+        JsonNode body = ApiExchange.jsonBody(exchange);
         String decision = body == null ? null : body.path("decision").asText(null);
         if (decision == null || !(decision.equalsIgnoreCase("approve") || decision.equalsIgnoreCase("reject"))) {
             respond(exchange, 400, error("/decision", "BAD_DECISION",
