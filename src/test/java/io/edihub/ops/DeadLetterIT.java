@@ -5,22 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edihub.EmbeddedHubProperties;
+import io.edihub.HubHttp;
 import io.edihub.KafkaTestClient;
 import io.edihub.PartnerSftpClient;
 import io.edihub.TestClock;
 import io.edihub.local.LocalSftpServer;
 import io.edihub.order.CanonicalJson;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -78,15 +75,16 @@ class DeadLetterIT {
     @Value("${edihub.kafka.brokers}")
     String brokers;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    HubHttp hub;
     PartnerSftpClient acme;
     KafkaTestClient kafka;
 
     @BeforeEach
     void connect() throws Exception {
+        hub = new HubHttp(port);
         await().atMost(WAIT).until(() -> camel.getRoutes().stream()
                 .allMatch(r -> camel.getRouteController().getRouteStatus(r.getRouteId()).isStarted())
-                && get("/api/v1/dead-letters", "olivia", "olivia-secret").statusCode() == 200);
+                && hub.get("/api/v1/dead-letters", "olivia", "olivia-secret").statusCode() == 200);
         acme = new PartnerSftpClient(sftpServer.connectionFor("acme"));
         kafka = new KafkaTestClient(brokers, List.of());
         // the "bug": storing an input that carries a poisoned marker fails, until the marker is taken out
@@ -166,20 +164,20 @@ class DeadLetterIT {
                 .isZero();
 
         // listed and shown over HTTP to an operator
-        JsonNode listed = json(get("/api/v1/dead-letters?status=PARKED&partner=acme", "olivia", "olivia-secret"));
+        JsonNode listed = json(hub.get("/api/v1/dead-letters?status=PARKED&partner=acme", "olivia", "olivia-secret"));
         assertThat(listed.path("deadLetters").findValuesAsText("source")).contains("sftp acme inbound/poison.edi");
-        JsonNode shown = json(get("/api/v1/dead-letters/" + id, "olivia", "olivia-secret"));
+        JsonNode shown = json(hub.get("/api/v1/dead-letters/" + id, "olivia", "olivia-secret"));
         assertThat(shown.path("routeId").asText()).isEqualTo("receiveOrders-acme");
         assertThat(shown.path("bodyEncoding").asText()).isEqualTo("text");
         assertThat(shown.path("body").asText()).isEqualTo(x12);
         assertThat(shown.path("error").path("message").asText()).contains("poisoned marker");
 
         // a replay needs a reason
-        assertThat(post("/api/v1/dead-letters/" + id + "/replay", "olivia", "olivia-secret", "{}").statusCode())
+        assertThat(hub.postJson("/api/v1/dead-letters/" + id + "/replay", "olivia", "olivia-secret", "{}").statusCode())
                 .isEqualTo(400);
         // the cause is removed: the replay takes it through today's routes, as olivia, with her reason
         jdbc.update("delete from test_poison where marker = 'POISON SFTP'");
-        HttpResponse<String> replayed = post("/api/v1/dead-letters/" + id + "/replay", "olivia", "olivia-secret",
+        HttpResponse<String> replayed = hub.postJson("/api/v1/dead-letters/" + id + "/replay", "olivia", "olivia-secret",
                 "{\"reason\": \"storage fault fixed (INC-4711)\"}");
         assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
         assertThat(json(replayed).path("replay").path("outcome").asText()).isEqualTo("PROCESSED");
@@ -193,12 +191,12 @@ class DeadLetterIT {
         assertThat(jdbc.queryForObject("select status from dead_letter where id = ?", String.class, id)).isEqualTo("REPLAYED");
 
         // the same input again is a duplicate interchange: refused, nothing taken twice
-        HttpResponse<String> again = post("/api/v1/dead-letters/" + id + "/replay", "olivia", "olivia-secret",
+        HttpResponse<String> again = hub.postJson("/api/v1/dead-letters/" + id + "/replay", "olivia", "olivia-secret",
                 "{\"reason\": \"once more\"}");
         assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
         assertThat(again.body()).contains("DUPLICATE_INTERCHANGE");
         // bypassing the interchange check is recorded, and the order's own duplicate check still holds
-        HttpResponse<String> bypassed = post("/api/v1/dead-letters/" + id + "/replay", "olivia", "olivia-secret",
+        HttpResponse<String> bypassed = hub.postJson("/api/v1/dead-letters/" + id + "/replay", "olivia", "olivia-secret",
                 "{\"reason\": \"partner reused the control number\", \"bypassDuplicates\": true}");
         assertThat(bypassed.statusCode()).as(bypassed.body()).isEqualTo(409);
         assertThat(bypassed.body()).contains("DUPLICATE_ORDER").doesNotContain("DUPLICATE_INTERCHANGE");
@@ -209,7 +207,7 @@ class DeadLetterIT {
                 .containsExactly("false PROCESSED", "false DUPLICATE", "true DUPLICATE");
         assertThat(jdbc.queryForList("select kind from order_event where po_number = '4500099001'", String.class))
                 .contains("REPLAYED", "REPLAYED_BYPASSING_DUPLICATES");
-        JsonNode history = json(get("/api/v1/dead-letters/" + id, "olivia", "olivia-secret"));
+        JsonNode history = json(hub.get("/api/v1/dead-letters/" + id, "olivia", "olivia-secret"));
         assertThat(history.path("replays")).hasSize(3);
     }
 
@@ -237,7 +235,7 @@ class DeadLetterIT {
                   "buyerPart": "ACM-77812", "vendorPart": "EH-1001", "quantity": 100, "unit": "EA", "unitPrice": 42.50,
                   "schedule": [{"quantity": 100, "deliveryDate": "2027-01-15"}]}]}
                 """;
-        assertThat(post("/api/v1/orders", "acme", "acme-secret", order).statusCode()).isEqualTo(201);
+        assertThat(hub.postJson("/api/v1/orders", "acme", "acme-secret", order).statusCode()).isEqualTo(201);
         clock.setDay(LocalDate.of(2026, 12, 20));
         await().atMost(WAIT).until(() -> "DISPATCHED".equals(status("DL-SHIP-01")));
         jdbc.update("insert into test_poison values ('SHP-POISON') on conflict do nothing");
@@ -261,12 +259,12 @@ class DeadLetterIT {
         long id = ((Number) row.get("id")).longValue();
 
         jdbc.update("delete from test_poison where marker = 'SHP-POISON'");
-        HttpResponse<String> replayed = post("/api/v1/dead-letters/" + id + "/replay", "olivia", "olivia-secret",
+        HttpResponse<String> replayed = hub.postJson("/api/v1/dead-letters/" + id + "/replay", "olivia", "olivia-secret",
                 "{\"reason\": \"shipment table fixed\"}");
         assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
         assertThat(status("DL-SHIP-01")).isEqualTo("SHIPPED");
         // a shipment id is applied once, whatever the operator bypasses
-        HttpResponse<String> bypassed = post("/api/v1/dead-letters/" + id + "/replay", "olivia", "olivia-secret",
+        HttpResponse<String> bypassed = hub.postJson("/api/v1/dead-letters/" + id + "/replay", "olivia", "olivia-secret",
                 "{\"reason\": \"again\", \"bypassDuplicates\": true}");
         assertThat(bypassed.statusCode()).as(bypassed.body()).isEqualTo(409);
         assertThat(jdbc.queryForObject("select shipped from release_line where release_id = 'DL-SHIP-01'", Integer.class))
@@ -280,7 +278,7 @@ class DeadLetterIT {
                 {"poNumber": "POISON-HTTP-1", "orderDate": "2026-11-20", "currency": "USD", "lines": [{"lineNumber": "1",
                   "buyerPart": "ACM-77812", "vendorPart": "EH-1001", "quantity": 10, "unit": "EA", "unitPrice": 42.50}]}
                 """;
-        HttpResponse<String> failed = post("/api/v1/orders", "acme", "acme-secret", order);
+        HttpResponse<String> failed = hub.postJson("/api/v1/orders", "acme", "acme-secret", order);
         assertThat(failed.statusCode()).isEqualTo(500);
         assertThat(failed.body()).contains("quote request");
         Map<String, Object> row = jdbc.queryForMap("select * from dead_letter where source = 'http POST /api/v1/orders from acme'");
@@ -289,18 +287,18 @@ class DeadLetterIT {
         assertThat(row.get("partner_id")).isEqualTo("acme");
         assertThat(new String((byte[]) row.get("body"), StandardCharsets.UTF_8)).isEqualTo(order);
 
-        assertThat(get("/api/v1/dead-letters", "acme", "acme-secret").statusCode()).isEqualTo(403);
-        assertThat(get("/api/v1/dead-letters/" + row.get("id"), "acme", "acme-secret").statusCode()).isEqualTo(403);
-        assertThat(post("/api/v1/dead-letters/" + row.get("id") + "/replay", "acme", "acme-secret", "{\"reason\": \"x\"}")
+        assertThat(hub.get("/api/v1/dead-letters", "acme", "acme-secret").statusCode()).isEqualTo(403);
+        assertThat(hub.get("/api/v1/dead-letters/" + row.get("id"), "acme", "acme-secret").statusCode()).isEqualTo(403);
+        assertThat(hub.postJson("/api/v1/dead-letters/" + row.get("id") + "/replay", "acme", "acme-secret", "{\"reason\": \"x\"}")
                 .statusCode()).isEqualTo(403);
 
         // another one the operator decides not to process: kept, marked, with who and why
-        HttpResponse<String> second = post("/api/v1/orders", "acme", "acme-secret", order.replace("POISON-HTTP-1",
+        HttpResponse<String> second = hub.postJson("/api/v1/orders", "acme", "acme-secret", order.replace("POISON-HTTP-1",
                 "POISON-HTTP-2"));
         assertThat(second.statusCode()).isEqualTo(500);
         long other = jdbc.queryForObject("select id from dead_letter where convert_from(body, 'UTF8') like '%POISON-HTTP-2%'",
                 Long.class);
-        HttpResponse<String> discarded = post("/api/v1/dead-letters/" + other + "/discard", "olivia", "olivia-secret",
+        HttpResponse<String> discarded = hub.postJson("/api/v1/dead-letters/" + other + "/discard", "olivia", "olivia-secret",
                 "{\"reason\": \"the partner sent it again corrected\"}");
         assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
         assertThat(jdbc.queryForObject("select status from dead_letter where id = ?", String.class, other))
@@ -308,11 +306,11 @@ class DeadLetterIT {
         assertThat(jdbc.queryForObject("select replayed_by || ': ' || outcome || ': ' || reason from dead_letter_replay "
                 + "where dead_letter_id = ?", String.class, other))
                 .isEqualTo("olivia: DISCARDED: the partner sent it again corrected");
-        assertThat(post("/api/v1/dead-letters/" + other + "/replay", "olivia", "olivia-secret", "{\"reason\": \"no\"}")
+        assertThat(hub.postJson("/api/v1/dead-letters/" + other + "/replay", "olivia", "olivia-secret", "{\"reason\": \"no\"}")
                 .statusCode()).isEqualTo(409);
 
         jdbc.update("delete from test_poison where marker = 'POISON-HTTP'");
-        HttpResponse<String> replayed = post("/api/v1/dead-letters/" + row.get("id") + "/replay", "olivia", "olivia-secret",
+        HttpResponse<String> replayed = hub.postJson("/api/v1/dead-letters/" + row.get("id") + "/replay", "olivia", "olivia-secret",
                 "{\"reason\": \"fault fixed\"}");
         assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
         assertThat(jdbc.queryForObject("select count(*) from purchase_order where po_number = 'POISON-HTTP-1' "
@@ -341,17 +339,4 @@ class DeadLetterIT {
         return CanonicalJson.MAPPER.readTree(response.body());
     }
 
-    private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        return http.send(request(path, user, password).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String user, String password, String body) throws Exception {
-        return http.send(request(path, user, password).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path, String user, String password) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
 }

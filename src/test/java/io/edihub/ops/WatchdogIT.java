@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import io.edihub.EmbeddedHubProperties;
+import io.edihub.HubHttp;
 import io.edihub.KafkaTestClient;
 import io.edihub.PartnerSftpClient;
 import io.edihub.TestClock;
@@ -21,9 +22,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -107,13 +104,14 @@ class WatchdogIT {
     @Value("${edihub.kafka.brokers}")
     String brokers;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    HubHttp hub;
     PartnerSftpClient acme;
     PartnerSftpClient globex;
     KafkaTestClient kafka;
 
     @BeforeEach
     void connect() throws Exception {
+        hub = new HubHttp(port);
         acme = new PartnerSftpClient(sftpServer.connectionFor("acme"));
         globex = new PartnerSftpClient(sftpServer.connectionFor("globex"));
         kafka = new KafkaTestClient(brokers, List.of(ALERTS));
@@ -177,13 +175,13 @@ class WatchdogIT {
         assertThat(again.opened()).isEmpty();
         assertThat(again.closed()).isEmpty();
         assertThat(alertMessages()).isEqualTo(published);
-        assertThat(get("/api/v1/alerts", "acme", "acme-secret").statusCode()).as("alerts are for operators").isEqualTo(403);
+        assertThat(hub.get("/api/v1/alerts", "acme", "acme-secret").statusCode()).as("alerts are for operators").isEqualTo(403);
 
         // the causes go away: acme's 997 for our 855 comes, an operator approves the held order
         acme.upload("997-for-855.edi", PartnerFunctionalAcks.about("000000603", "PR", ackGroup, "855", "A").getBytes(StandardCharsets.US_ASCII));
         await().atMost(WAIT).until(() -> "A".equals(jdbc.queryForObject("select acknowledged from outbound_document "
                 + "where kind = '855' and group_control_number = ?", String.class, ackGroup)));
-        assertThat(post("/api/v1/orders/acme/WD-HOLD/decision", "olivia", "olivia-secret",
+        assertThat(hub.post("/api/v1/orders/acme/WD-HOLD/decision", "olivia", "olivia-secret",
                 "{\"decision\": \"approve\", \"comment\": \"release limit waived for the depot build-out\"}").statusCode())
                 .isEqualTo(200);
         assertThat(watchdog.check().closed()).containsExactlyInAnyOrder(ackKey, "HELD_OVERDUE:acme:WD-HOLD");
@@ -191,12 +189,12 @@ class WatchdogIT {
         assertThat(ackClosed.path("closedBy").asText()).isEqualTo("watchdog");
         assertThat(ackClosed.path("closedReason").asText()).contains("997 came");
         assertThat(event(heldId, "CLOSED").path("closedReason").asText()).contains("no longer held");
-        JsonNode closed = json(get("/api/v1/alerts?status=closed&partner=acme", "olivia", "olivia-secret"));
+        JsonNode closed = json(hub.get("/api/v1/alerts?status=closed&partner=acme", "olivia", "olivia-secret"));
         assertThat(closed.path("alerts").findValuesAsText("key")).contains(ackKey, "HELD_OVERDUE:acme:WD-HOLD");
         assertThat(closed.path("alerts").findValuesAsText("status")).containsOnly("CLOSED");
         assertThat(gauge("acme", "ACK_OVERDUE")).isZero();
         // the order's timeline shows the alert opening and closing
-        JsonNode order = json(get("/api/v1/orders/acme/WD-HOLD", "olivia", "olivia-secret"));
+        JsonNode order = json(hub.get("/api/v1/orders/acme/WD-HOLD", "olivia", "olivia-secret"));
         assertThat(order.path("timeline").findValuesAsText("kind")).contains("HELD", "HELD_OVERDUE", "APPROVED",
                 "ALERT_CLOSED");
 
@@ -267,7 +265,7 @@ class WatchdogIT {
                  "lines": [{"lineNumber": "1", "quantity": 5}]}
                 """);
         await().atMost(WAIT).until(() -> alertRows("SHIPMENT_REFUSED", "acme") == 1);
-        JsonNode open = json(get("/api/v1/alerts?partner=acme", "olivia", "olivia-secret")).path("alerts");
+        JsonNode open = json(hub.get("/api/v1/alerts?partner=acme", "olivia", "olivia-secret")).path("alerts");
         JsonNode refused = null;
         for (JsonNode a : open) {
             if (a.path("kind").asText().equals("SHIPMENT_REFUSED")) {
@@ -279,11 +277,11 @@ class WatchdogIT {
         assertThat(refused.path("status").asText()).isEqualTo("OPEN");
         JsonNode opened = event(id, "OPEN");
 
-        assertThat(post("/api/v1/alerts/" + id + "/close", "olivia", "olivia-secret", "{}").statusCode())
+        assertThat(hub.post("/api/v1/alerts/" + id + "/close", "olivia", "olivia-secret", "{}").statusCode())
                 .as("a reason is required").isEqualTo(400);
-        assertThat(post("/api/v1/alerts/" + id + "/close", "acme", "acme-secret", "{\"reason\": \"mine\"}").statusCode())
+        assertThat(hub.post("/api/v1/alerts/" + id + "/close", "acme", "acme-secret", "{\"reason\": \"mine\"}").statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> closed = post("/api/v1/alerts/" + id + "/close", "olivia", "olivia-secret",
+        HttpResponse<String> closed = hub.post("/api/v1/alerts/" + id + "/close", "olivia", "olivia-secret",
                 "{\"reason\": \"logistics sent the shipment to the wrong hub; they will resend it\"}");
         assertThat(closed.statusCode()).isEqualTo(200);
         assertThat(json(closed).path("closedBy").asText()).isEqualTo("olivia");
@@ -292,18 +290,18 @@ class WatchdogIT {
         assertThat(event.path("closedBy").asText()).isEqualTo("olivia");
         assertThat(event.path("closedReason").asText()).contains("wrong hub");
         assertThat(event.path("raisedAt").asText()).isEqualTo(opened.path("raisedAt").asText());
-        assertThat(post("/api/v1/alerts/" + id + "/close", "olivia", "olivia-secret", "{\"reason\": \"again\"}").statusCode())
+        assertThat(hub.post("/api/v1/alerts/" + id + "/close", "olivia", "olivia-secret", "{\"reason\": \"again\"}").statusCode())
                 .isEqualTo(409);
-        assertThat(post("/api/v1/alerts/999999/close", "olivia", "olivia-secret", "{\"reason\": \"?\"}").statusCode())
+        assertThat(hub.post("/api/v1/alerts/999999/close", "olivia", "olivia-secret", "{\"reason\": \"?\"}").statusCode())
                 .isEqualTo(404);
-        assertThat(get("/api/v1/alerts?status=sometimes", "olivia", "olivia-secret").statusCode()).isEqualTo(400);
-        assertThat(json(get("/api/v1/alerts?status=all&partner=acme", "olivia", "olivia-secret")).path("alerts")
+        assertThat(hub.get("/api/v1/alerts?status=sometimes", "olivia", "olivia-secret").statusCode()).isEqualTo(400);
+        assertThat(json(hub.get("/api/v1/alerts?status=all&partner=acme", "olivia", "olivia-secret")).path("alerts")
                 .findValuesAsText("id")).contains(id);
     }
 
     /** The one open alert with this key, as the API shows it. */
     private JsonNode openAlert(String key) throws Exception {
-        JsonNode answer = json(get("/api/v1/alerts", "olivia", "olivia-secret"));
+        JsonNode answer = json(hub.get("/api/v1/alerts", "olivia", "olivia-secret"));
         assertThat(answer.path("status").asText()).isEqualTo("open");
         List<JsonNode> found = new java.util.ArrayList<>();
         answer.path("alerts").forEach(a -> {
@@ -369,20 +367,6 @@ class WatchdogIT {
         return jdbc.queryForList("select d.group_control_number from outbound_document d join purchase_order o "
                 + "on o.document_id = d.inbound_document_id where d.kind = '855' and o.partner_id = 'acme' and o.po_number = ? "
                 + "and d.group_control_number is not null", String.class, po).stream().findFirst().orElse(null);
-    }
-
-    private HttpRequest.Builder request(String path, String user, String password) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private HttpResponse<String> post(String path, String user, String password, String body) throws Exception {
-        return http.send(request(path, user, password).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        return http.send(request(path, user, password).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -6,20 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edihub.ApiMapped;
 import io.edihub.EmbeddedHubProperties;
+import io.edihub.HubHttp;
 import io.edihub.PartnerSftpClient;
 import io.edihub.local.LocalSftpServer;
 import io.edihub.order.CanonicalJson;
 import io.edihub.order.OrderStore;
 import io.edihub.order.Release;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,12 +57,13 @@ class OrderPolicyIT {
     @Autowired
     OrderStore orders;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    HubHttp hub;
     PartnerSftpClient acme;
     PartnerSftpClient globex;
 
     @BeforeEach
     void connect() throws Exception {
+        hub = new HubHttp(port);
         ApiMapped.await(port, "globex", "globex-secret");
         acme = new PartnerSftpClient(sftpServer.connectionFor("acme"));
         globex = new PartnerSftpClient(sftpServer.connectionFor("globex"));
@@ -89,7 +88,7 @@ class OrderPolicyIT {
 
     @Test
     void aHeldOrderIsReleasedOnlyAfterAPersonApprovesItOverHttp() throws Exception {
-        HttpResponse<String> posted = post("/api/v1/orders", "globex", "globex-secret", globexOrder("GX-HOLD-1"));
+        HttpResponse<String> posted = hub.post("/api/v1/orders", "globex", "globex-secret", globexOrder("GX-HOLD-1"));
         assertThat(posted.statusCode()).isEqualTo(201);
         JsonNode result = json(posted).path("orders").get(0);
         assertThat(result.path("result").asText()).isEqualTo("HELD");
@@ -100,9 +99,9 @@ class OrderPolicyIT {
         assertThat(alerts("globex", "GX-HOLD-1")).contains("HELD");
 
         // the partner cannot decide for itself; an operator can
-        assertThat(post("/api/v1/orders/globex/GX-HOLD-1/decision", "globex", "globex-secret",
+        assertThat(hub.post("/api/v1/orders/globex/GX-HOLD-1/decision", "globex", "globex-secret",
                 "{\"decision\": \"approve\"}").statusCode()).isEqualTo(403);
-        HttpResponse<String> decided = post("/api/v1/orders/globex/GX-HOLD-1/decision", "olivia", "olivia-secret",
+        HttpResponse<String> decided = hub.post("/api/v1/orders/globex/GX-HOLD-1/decision", "olivia", "olivia-secret",
                 "{\"decision\": \"approve\", \"comment\": \"price increase agreed by phone\"}");
         assertThat(decided.statusCode()).isEqualTo(200);
         assertThat(json(decided).path("result").asText()).isEqualTo("ACCEPTED");
@@ -119,13 +118,13 @@ class OrderPolicyIT {
                 .filter(n -> n.startsWith("po-ack-GX-HOLD-1-")).findFirst().orElseThrow());
         assertThat(CanonicalJson.MAPPER.readTree(ack).path("lines").get(0).path("status").asText()).isEqualTo("IP");
 
-        assertThat(post("/api/v1/orders/globex/GX-HOLD-1/decision", "olivia", "olivia-secret",
+        assertThat(hub.post("/api/v1/orders/globex/GX-HOLD-1/decision", "olivia", "olivia-secret",
                 "{\"decision\": \"reject\"}").statusCode()).as("nothing left to decide").isEqualTo(409);
     }
 
     @Test
     void twoDecisionsAtOnceCannotBothApply() throws Exception {
-        assertThat(post("/api/v1/orders", "globex", "globex-secret", globexOrder("GX-RACE-1")).statusCode()).isEqualTo(201);
+        assertThat(hub.post("/api/v1/orders", "globex", "globex-secret", globexOrder("GX-RACE-1")).statusCode()).isEqualTo(201);
         var approve = java.util.concurrent.CompletableFuture.supplyAsync(() -> decide("GX-RACE-1", "approve"));
         var reject = java.util.concurrent.CompletableFuture.supplyAsync(() -> decide("GX-RACE-1", "reject"));
         assertThat(List.of(approve.get(), reject.get())).containsExactlyInAnyOrder(200, 409);
@@ -138,7 +137,7 @@ class OrderPolicyIT {
 
     private int decide(String po, String decision) {
         try {
-            return post("/api/v1/orders/globex/" + po + "/decision", "olivia", "olivia-secret",
+            return hub.post("/api/v1/orders/globex/" + po + "/decision", "olivia", "olivia-secret",
                     "{\"decision\": \"" + decision + "\"}").statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -147,32 +146,32 @@ class OrderPolicyIT {
 
     @Test
     void aClientCannotPassItselfOffAsAnotherPartnerOrAnOperator() throws Exception {
-        HttpResponse<String> spoofed = http.send(request("/%61pi/v1/orders?partner=globex&EdiHubCaller=globex", "acme",
+        HttpResponse<String> spoofed = hub.send(hub.request("/%61pi/v1/orders?partner=globex&EdiHubCaller=globex", "acme",
                 "acme-secret").header("EdiHubCaller", "globex").header("EdiHubCallerRole", "OPERATOR")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(globexOrder("SPOOF-1").replace("GLX-4411", "ACM-77812")
-                        .replace("EH-3300", "EH-1001"))).build(), HttpResponse.BodyHandlers.ofString());
+                        .replace("EH-3300", "EH-1001"))));
         assertThat(spoofed.statusCode()).as(spoofed.body()).isIn(201, 400, 401, 403, 404);
         assertThat(jdbc.queryForList("select partner_id from purchase_order where po_number = 'SPOOF-1'", String.class))
                 .doesNotContain("globex");
-        HttpResponse<String> form = http.send(request("/api/v1/orders", "acme", "acme-secret")
+        HttpResponse<String> form = hub.send(hub.request("/api/v1/orders", "acme", "acme-secret")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(globexOrder("FORM-1"))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(globexOrder("FORM-1"))));
         assertThat(form.statusCode()).isEqualTo(415);
     }
 
     @Test
     void aRejectedHeldOrderIsNeverReleased() throws Exception {
-        assertThat(post("/api/v1/orders", "globex", "globex-secret", globexOrder("GX-HOLD-2")).statusCode()).isEqualTo(201);
-        HttpResponse<String> decided = post("/api/v1/orders/globex/GX-HOLD-2/decision", "olivia", "olivia-secret",
+        assertThat(hub.post("/api/v1/orders", "globex", "globex-secret", globexOrder("GX-HOLD-2")).statusCode()).isEqualTo(201);
+        HttpResponse<String> decided = hub.post("/api/v1/orders/globex/GX-HOLD-2/decision", "olivia", "olivia-secret",
                 "{\"decision\": \"reject\", \"comment\": \"no price increase this year\"}");
         assertThat(decided.statusCode()).isEqualTo(200);
         assertThat(orders.releases("globex", "GX-HOLD-2")).extracting(Release::status).containsOnly(Release.Status.CANCELLED);
-        assertThat(get("/api/v1/orders/globex/GX-HOLD-2", "olivia", "olivia-secret").body()).contains("\"status\" : \"REJECTED\"")
+        assertThat(hub.get("/api/v1/orders/globex/GX-HOLD-2", "olivia", "olivia-secret").body()).contains("\"status\" : \"REJECTED\"")
                 .contains("rejected by olivia: no price increase this year");
-        assertThat(get("/api/v1/orders/globex/GX-HOLD-2", "acme", "acme-secret").statusCode()).isEqualTo(403);
+        assertThat(hub.get("/api/v1/orders/globex/GX-HOLD-2", "acme", "acme-secret").statusCode()).isEqualTo(403);
         // and a later change does not bring it back
-        HttpResponse<String> change = post("/api/v1/orders", "globex", "globex-secret", """
+        HttpResponse<String> change = hub.post("/api/v1/orders", "globex", "globex-secret", """
                 {"poNumber": "GX-HOLD-2", "purpose": "change", "revision": "2", "orderDate": "2026-11-02",
                  "lines": [{"lineNumber": "10", "quantity": 600, "unit": "EA", "unitPrice": 10.10,
                    "schedule": [{"quantity": 600, "deliveryDate": "2027-01-10"}]}]}
@@ -211,7 +210,7 @@ class OrderPolicyIT {
         // March is shipped: a change that takes quantity out of it is recorded, alerted and answered, not applied
         jdbc.update("update order_release set status = 'SHIPPED' where release_id = '4500012345-03'");
         jdbc.update("update release_line set released = quantity, shipped = quantity where release_id = '4500012345-03'");
-        HttpResponse<String> changed = post("/api/v1/orders", "acme", "acme-secret", """
+        HttpResponse<String> changed = hub.post("/api/v1/orders", "acme", "acme-secret", """
                 {"poNumber": "4500012345", "purpose": "change", "revision": "2", "orderDate": "2026-11-02",
                  "lines": [{"lineNumber": "2", "quantity": 550, "unit": "CA", "unitPrice": 118.00, "vendorPart": "EH-2040",
                    "buyerPart": "ACM-77813", "schedule": [%s]}]}
@@ -231,12 +230,12 @@ class OrderPolicyIT {
 
     @Test
     void badDocumentsOverHttpGetTheirPlaceAndReasonAndNothingIsTaken() throws Exception {
-        HttpResponse<String> notJson = post("/api/v1/orders", "acme", "acme-secret", "{\"poNumber\": \"1\",\n \"lines\": [");
+        HttpResponse<String> notJson = hub.post("/api/v1/orders", "acme", "acme-secret", "{\"poNumber\": \"1\",\n \"lines\": [");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(json(notJson).path("errors").get(0).path("code").asText()).isEqualTo("NOT_JSON");
         assertThat(json(notJson).path("errors").get(0).path("location").asText()).contains("line 2");
 
-        HttpResponse<String> schema = post("/api/v1/orders", "acme", "acme-secret", globexOrder("BAD-1")
+        HttpResponse<String> schema = hub.post("/api/v1/orders", "acme", "acme-secret", globexOrder("BAD-1")
                 .replace("\"quantity\": 2400", "\"quantity\": -5").replace("\"unitPrice\"", "\"unitPrise\""));
         assertThat(schema.statusCode()).isEqualTo(400);
         assertThat(schema.body()).contains("/lines/0/quantity").contains("unitPrise");
@@ -244,16 +243,16 @@ class OrderPolicyIT {
         byte[] huge = new byte[50 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');
         huge[0] = '{';
-        HttpResponse<String> tooLarge = http.send(request("/api/v1/orders", "acme", "acme-secret")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tooLarge = hub.send(hub.request("/api/v1/orders", "acme", "acme-secret")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(huge)));
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.body()).contains("TOO_LARGE").contains("1048576-byte limit");
 
-        HttpResponse<String> missingColumn = post("/api/v1/orders", "acme", "acme-secret",
+        HttpResponse<String> missingColumn = hub.post("/api/v1/orders", "acme", "acme-secret",
                 "po_number,line,vendor_part,quantity,unit_price,delivery_date\n4500077777,1,EH-1001,5,42.50,2027-01-15\n");
         assertThat(missingColumn.statusCode()).isEqualTo(400);
         assertThat(missingColumn.body()).contains("required column order_date is missing");
-        HttpResponse<String> mixed = post("/api/v1/orders", "acme", "acme-secret", """
+        HttpResponse<String> mixed = hub.post("/api/v1/orders", "acme", "acme-secret", """
                 po_number,order_date,line,vendor_part,quantity,unit,unit_price,delivery_date
                 4500077777,2026-11-02,1,EH-1001,5,EA,42.50,2027-01-15
                 4500077778,2026-11-02,1,EH-1001,5,EA,42.50,2027-02-15
@@ -261,10 +260,10 @@ class OrderPolicyIT {
         assertThat(mixed.statusCode()).isEqualTo(400);
         assertThat(mixed.body()).contains("row 3").contains("4500077778");
 
-        assertThat(post("/api/v1/orders", "acme", "wrong", globexOrder("X")).statusCode()).isEqualTo(401);
-        assertThat(post("/api/v1/orders", "acme", "acme-secret", new String(sample("acme/standalone-no-schedule.edi"),
+        assertThat(hub.post("/api/v1/orders", "acme", "wrong", globexOrder("X")).statusCode()).isEqualTo(401);
+        assertThat(hub.post("/api/v1/orders", "acme", "acme-secret", new String(sample("acme/standalone-no-schedule.edi"),
                 StandardCharsets.US_ASCII)).statusCode()).isEqualTo(415);
-        HttpResponse<String> unknown = post("/api/v1/orders", "acme", "acme-secret",
+        HttpResponse<String> unknown = hub.post("/api/v1/orders", "acme", "acme-secret",
                 "{\"poNumber\": \"NO-SUCH-PO\", \"purpose\": \"change\", \"revision\": \"1\", \"orderDate\": \"2026-11-02\", "
                         + "\"lines\": [{\"lineNumber\": \"1\", \"action\": \"delete\"}]}");
         assertThat(unknown.statusCode()).isEqualTo(422);
@@ -277,7 +276,7 @@ class OrderPolicyIT {
     @Test
     void hugeNumbersAndATakenReleaseIdAreAnsweredNotRetried() throws Exception {
         // 15 digits of quantity at 15 digits of price: held over the limits, stored, answered
-        HttpResponse<String> huge = post("/api/v1/orders", "acme", "acme-secret", """
+        HttpResponse<String> huge = hub.post("/api/v1/orders", "acme", "acme-secret", """
                 {"poNumber": "4500088888", "orderDate": "2026-11-02", "lines": [{"lineNumber": "1", "vendorPart": "EH-1001",
                   "quantity": 999999999999999, "unit": "EA", "unitPrice": "999999999999999.999999",
                   "schedule": [{"quantity": 999999999999999, "deliveryDate": "2027-01-15"}]}]}
@@ -285,12 +284,12 @@ class OrderPolicyIT {
         assertThat(huge.statusCode()).as(huge.body()).isEqualTo(201);
         assertThat(json(huge).path("orders").get(0).path("result").asText()).isEqualTo("HELD");
 
-        assertThat(post("/api/v1/orders", "acme", "acme-secret", """
+        assertThat(hub.post("/api/v1/orders", "acme", "acme-secret", """
                 {"poNumber": "4500088889", "orderDate": "2026-11-02", "lines": [{"lineNumber": "1", "vendorPart": "EH-1001",
                   "quantity": 10, "unit": "EA", "unitPrice": 42.50, "schedule": [{"quantity": 10, "deliveryDate": "2027-01-15"}]}]}
                 """).statusCode()).isEqualTo(201);
         // a release against PO 4500088889 numbered 01 would be 4500088889-01, which the first order's January has
-        HttpResponse<String> clash = post("/api/v1/orders", "acme", "acme-secret", """
+        HttpResponse<String> clash = hub.post("/api/v1/orders", "acme", "acme-secret", """
                 {"poNumber": "4500088889", "releaseNumber": "01", "type": "RL", "orderDate": "2026-11-02",
                  "lines": [{"lineNumber": "1", "vendorPart": "EH-1001", "quantity": 5, "unit": "EA", "unitPrice": 42.50,
                    "schedule": [{"quantity": 5, "deliveryDate": "2027-02-15"}]}]}
@@ -303,11 +302,11 @@ class OrderPolicyIT {
     void aCsvOrderLandsLikeTheSameOrderInJsonAndIsTakenOnce() throws Exception {
         String csv = Files.readString(Path.of("edi-samples/acme/formats/blanket-12-month-schedule.order.csv"))
                 .replace("4500012345", "4500055555");
-        HttpResponse<String> first = post("/api/v1/orders", "acme", "acme-secret", csv);
+        HttpResponse<String> first = hub.post("/api/v1/orders", "acme", "acme-secret", csv);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         assertThat(json(first).path("orders").get(0).path("acknowledgment").path("type").asText()).isEqualTo("AD");
         assertThat(orders.releases("acme", "4500055555")).hasSize(12);
-        HttpResponse<String> again = post("/api/v1/orders", "acme", "acme-secret", csv);
+        HttpResponse<String> again = hub.post("/api/v1/orders", "acme", "acme-secret", csv);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).path("orders").get(0).path("code").asText()).isEqualTo("DUPLICATE_ORDER");
     }
@@ -376,20 +375,6 @@ class OrderPolicyIT {
     private List<String> alerts(String partner, String po) {
         return jdbc.queryForList("select kind from order_event where partner_id = ? and po_number = ? and alert", String.class,
                 partner, po);
-    }
-
-    private HttpRequest.Builder request(String path, String user, String password) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private HttpResponse<String> post(String path, String user, String password, String body) throws Exception {
-        return http.send(request(path, user, password).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        return http.send(request(path, user, password).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
