@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class InboundDocuments {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundDocuments.class);
+    /** The first key of the transaction locks that keep one input (partner and name) to one transaction at a time. */
+    private static final int INPUT_LOCKS = 0x0ED1_1A7E;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -101,8 +103,15 @@ class InboundDocuments {
         return outbound(partnerId, "855", control, name, interchange, documentId, poNumber, now);
     }
 
-    /** The stored outcome of an input processed before a restart but never moved, if this is one. */
+    /**
+     * The stored outcome of an input processed before a restart but never moved, if this is one. Call it first in
+     * the transaction that processes the input: it waits while another replica's transaction holds the same
+     * partner's input of that name, then sees what that one stored. The replicas' file claims already keep a file
+     * to one of them; this keeps it so should a claim be taken over from a replica thought dead but still working.
+     */
     Optional<IntakeOutcome> resume(String partnerId, String fileName, String sha256) {
+        jdbc.queryForObject("select 1 from pg_advisory_xact_lock(?, hashtext(?))", Integer.class, INPUT_LOCKS,
+                partnerId + "/" + fileName);
         return jdbc.query("select id, outcome, error_report from inbound_document where partner_id = ? and file_name = ? "
                         + "and sha256 = ? and completed_at is null order by id desc limit 1",
                 (rs, i) -> {
