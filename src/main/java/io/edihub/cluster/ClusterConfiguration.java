@@ -1,8 +1,8 @@
 package io.edihub.cluster;
 
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
-import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +14,8 @@ import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
  * processed once, with existing mechanisms only:
  * <ul>
  * <li>files: every replica polls every partner folder, and a file is taken by the replica that first inserts its
- * claim into {@code camel_messageprocessed}: the SFTP consumers' in-progress repository is Camel's
- * {@link JdbcOrphanLockAwareIdempotentRepository}, shared by all replicas. The claim is renewed while the file
+ * claim into {@code camel_messageprocessed}: the SFTP consumers' in-progress repository is {@link FileClaims}
+ * (Camel's JDBC repository that knows orphan locks), shared by all replicas. The claim is renewed while the file
  * is processed, deleted once it was moved out of {@code inbound/} (or failed, to be tried again), and taken over
  * by another replica when the one holding it died;</li>
  * <li>singleton routes ({@code master:} endpoints: release dispatch, watchdog, implicit acceptance, outbound
@@ -54,14 +54,8 @@ class ClusterConfiguration {
 
     /** The intake routes' {@code inProgressRepository}: which replica is processing which file. */
     @Bean
-    JdbcOrphanLockAwareIdempotentRepository fileClaims(DataSource dataSource, CamelContext camelContext,
-            ClusterSettings settings) {
-        JdbcOrphanLockAwareIdempotentRepository repository = new JdbcOrphanLockAwareIdempotentRepository(dataSource,
-                FILE_CLAIMS, camelContext);
-        // the table comes with the schema (Flyway), with room for long paths
-        repository.setCreateTableIfNotExists(false);
-        repository.setLockMaxAgeMillis(settings.fileClaimFor().toMillis());
-        repository.setLockKeepAliveIntervalMillis(settings.fileClaimRenew().toMillis());
-        return repository;
+    FileClaims fileClaims(DataSource dataSource, CamelContext camelContext, ClusterSettings settings) {
+        return new FileClaims(dataSource, FILE_CLAIMS, camelContext, settings.fileClaimFor(), settings.fileClaimRenew(),
+                Clock.systemUTC());
     }
 }

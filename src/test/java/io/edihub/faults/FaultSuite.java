@@ -12,7 +12,6 @@ import io.edihub.local.LocalPostgres;
 import io.edihub.local.LocalSftpServer;
 import io.edihub.local.SftpAccount;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,22 +25,17 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -211,26 +205,8 @@ public final class FaultSuite {
 
     private Map<String, String> hubEnvironment() {
         httpPort = FreePort.find();
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("EDIHUB_LOCAL_ENABLED", "false");
-        environment.put("EDIHUB_DATA_DIR", workDirectory.resolve("hub-data").toString());
-        environment.put("EDIHUB_DB_URL", postgres.jdbcUrl());
-        environment.put("EDIHUB_DB_USERNAME", LocalPostgres.USER);
-        environment.put("EDIHUB_DB_PASSWORD", "");
-        environment.put("EDIHUB_KAFKA_BROKERS", kafka.bootstrapServers());
-        environment.put("EDIHUB_SFTP_HOST", "127.0.0.1");
-        environment.put("EDIHUB_SFTP_PORT", Integer.toString(sftp.port()));
-        environment.put("EDIHUB_SFTP_USERNAME", "edihub");
-        environment.put("EDIHUB_SFTP_PASSWORD", sftp.hubConnection().password());
-        environment.put("EDIHUB_SFTP_KNOWN_HOSTS_FILE", sftp.knownHostsFile().toString());
-        environment.put("EDIHUB_SFTP_POLL_DELAY", "300");
-        environment.put("EDIHUB_OUTBOX_POLL_DELAY", "300");
-        environment.put("EDIHUB_RELEASES_CHECK_EVERY", "1000");
-        environment.put("EDIHUB_EDIFACT_WARM_UP", "false");
-        environment.put("EDIHUB_HTTP_PORT", Integer.toString(httpPort));
-        environment.put("EDIHUB_HTTP_OPERATORS_" + OPERATOR.toUpperCase(), passwords.get(OPERATOR));
-        PARTNERS.forEach(p -> environment.put("EDIHUB_HTTP_CLIENTS_" + p.toUpperCase(), passwords.get(p)));
-        return environment;
+        return HubProcess.environment(postgres.jdbcUrl(), kafka.bootstrapServers(), sftp, httpPort,
+                workDirectory.resolve("hub-data"), OPERATOR, passwords);
     }
 
     private void stopAll() {
@@ -439,7 +415,7 @@ public final class FaultSuite {
     private boolean settled() {
         try {
             playPartners();
-            boolean inboundEmpty = PARTNERS.stream().allMatch(p -> list(sftp.rootDirectory().resolve(p).resolve("inbound")).isEmpty());
+            boolean inboundEmpty = PARTNERS.stream().allMatch(p -> ExactlyOnce.list(sftp.rootDirectory().resolve(p).resolve("inbound")).isEmpty());
             int stored = count("select count(*) from purchase_order");
             int unsent = count("select count(*) from outbox_message where sent_at is null");
             int unwritten = count("select count(*) from outbound_document where written_at is null");
@@ -472,17 +448,6 @@ public final class FaultSuite {
 
     private int count(String sql, Object... arguments) {
         return jdbc.queryForObject(sql, Integer.class, arguments);
-    }
-
-    private static List<Path> list(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The figures the suite prints, and the two that must be zero. */
@@ -520,97 +485,36 @@ public final class FaultSuite {
     }
 
     private Figures figures() {
-        Map<String, Integer> lost = new TreeMap<>();
-        Map<String, Integer> duplicated = new TreeMap<>();
-
-        // orders: every PO sent stored exactly once
-        List<String> storedOrders = jdbc.queryForList("select partner_id || '/' || po_number from purchase_order", String.class);
-        Map<String, Long> ordersByKey = storedOrders.stream().collect(Collectors.groupingBy(k -> k, Collectors.counting()));
-        lost.put("POs not stored", (int) sentOrders.stream().filter(k -> !ordersByKey.containsKey(k)).count());
-        duplicated.put("POs stored twice", (int) ordersByKey.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum());
-
-        // files: each uploaded file moved once to archive/ or error/, answered by one 997, none left in inbound/
-        Map<String, Integer> moved = new HashMap<>();
-        int archived = 0;
-        int inError = 0;
-        for (String partner : PARTNERS) {
-            Path root = sftp.rootDirectory().resolve(partner);
-            for (Path file : list(root.resolve("archive"))) {
-                archived++;
-                moved.merge(withoutDocumentId(file), 1, Integer::sum);
-            }
-            for (Path file : list(root.resolve("error"))) {
-                if (!file.getFileName().toString().endsWith(".error.txt")) {
-                    inError++;
-                    moved.merge(withoutDocumentId(file), 1, Integer::sum);
-                }
-            }
-        }
-        Map<String, Integer> acks = new HashMap<>();
-        jdbc.query("select i.file_name, count(*) from outbound_document o join inbound_document i on o.inbound_document_id = i.id "
-                + "where o.kind like '%997%' and o.written_at is not null group by i.file_name",
-                row -> {
-                    acks.put(row.getString(1), row.getInt(2));
-                });
-        lost.put("files not moved out of inbound/", (int) uploadedFiles.keySet().stream().filter(f -> !moved.containsKey(f)).count());
-        lost.put("files without a 997", (int) uploadedFiles.keySet().stream().filter(f -> !acks.containsKey(f)).count());
-        duplicated.put("files moved twice", moved.values().stream().mapToInt(n -> n - 1).sum());
-        duplicated.put("files with two 997s", acks.values().stream().mapToInt(n -> n - 1).sum());
-
-        // releases and their requests: one id per release, every dispatched release requested
-        List<String> releases = jdbc.queryForList("select release_id from order_release", String.class);
-        Set<String> dispatched = Set.copyOf(jdbc.queryForList("select release_id from order_release where status <> 'PLANNED'",
-                String.class));
-        List<KafkaTestClient.Received> requests = received(REQUESTS);
-        Map<String, Set<String>> idsByRelease = byKey(requests, KafkaTestClient.Received::key, r -> r.headers().get("ce_id"));
-        Map<String, Set<String>> releasesById = byKey(requests, r -> r.headers().get("ce_id"), KafkaTestClient.Received::key);
-        Map<String, Set<String>> payloadsById = byKey(requests, r -> r.headers().get("ce_id"), KafkaTestClient.Received::value);
-        lost.put("dispatched releases not requested", (int) dispatched.stream().filter(id -> !idsByRelease.containsKey(id)).count());
-        duplicated.put("releases requested under two ids", extra(idsByRelease.values()));
-        duplicated.put("request ids for two releases", extra(releasesById.values()));
-        duplicated.put("request ids with two payloads", extra(payloadsById.values()));
-        duplicated.put("requests of undispatched releases", (int) idsByRelease.keySet().stream().filter(id -> !dispatched.contains(id))
-                .count());
+        ExactlyOnce tally = new ExactlyOnce(jdbc);
+        int ordersStored = tally.orders(sentOrders);
+        ExactlyOnce.FileCounts files = tally.files(sftp.rootDirectory(), PARTNERS, uploadedFiles.keySet());
+        ExactlyOnce.Requests requests = tally.releaseRequests(received(REQUESTS));
+        int shipmentsApplied = tally.shipments();
 
         // invoices: one per acceptance, each on Kafka under one id
         int acceptances = count("select count(*) from acceptance");
         int invoices = count("select count(*) from invoice");
         Set<String> invoiceNumbers = Set.copyOf(jdbc.queryForList("select invoice_number from invoice", String.class));
         List<KafkaTestClient.Received> invoiceRecords = received(INVOICES);
-        Map<String, Set<String>> idsByInvoice = byKey(invoiceRecords, KafkaTestClient.Received::key, r -> r.headers().get("ce_id"));
-        Map<String, Set<String>> invoicesById = byKey(invoiceRecords, r -> r.headers().get("ce_id"), KafkaTestClient.Received::key);
+        Map<String, Set<String>> idsByInvoice = ExactlyOnce.byKey(invoiceRecords, KafkaTestClient.Received::key,
+                r -> r.headers().get("ce_id"));
+        Map<String, Set<String>> invoicesById = ExactlyOnce.byKey(invoiceRecords, r -> r.headers().get("ce_id"),
+                KafkaTestClient.Received::key);
+        Map<String, Integer> lost = tally.lost;
+        Map<String, Integer> duplicated = tally.duplicated;
         lost.put("acceptances answered 201 not stored", (int) acceptanceAnswers.keySet().stream()
                 .filter(id -> count("select count(*) from acceptance where release_id = ?", id) == 0).count());
         lost.put("acceptances not invoiced", acceptances - count("select count(distinct acceptance) from invoice"));
         lost.put("invoices not on Kafka", (int) invoiceNumbers.stream().filter(n -> !idsByInvoice.containsKey(n)).count());
-        duplicated.put("invoices on Kafka under two ids", extra(idsByInvoice.values()));
-        duplicated.put("invoice ids for two invoices", extra(invoicesById.values()));
+        duplicated.put("invoices on Kafka under two ids", ExactlyOnce.extra(idsByInvoice.values()));
+        duplicated.put("invoice ids for two invoices", ExactlyOnce.extra(invoicesById.values()));
         duplicated.put("releases invoiced twice", count("select count(*) - count(distinct release_id) from invoice"));
         duplicated.put("acceptances stored twice", count("select count(*) - count(distinct release_id) from acceptance"));
-        duplicated.put("shipments applied twice", count("select count(*) - count(distinct shipment_id) from shipment where status = 'APPLIED'"));
 
-        return new Figures(settings.seed(), sentOrders.size(), ordersByKey.size(), uploadedFiles.size(), archived, inError,
-                acks.size(), releases.size(), dispatched.size(), requests.size(), releasesById.size(), idsByRelease.size(),
-                shipped.size(), count("select count(distinct shipment_id) from shipment where status = 'APPLIED'"), acceptances,
-                invoices, invoiceRecords.size(), invoicesById.size(), hub.starts(), hubExitsOnItsOwn.get(), lost, duplicated,
-                secondsSinceStart());
-    }
-
-    private static Map<String, Set<String>> byKey(Collection<KafkaTestClient.Received> records,
-            java.util.function.Function<KafkaTestClient.Received, String> key,
-            java.util.function.Function<KafkaTestClient.Received, String> value) {
-        Map<String, Set<String>> grouped = new HashMap<>();
-        records.forEach(r -> grouped.computeIfAbsent(key.apply(r), k -> new java.util.HashSet<>()).add(value.apply(r)));
-        return grouped;
-    }
-
-    private static int extra(Collection<Set<String>> groups) {
-        return groups.stream().mapToInt(s -> s.size() - 1).sum();
-    }
-
-    /** The hub stores a file as {@code <document id>-<name>}. */
-    private static String withoutDocumentId(Path file) {
-        return file.getFileName().toString().replaceFirst("^[0-9]+-", "");
+        return new Figures(settings.seed(), sentOrders.size(), ordersStored, uploadedFiles.size(), files.archived(),
+                files.inError(), files.acknowledged(), requests.releases(), requests.dispatched(), requests.records(),
+                requests.ids(), requests.keys(), shipped.size(), shipmentsApplied, acceptances, invoices, invoiceRecords.size(),
+                invoicesById.size(), hub.starts(), hubExitsOnItsOwn.get(), lost, duplicated, secondsSinceStart());
     }
 
     private long secondsSinceStart() {

@@ -1,8 +1,12 @@
 package io.edihub.faults;
 
+import io.edihub.local.LocalPostgres;
+import io.edihub.local.LocalSftpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,6 +31,34 @@ final class HubProcess implements AutoCloseable {
         }
         this.environment = Map.copyOf(environment);
         this.log = log;
+    }
+
+    /**
+     * The environment of a hub that uses the given servers instead of its embedded ones, polls and publishes
+     * several times a second, and lets in the operator and the partners with the given passwords.
+     */
+    static Map<String, String> environment(String databaseUrl, String kafkaServers, LocalSftpServer sftp, int httpPort,
+            Path dataDirectory, String operator, Map<String, String> passwords) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("EDIHUB_LOCAL_ENABLED", "false");
+        environment.put("EDIHUB_DATA_DIR", dataDirectory.toString());
+        environment.put("EDIHUB_DB_URL", databaseUrl);
+        environment.put("EDIHUB_DB_USERNAME", LocalPostgres.USER);
+        environment.put("EDIHUB_DB_PASSWORD", "");
+        environment.put("EDIHUB_KAFKA_BROKERS", kafkaServers);
+        environment.put("EDIHUB_SFTP_HOST", "127.0.0.1");
+        environment.put("EDIHUB_SFTP_PORT", Integer.toString(sftp.port()));
+        environment.put("EDIHUB_SFTP_USERNAME", "edihub");
+        environment.put("EDIHUB_SFTP_PASSWORD", sftp.hubConnection().password());
+        environment.put("EDIHUB_SFTP_KNOWN_HOSTS_FILE", sftp.knownHostsFile().toString());
+        environment.put("EDIHUB_SFTP_POLL_DELAY", "300");
+        environment.put("EDIHUB_OUTBOX_POLL_DELAY", "300");
+        environment.put("EDIHUB_RELEASES_CHECK_EVERY", "1000");
+        environment.put("EDIHUB_EDIFACT_WARM_UP", "false");
+        environment.put("EDIHUB_HTTP_PORT", Integer.toString(httpPort));
+        passwords.forEach((user, password) -> environment.put((user.equals(operator) ? "EDIHUB_HTTP_OPERATORS_"
+                : "EDIHUB_HTTP_CLIENTS_") + user.toUpperCase(Locale.ROOT), password));
+        return environment;
     }
 
     synchronized void start() {
