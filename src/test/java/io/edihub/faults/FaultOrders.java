@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,6 +23,29 @@ final class FaultOrders {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FaultOrders() {
+    }
+
+    /** The partners whose orders the suites send. */
+    static final List<String> PARTNERS = List.of("acme", "globex");
+
+    /** One file of an upload: its partner, name, the POs it carries and its bytes. */
+    record Upload(String partner, String fileName, List<String> poNumbers, byte[] content) {
+    }
+
+    /**
+     * File {@code index} of {@code orders} POs sent {@code ordersPerFile} to an interchange: even files are acme's,
+     * odd ones globex's; file {@code index} carries orders index*ordersPerFile+1 onwards.
+     */
+    static Upload upload(int index, int ordersPerFile, int orders, LocalDate today) {
+        String partner = PARTNERS.get(index % 2);
+        int first = index * ordersPerFile + 1;
+        int last = Math.min(orders, first + ordersPerFile - 1);
+        List<String> poNumbers = new ArrayList<>();
+        for (int n = first; n <= last; n++) {
+            poNumbers.add(poNumber(partner, n));
+        }
+        return new Upload(partner, "po-" + partner + "-" + String.format("%04d", index) + ".edi", poNumbers,
+                interchange(partner, 1000 + index, poNumbers, today).getBytes(StandardCharsets.US_ASCII));
     }
 
     static String poNumber(String partner, int n) {

@@ -58,7 +58,7 @@ public final class FaultSuite {
     static final String REQUESTS = "edihub.release-requests.v1";
     static final String SHIPMENTS = "edihub.shipments.v1";
     static final String INVOICES = "edihub.invoices.v1";
-    private static final List<String> PARTNERS = List.of("acme", "globex");
+    private static final List<String> PARTNERS = FaultOrders.PARTNERS;
     private static final String OPERATOR = "olivia";
 
     /**
@@ -328,17 +328,12 @@ public final class FaultSuite {
         return (settings.orders() + settings.ordersPerFile() - 1) / settings.ordersPerFile();
     }
 
-    /** File {@code index} carries orders index*perFile+1 ...; even files are acme's, odd ones globex's. */
     private void upload(ScheduledExecutorService scheduler, int index) {
-        String partner = PARTNERS.get(index % 2);
-        String name = "po-" + partner + "-" + String.format("%04d", index) + ".edi";
-        int first = index * settings.ordersPerFile() + 1;
-        int last = Math.min(settings.orders(), first + settings.ordersPerFile() - 1);
-        List<String> poNumbers = new ArrayList<>();
-        for (int n = first; n <= last; n++) {
-            poNumbers.add(FaultOrders.poNumber(partner, n));
-        }
-        byte[] content = FaultOrders.interchange(partner, 1000 + index, poNumbers, today).getBytes(StandardCharsets.US_ASCII);
+        FaultOrders.Upload file = FaultOrders.upload(index, settings.ordersPerFile(), settings.orders(), today);
+        String partner = file.partner();
+        String name = file.fileName();
+        List<String> poNumbers = file.poNumbers();
+        byte[] content = file.content();
         try (PartnerSftpClient client = new PartnerSftpClient(sftp.connectionFor(partner))) {
             client.upload(name, content);
             poNumbers.forEach(po -> sentOrders.add(partner + "/" + po));

@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +46,7 @@ public final class ScaleSuite {
 
     static final String REQUESTS = "edihub.release-requests.v1";
     static final String SHIPMENTS = "edihub.shipments.v1";
-    static final List<String> PARTNERS = List.of("acme", "globex");
+    static final List<String> PARTNERS = FaultOrders.PARTNERS;
     private static final String OPERATOR = "olivia";
     /** The hub's log line for a file it took ("po-acme-0001.edi from acme accepted: ..."). */
     private static final Pattern FILE_TAKEN = Pattern.compile(" from (acme|globex) (accepted:|refused in part or whole)");
@@ -297,7 +296,7 @@ public final class ScaleSuite {
                     null, "127.0.0.1", directory.resolve("known_hosts")), PARTNERS.stream().map(p -> new SftpAccount(p, p)).toList());
         }
 
-        /** All files at once, as fast as one SFTP session per partner goes: even files acme's, odd ones globex's. */
+        /** All files at once, as fast as one SFTP session per partner goes. */
         private void upload() throws Exception {
             Map<String, PartnerSftpClient> sessions = new HashMap<>();
             try {
@@ -305,18 +304,10 @@ public final class ScaleSuite {
                     sessions.put(partner, new PartnerSftpClient(sftp.connectionFor(partner)));
                 }
                 for (int index = 0; index < settings.files(); index++) {
-                    String partner = PARTNERS.get(index % 2);
-                    String name = "po-" + partner + "-" + String.format("%04d", index) + ".edi";
-                    int first = index * settings.ordersPerFile() + 1;
-                    int last = Math.min(settings.orders(), first + settings.ordersPerFile() - 1);
-                    List<String> poNumbers = new ArrayList<>();
-                    for (int n = first; n <= last; n++) {
-                        poNumbers.add(FaultOrders.poNumber(partner, n));
-                    }
-                    sessions.get(partner).upload(name, FaultOrders.interchange(partner, 1000 + index, poNumbers, today)
-                            .getBytes(StandardCharsets.US_ASCII));
-                    poNumbers.forEach(po -> sentOrders.add(partner + "/" + po));
-                    uploadedFiles.add(name);
+                    FaultOrders.Upload file = FaultOrders.upload(index, settings.ordersPerFile(), settings.orders(), today);
+                    sessions.get(file.partner()).upload(file.fileName(), file.content());
+                    file.poNumbers().forEach(po -> sentOrders.add(file.partner() + "/" + po));
+                    uploadedFiles.add(file.fileName());
                 }
             } finally {
                 sessions.values().forEach(PartnerSftpClient::close);
