@@ -140,6 +140,11 @@ class InboundDocuments {
         });
     }
 
+    /** The input was done, but its file is still in inbound/ (moving it failed): the next poll finishes it. */
+    void reopen(long documentId) {
+        jdbc.update("update inbound_document set completed_at = null where id = ?", documentId);
+    }
+
     static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

@@ -36,7 +36,9 @@ class IntakeConfiguration {
     /** The embedded SFTP server creates one account per partner profile, as validated here. */
     @Bean
     SftpAccounts sftpAccounts(PartnerDirectory partners) {
-        return () -> partners.all().stream().map(p -> new SftpAccount(p.sftpAccount(), p.sftpDirectory())).toList();
+        // a partner with its own SFTP server has no account on the hub's
+        return () -> partners.all().stream().filter(p -> p.sftpServer() == null)
+                .map(p -> new SftpAccount(p.sftpAccount(), p.sftpDirectory())).toList();
     }
 
     @Bean

@@ -1,8 +1,6 @@
 package io.edihub.intake;
 
 import io.edihub.EdiHubHeaders;
-import io.edihub.partner.PartnerDirectory;
-import io.edihub.partner.PartnerProfile;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -15,25 +13,22 @@ import org.springframework.stereotype.Component;
 public class OutboundDelivery {
 
     private final JdbcTemplate jdbc;
-    private final PartnerDirectory partners;
     private final Clock clock;
 
-    OutboundDelivery(JdbcTemplate jdbc, PartnerDirectory partners, Clock clock) {
+    OutboundDelivery(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.partners = partners;
         this.clock = clock;
     }
 
     /** A document to write to a partner's outbound folder. */
-    public record Pending(long id, String directory, String fileName, String content) {
+    public record Pending(long id, String partnerId, String fileName, String content) {
     }
 
     /** Documents that answer no inbound file (those are written by the intake route itself), oldest first. */
     public List<Pending> pending() {
         return jdbc.query("select id, partner_id, file_name, content from outbound_document where written_at is null "
                         + "and inbound_document_id is null order by id limit 100",
-                (rs, i) -> new Pending(rs.getLong(1), partners.byId(rs.getString(2)).map(PartnerProfile::sftpDirectory)
-                        .orElse(rs.getString(2)), rs.getString(3), rs.getString(4)));
+                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
     public void written(@Header(EdiHubHeaders.OUTBOUND_ID) long id) {

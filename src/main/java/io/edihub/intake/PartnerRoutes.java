@@ -22,10 +22,12 @@ class PartnerRoutes implements CamelContextConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(PartnerRoutes.class);
 
     private final PartnerDirectory partners;
+    private final PartnerSftp sftp;
     private final ObjectProvider<SupervisingRouteController> supervisor;
 
-    PartnerRoutes(PartnerDirectory partners, ObjectProvider<SupervisingRouteController> supervisor) {
+    PartnerRoutes(PartnerDirectory partners, PartnerSftp sftp, ObjectProvider<SupervisingRouteController> supervisor) {
         this.partners = partners;
+        this.sftp = sftp;
         this.supervisor = supervisor;
     }
 
@@ -44,13 +46,13 @@ class PartnerRoutes implements CamelContextConfiguration {
         }
         for (PartnerProfile partner : partners.all()) {
             String routeId = ORDERS_TEMPLATE + "-" + partner.id();
-            TemplatedRouteBuilder.builder(camelContext, ORDERS_TEMPLATE)
+            TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(camelContext, ORDERS_TEMPLATE)
                     .routeId(routeId)
-                    .parameter("partnerId", partner.id())
-                    .parameter("directory", partner.sftpDirectory())
-                    .add();
-            LOG.info("Partner {} ({}): route {} polls {}/inbound", partner.id(), partner.name(), routeId,
-                    partner.sftpDirectory());
+                    .parameter("partnerId", partner.id());
+            sftp.routeParameters(partner).forEach(builder::parameter);
+            builder.add();
+            LOG.info("Partner {} ({}): route {} polls {}/inbound{}", partner.id(), partner.name(), routeId,
+                    sftp.login(partner), partner.sftpServer() == null ? "" : " (the partner's own server)");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.edihub.monitoring;
 
 import io.edihub.outbound.Topics;
+import io.edihub.intake.PartnerSftp;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import java.time.Clock;
@@ -34,19 +35,19 @@ class MonitoringConfiguration {
                 healthProbeThreads.executor());
     }
 
-    /** Health component {@code sftp}: one entry per partner, named by partner id. */
+    /**
+     * Health component {@code sftp}: one entry per partner, named by partner id, on the server that holds the
+     * partner's folders (the hub's, or the partner's own).
+     */
     @Bean
-    CompositeHealthContributor sftpHealthContributor(PartnerDirectory partners, MonitoringSettings settings,
-            ProbeThreads healthProbeThreads,
-            @Value("${edihub.sftp.host}") String host, @Value("${edihub.sftp.port}") int port,
-            @Value("${edihub.sftp.username}") String username, @Value("${edihub.sftp.password:}") String password,
-            @Value("${edihub.sftp.private-key-file:}") String privateKeyFile,
-            @Value("${edihub.sftp.known-hosts-file}") String knownHostsFile) {
-        PartnerSftpCheck.SftpLogin login = new PartnerSftpCheck.SftpLogin(host, port, username, password, privateKeyFile,
-                knownHostsFile);
+    CompositeHealthContributor sftpHealthContributor(PartnerDirectory partners, PartnerSftp sftp,
+            MonitoringSettings settings, ProbeThreads healthProbeThreads) {
         Map<String, HealthIndicator> byPartner = new LinkedHashMap<>();
         for (PartnerProfile partner : partners.all()) {
-            byPartner.put(partner.id(), new CachedProbe("SFTP server " + host + ":" + port,
+            PartnerSftp.Login server = sftp.login(partner);
+            PartnerSftpCheck.SftpLogin login = new PartnerSftpCheck.SftpLogin(server.host(), server.port(), server.username(),
+                    server.password(), server.privateKeyFile() == null ? "" : server.privateKeyFile(), server.knownHostsFile());
+            byPartner.put(partner.id(), new CachedProbe("SFTP server " + server.host() + ":" + server.port(),
                     new PartnerSftpCheck(partner, login, (int) settings.probeTimeout().toMillis()),
                     settings.probeCacheFor(), settings.probeTimeout(), healthProbeThreads.executor()));
         }

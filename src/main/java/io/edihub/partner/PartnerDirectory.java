@@ -167,7 +167,31 @@ public final class PartnerDirectory {
         return new PartnerProfile(f.id(), f.name() == null ? f.id() : f.name(), qualifier, isaId,
                 f.x12().gsId(), account, directory, ta1, window, extension, edifactId,
                 PartnerProfile.FunctionalAck.X997, poAck, leadTime, priority, contract, shipNotice, implicitAcceptance,
-                watchdog(file, f.watchdog()));
+                watchdog(file, f.watchdog()), sftpServer(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::server)
+                        .orElse(null)));
+    }
+
+    private static PartnerProfile.SftpServer sftpServer(Path file, PartnerFile.Server server) {
+        if (server == null) {
+            return null;
+        }
+        if (server.host() == null || server.host().isBlank()) {
+            throw invalid(file, "sftp.server.host", server.host(), "the host name of the partner's SFTP server");
+        }
+        int port = server.port() == null ? 22 : server.port();
+        if (port < 1 || port > 65535) {
+            throw invalid(file, "sftp.server.port", Integer.toString(port), "a port number (1-65535)");
+        }
+        if (server.username() == null || server.username().isBlank()) {
+            throw invalid(file, "sftp.server.username", server.username(), "the account the hub logs in with");
+        }
+        if (server.knownHostsFile() == null || server.knownHostsFile().isBlank()) {
+            throw invalid(file, "sftp.server.known-hosts-file", server.knownHostsFile(),
+                    "a known_hosts file with the server's host key (the hub checks it strictly)");
+        }
+        String key = server.privateKeyFile() == null || server.privateKeyFile().isBlank() ? null : server.privateKeyFile();
+        return new PartnerProfile.SftpServer(server.host().strip(), port, server.username().strip(), server.knownHostsFile(),
+                key);
     }
 
     private static PartnerProfile.Watchdog watchdog(Path file, PartnerFile.Watchdog w) {

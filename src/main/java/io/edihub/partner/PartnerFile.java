@@ -26,7 +26,10 @@ record PartnerFile(
     record Edifact(@JsonProperty(required = true) String id) {
     }
 
-    record Sftp(String account, String directory) {
+    record Sftp(String account, String directory, Server server) {
+    }
+
+    record Server(String host, Integer port, String username, String knownHostsFile, String privateKeyFile) {
     }
 
     record Acknowledgments(String ta1, String functional, Boolean poAcknowledgment) {

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param implicitAcceptanceAfter how long after shipping goods count as accepted when the partner said nothing;
  *                         null (the default) when only the partner's own acceptance counts
  * @param watchdog         how long the watchdog lets this partner's unfinished work wait before it alerts
+ * @param sftpServer       the partner's own SFTP server, or null: the partner uses the hub's
  */
 public record PartnerProfile(
         String id,
@@ -46,13 +47,29 @@ public record PartnerProfile(
         Contract contract,
         boolean shipNotice,
         java.time.Period implicitAcceptanceAfter,
-        Watchdog watchdog) {
+        Watchdog watchdog,
+        SftpServer sftpServer) {
+
+    /**
+     * The partner's own SFTP server, which the hub polls instead of its own (the folder is {@code sftpDirectory}
+     * there too). The password, when the server wants one, comes from the environment variable
+     * {@link #passwordVariable()}, never from the profile.
+     *
+     * @param privateKeyFile the hub's private key for this server, or null to log in with the password
+     */
+    public record SftpServer(String host, int port, String username, String knownHostsFile, String privateKeyFile) {
+    }
+
+    /** The environment variable that holds the password for the partner's own SFTP server. */
+    public String passwordVariable() {
+        return "EDIHUB_PARTNER_SFTP_" + id.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD";
+    }
 
     /** The profile used for a sender we have no profile for (the {@code translate} command only). */
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
-                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS);
+                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null);
     }
 
     public PartnerProfile {

@@ -2,6 +2,7 @@ package io.edihub.settings;
 
 import io.edihub.partner.PartnerConfigurationException;
 import io.edihub.partner.PartnerDirectory;
+import io.edihub.partner.PartnerProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,9 +129,11 @@ final class RequiredSettings {
             return;
         }
         try {
-            if (PartnerDirectory.load(Path.of(folder)).all().isEmpty() && production) {
+            PartnerDirectory partners = PartnerDirectory.load(Path.of(folder));
+            if (partners.all().isEmpty() && production) {
                 problems.add(named("edihub.partners-dir", "EDIHUB_PARTNERS_DIR") + " holds no partner profile: '" + folder + "'");
             }
+            partners.all().stream().filter(p -> p.sftpServer() != null).forEach(this::partnerServer);
         } catch (PartnerConfigurationException e) {
             problems.add(named("edihub.partners-dir", "EDIHUB_PARTNERS_DIR") + ": " + e.getMessage());
         }
@@ -148,6 +151,21 @@ final class RequiredSettings {
     private Map<String, String> users(String prefix) {
         return new TreeMap<>(Binder.get(environment).bind(prefix, Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of()));
+    }
+
+    /** A partner's own SFTP server: a password or a key to log in with, and the files it names readable. */
+    private void partnerServer(PartnerProfile partner) {
+        PartnerProfile.SftpServer server = partner.sftpServer();
+        String where = "partner " + partner.id() + "'s own SFTP server (sftp.server in " + partner.id() + ".yaml)";
+        if (server.privateKeyFile() == null && !StringUtils.hasText(environment.getProperty(partner.passwordVariable()))) {
+            problems.add(where + " needs the password in " + partner.passwordVariable() + " or sftp.server.private-key-file");
+        }
+        if (server.privateKeyFile() != null && !Files.isReadable(Path.of(server.privateKeyFile()))) {
+            problems.add(where + ": sftp.server.private-key-file names no readable file: '" + server.privateKeyFile() + "'");
+        }
+        if (!Files.isReadable(Path.of(server.knownHostsFile()))) {
+            problems.add(where + ": sftp.server.known-hosts-file names no readable file: '" + server.knownHostsFile() + "'");
+        }
     }
 
     /** The value if set and not blank, else null after noting the problem. */

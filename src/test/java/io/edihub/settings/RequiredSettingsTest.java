@@ -172,6 +172,25 @@ class RequiredSettingsTest {
     }
 
     @Test
+    void aPartnersOwnSftpServerNeedsAPasswordOrAKeyAndItsKnownHosts() throws IOException {
+        Path partners = Files.createDirectories(workDir.resolve("own-server"));
+        Files.writeString(partners.resolve("acme.yaml"), "id: acme\nx12:\n  isa-id: ACME\nsftp:\n  server:\n"
+                + "    host: sftp.acme.example\n    username: edihub\n    known-hosts-file: /no/such/known_hosts\n");
+        settings.put("edihub.partners-dir", partners.toString());
+        assertThat(problems(true)).containsExactly(
+                "partner acme's own SFTP server (sftp.server in acme.yaml) needs the password in "
+                        + "EDIHUB_PARTNER_SFTP_ACME_PASSWORD or sftp.server.private-key-file",
+                "partner acme's own SFTP server (sftp.server in acme.yaml): sftp.server.known-hosts-file names no readable "
+                        + "file: '/no/such/known_hosts'");
+
+        Path knownHosts = Files.writeString(workDir.resolve("acme_known_hosts"), "");
+        Files.writeString(partners.resolve("acme.yaml"), "id: acme\nx12:\n  isa-id: ACME\nsftp:\n  server:\n"
+                + "    host: sftp.acme.example\n    username: edihub\n    known-hosts-file: " + knownHosts + "\n");
+        settings.put("EDIHUB_PARTNER_SFTP_ACME_PASSWORD", "acme-sftp-secret");
+        assertThat(problems(true)).isEmpty();
+    }
+
+    @Test
     void productionNeedsAtLeastOnePartner() {
         settings.put("edihub.partners-dir", workDir.resolve("no-partners").toString());
         assertThat(problems(true)).containsExactly("edihub.partners-dir (EDIHUB_PARTNERS_DIR) holds no partner profile: '"

@@ -1,0 +1,99 @@
+package io.edihub.intake;
+
+import io.edihub.EdiHubHeaders;
+import io.edihub.partner.PartnerDirectory;
+import io.edihub.partner.PartnerProfile;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Header;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where each partner's folders are: on the hub's SFTP server ({@code edihub.sftp.*}), or on the partner's own
+ * server when its profile names one ({@code sftp.server}, the password from
+ * {@code EDIHUB_PARTNER_SFTP_<ID>_PASSWORD}). The intake route of a partner polls there, and the routes that
+ * write a partner's acknowledgments, documents and error reports write there.
+ */
+@Component("partnerSftp")
+public class PartnerSftp {
+
+    /** How the hub logs in to the server that holds a partner's folders, and which folder is the partner's. */
+    public record Login(String host, int port, String username, String password, String privateKeyFile,
+            String knownHostsFile, String directory) {
+
+        /** For logs and health details: never the password. */
+        @Override
+        public String toString() {
+            return username + "@" + host + ":" + port + "/" + directory;
+        }
+    }
+
+    private final PartnerDirectory partners;
+    private final Environment environment;
+
+    PartnerSftp(PartnerDirectory partners, Environment environment) {
+        this.partners = partners;
+        this.environment = environment;
+    }
+
+    public Login login(PartnerProfile partner) {
+        PartnerProfile.SftpServer own = partner.sftpServer();
+        if (own != null) {
+            return new Login(own.host(), own.port(), own.username(), environment.getProperty(partner.passwordVariable(), ""),
+                    own.privateKeyFile(), own.knownHostsFile(), partner.sftpDirectory());
+        }
+        return new Login(environment.getRequiredProperty("edihub.sftp.host"),
+                environment.getRequiredProperty("edihub.sftp.port", Integer.class),
+                environment.getRequiredProperty("edihub.sftp.username"), environment.getProperty("edihub.sftp.password", ""),
+                blankToNull(environment.getProperty("edihub.sftp.private-key-file")),
+                environment.getRequiredProperty("edihub.sftp.known-hosts-file"), partner.sftpDirectory());
+    }
+
+    /** The parameters of the partner's {@code receiveOrders} route (see routes/order-intake.camel.yaml). */
+    Map<String, Object> routeParameters(PartnerProfile partner) {
+        Login login = login(partner);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("host", login.host());
+        parameters.put("port", login.port());
+        parameters.put("username", login.username());
+        parameters.put("password", login.password());
+        if (login.privateKeyFile() != null) {
+            parameters.put("privateKeyFile", login.privateKeyFile());
+        }
+        parameters.put("knownHostsFile", login.knownHostsFile());
+        parameters.put("directory", login.directory());
+        return parameters;
+    }
+
+    /** The endpoint that writes into the partner's {@code outbound/} folder under a temporary name. */
+    public String outboundUri(@Header(EdiHubHeaders.PARTNER) String partnerId) {
+        return writerUri(partnerId, "outbound");
+    }
+
+    /** The endpoint that writes into the partner's {@code error/} folder under a temporary name. */
+    public String errorUri(@Header(EdiHubHeaders.PARTNER) String partnerId) {
+        return writerUri(partnerId, "error");
+    }
+
+    private String writerUri(String partnerId, String folder) {
+        PartnerProfile partner = partners.byId(partnerId)
+                .orElseThrow(() -> new IllegalArgumentException("no partner profile '" + partnerId + "'"));
+        Login login = login(partner);
+        StringBuilder uri = new StringBuilder("sftp:").append(login.host()).append(':').append(login.port()).append('/')
+                .append(login.directory()).append('/').append(folder)
+                .append("?username=").append(login.username())
+                .append("&password=RAW(").append(login.password()).append(')')
+                .append("&knownHostsFile=").append(login.knownHostsFile());
+        if (login.privateKeyFile() != null) {
+            uri.append("&privateKeyFile=").append(login.privateKeyFile());
+        }
+        // strict host key checking against the configured file only; the partner never sees a half-written file
+        return uri.append("&strictHostKeyChecking=yes&useUserKnownHostsFile=false&stepwise=false&autoCreate=true")
+                .append("&tempFileName=${file:name}.part").toString();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
