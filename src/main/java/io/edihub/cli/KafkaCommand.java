@@ -1,5 +1,6 @@
 package io.edihub.cli;
 
+import io.edihub.monitoring.KafkaClientSecurity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * {@code java -jar edi-hub.jar kafka publish|read ...}: a plain Kafka client for trying the hub out without
@@ -32,8 +37,9 @@ public final class KafkaCommand {
     private static final String USAGE = """
             usage: java -jar edi-hub.jar kafka publish TOPIC KEY FILE [--brokers HOST:PORT]
                    java -jar edi-hub.jar kafka read TOPIC... [--brokers HOST:PORT]
-            (brokers default to the embedded broker, 127.0.0.1:19092; read prints every record from the beginning
-             and stops when nothing new came for 3 seconds)""";
+            (brokers default to EDIHUB_KAFKA_BROKERS, else the embedded broker, 127.0.0.1:19092; TLS and SASL come
+             from the hub's own CAMEL_COMPONENT_KAFKA_* variables; read prints every record from the beginning and
+             stops when nothing new came for 3 seconds)""";
 
     private KafkaCommand() {
     }
@@ -43,7 +49,8 @@ public final class KafkaCommand {
         // the Kafka client logs its whole configuration at INFO: the records are what this command prints
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.kafka"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        String brokers = "127.0.0.1:19092";
+        Environment environment = new StandardEnvironment();
+        String brokers = environment.getProperty("EDIHUB_KAFKA_BROKERS", "127.0.0.1:19092");
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if ("--brokers".equals(args[i]) && i + 1 < args.length) {
@@ -58,11 +65,12 @@ public final class KafkaCommand {
         }
         try {
             if (words.size() == 4 && "publish".equals(words.get(0))) {
-                publish(brokers, words.get(1), words.get(2), Files.readString(Path.of(words.get(3))), out);
+                publish(clientProperties(brokers, environment), words.get(1), words.get(2),
+                        Files.readString(Path.of(words.get(3))), out);
                 return 0;
             }
             if (words.size() >= 2 && "read".equals(words.get(0))) {
-                read(brokers, words.subList(1, words.size()), out);
+                read(clientProperties(brokers, environment), words.subList(1, words.size()), out);
                 return 0;
             }
         } catch (IOException | RuntimeException | InterruptedException | java.util.concurrent.ExecutionException e) {
@@ -73,21 +81,32 @@ public final class KafkaCommand {
         return 2;
     }
 
-    private static void publish(String brokers, String topic, String key, String value, PrintStream out)
+    /** The brokers, and the TLS / SASL settings the hub itself uses ({@code CAMEL_COMPONENT_KAFKA_*}). */
+    static Map<String, Object> clientProperties(String brokers, Environment environment) {
+        Map<String, Object> properties = new HashMap<>(KafkaClientSecurity.from(environment));
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        return properties;
+    }
+
+    private static void publish(Map<String, Object> client, String topic, String key, String value, PrintStream out)
             throws InterruptedException, java.util.concurrent.ExecutionException {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                brokers, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> properties = new HashMap<>(client);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                new StringSerializer())) {
             var meta = producer.send(new ProducerRecord<>(topic, key, value)).get();
             out.println("published to " + meta.topic() + "-" + meta.partition() + "@" + meta.offset() + " key " + key);
         }
     }
 
-    private static void read(String brokers, List<String> topics, PrintStream out) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                brokers, ConsumerConfig.GROUP_ID_CONFIG, "edi-hub-cli-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new StringDeserializer(), new StringDeserializer())) {
+    private static void read(Map<String, Object> client, List<String> topics, PrintStream out) {
+        Map<String, Object> properties = new HashMap<>(client);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "edi-hub-cli-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(topics);
             Instant quietUntil = Instant.now().plusSeconds(10);
             while (Instant.now().isBefore(quietUntil)) {

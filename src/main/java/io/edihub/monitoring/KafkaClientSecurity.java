@@ -9,9 +9,9 @@ import org.springframework.util.StringUtils;
 /**
  * The TLS / SASL settings of the hub's Camel Kafka component ({@code camel.component.kafka.*}, e.g.
  * {@code CAMEL_COMPONENT_KAFKA_SECURITY_PROTOCOL}) as Kafka client properties, so that the health probe's
- * own admin client reaches the brokers exactly as the hub's producers and consumers do.
+ * own admin client (and the {@code kafka} command) reach the brokers exactly as the hub's producers and consumers do.
  */
-final class KafkaClientSecurity {
+public final class KafkaClientSecurity {
 
     /** Camel component option (kebab case) → Kafka client property; only those set are passed on. */
     static final Map<String, String> CLIENT_PROPERTY_BY_OPTION = Map.ofEntries(
@@ -34,7 +34,7 @@ final class KafkaClientSecurity {
     private KafkaClientSecurity() {
     }
 
-    static Map<String, Object> from(Environment environment) {
+    public static Map<String, Object> from(Environment environment) {
         Binder binder = Binder.get(environment);
         Map<String, Object> properties = new LinkedHashMap<>();
         CLIENT_PROPERTY_BY_OPTION.forEach((option, clientProperty) -> binder

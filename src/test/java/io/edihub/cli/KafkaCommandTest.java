@@ -9,8 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.mock.env.MockEnvironment;
 
 class KafkaCommandTest {
 
@@ -28,6 +32,24 @@ class KafkaCommandTest {
         assertThat(run("read", "t", "--verbose")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --verbose")
                 .contains("kafka publish TOPIC KEY FILE");
+    }
+
+    @Test
+    void itReachesASecuredBrokerWithTheHubsOwnKafkaSettings() {
+        // the environment variables, as the command sees them
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                        "CAMEL_COMPONENT_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                        "CAMEL_COMPONENT_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                        "CAMEL_COMPONENT_KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/kafka/ca.p12")));
+        assertThat(KafkaCommand.clientProperties("kafka-1:9093", environment))
+                .containsEntry("bootstrap.servers", "kafka-1:9093")
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("ssl.truststore.location", "/etc/kafka/ca.p12");
+        assertThat(KafkaCommand.clientProperties("127.0.0.1:19092", new MockEnvironment()))
+                .containsOnlyKeys("bootstrap.servers");
     }
 
     @Test
