@@ -84,9 +84,9 @@ public class PartnerSftp {
                 .append(login.directory()).append('/').append(folder)
                 .append("?username=").append(login.username())
                 .append("&password=RAW(").append(login.password()).append(')')
-                .append("&knownHostsFile=").append(login.knownHostsFile());
+                .append("&knownHostsFile=RAW(").append(login.knownHostsFile()).append(')');
         if (login.privateKeyFile() != null) {
-            uri.append("&privateKeyFile=").append(login.privateKeyFile());
+            uri.append("&privateKeyFile=RAW(").append(login.privateKeyFile()).append(')');
         }
         // strict host key checking against the configured file only; the partner never sees a half-written file
         return uri.append("&strictHostKeyChecking=yes&useUserKnownHostsFile=false&stepwise=false&autoCreate=true")
