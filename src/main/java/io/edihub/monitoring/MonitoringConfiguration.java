@@ -44,10 +44,8 @@ class MonitoringConfiguration {
             MonitoringSettings settings, ProbeThreads healthProbeThreads) {
         Map<String, HealthIndicator> byPartner = new LinkedHashMap<>();
         for (PartnerProfile partner : partners.all()) {
-            PartnerSftp.Login server = sftp.login(partner);
-            PartnerSftpCheck.SftpLogin login = new PartnerSftpCheck.SftpLogin(server.host(), server.port(), server.username(),
-                    server.password(), server.privateKeyFile() == null ? "" : server.privateKeyFile(), server.knownHostsFile());
-            byPartner.put(partner.id(), new CachedProbe("SFTP server " + server.host() + ":" + server.port(),
+            PartnerSftp.Login login = sftp.login(partner);
+            byPartner.put(partner.id(), new CachedProbe("SFTP server " + login.host() + ":" + login.port(),
                     new PartnerSftpCheck(partner, login, (int) settings.probeTimeout().toMillis()),
                     settings.probeCacheFor(), settings.probeTimeout(), healthProbeThreads.executor()));
         }

@@ -6,6 +6,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpATTRS;
 import com.jcraft.jsch.SftpException;
+import io.edihub.intake.PartnerSftp;
 import io.edihub.partner.PartnerProfile;
 import java.util.function.Supplier;
 import org.springframework.boot.actuate.health.Health;
@@ -18,22 +19,11 @@ import org.springframework.util.StringUtils;
  */
 final class PartnerSftpCheck implements Supplier<Health> {
 
-    /** How the hub logs in to the SFTP server ({@code edihub.sftp.*}). */
-    record SftpLogin(String host, int port, String username, String password, String privateKeyFile,
-            String knownHostsFile) {
-
-        @Override
-        public String toString() {
-            // never the password: this ends up in logs
-            return username + "@" + host + ":" + port;
-        }
-    }
-
     private final PartnerProfile partner;
-    private final SftpLogin login;
+    private final PartnerSftp.Login login;
     private final int timeoutMs;
 
-    PartnerSftpCheck(PartnerProfile partner, SftpLogin login, int timeoutMs) {
+    PartnerSftpCheck(PartnerProfile partner, PartnerSftp.Login login, int timeoutMs) {
         this.partner = partner;
         this.login = login;
         this.timeoutMs = timeoutMs;
