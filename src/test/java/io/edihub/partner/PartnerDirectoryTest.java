@@ -62,6 +62,26 @@ class PartnerDirectoryTest {
     }
 
     @Test
+    void aPartnersOwnSftpServerIsReadAndAnIncompleteOneRefused() throws IOException {
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\nsftp:\n  directory: edi\n  server:\n"
+                + "    host: sftp.initech.example\n    username: edihub\n    known-hosts-file: /etc/edi-hub/initech_known_hosts\n");
+        PartnerProfile initech = PartnerDirectory.load(dir).byId("initech").orElseThrow();
+        assertThat(initech.sftpServer()).isEqualTo(new PartnerProfile.SftpServer("sftp.initech.example", 22, "edihub",
+                "/etc/edi-hub/initech_known_hosts", null));
+        assertThat(initech.sftpDirectory()).isEqualTo("edi");
+        assertThat(initech.passwordVariable()).isEqualTo("EDIHUB_PARTNER_SFTP_INITECH_PASSWORD");
+
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\nsftp:\n  server:\n"
+                + "    host: sftp.initech.example\n    username: edihub\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("initech.yaml")
+                .hasMessageContaining("sftp.server.known-hosts-file");
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\nsftp:\n  server:\n"
+                + "    host: sftp.initech.example\n    port: 70000\n    username: edihub\n    known-hosts-file: kh\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("sftp.server.port")
+                .hasMessageContaining("1-65535");
+    }
+
+    @Test
     void aMissingRequiredKeyAndAMismatchedFileNameAreRefused() throws IOException {
         write("initech.yaml", "id: initech\n");
         assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("initech.yaml").hasMessageContaining("x12");
