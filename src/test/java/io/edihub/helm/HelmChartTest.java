@@ -152,7 +152,7 @@ class HelmChartTest {
         assertThat(envNames(hub)).doesNotContain("CAMEL_COMPONENT_KAFKA_SSL_KEYSTORE_LOCATION");
         assertThat(env(hub, "EDIHUB_SFTP_PASSWORD").at("/valueFrom/secretKeyRef").toString())
                 .isEqualTo("{\"name\":\"edihub-sftp\",\"key\":\"sftp-password\"}");
-        assertThat(hub.at("/envFrom/0/secretRef/name").asText()).isEqualTo("edihub-http-users");
+        assertThat(hub.at("/envFrom").findValuesAsText("name")).containsExactly("edihub-http-users", "edihub-partner-sftp");
         assertThat(volume(pod, "kafka").at("/secret/secretName").asText()).isEqualTo("edihub-kafka");
         assertThat(volume(pod, "sftp").at("/secret/items").findValuesAsText("key"))
                 .containsExactly("known_hosts");
