@@ -2,10 +2,10 @@ package io.edihub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edihub.order.OrderLine;
-import io.edihub.order.PurchaseOrder;
-import io.edihub.order.ReleasePlanner;
-import io.edihub.order.ScheduleLine;
+import io.edihub.canonical.OrderLine;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.ReleasePlanner;
+import io.edihub.canonical.ScheduleLine;
 import io.edihub.partner.PartnerProfile;
 import java.math.BigDecimal;
 import java.util.List;

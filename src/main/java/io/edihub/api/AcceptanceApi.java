@@ -4,9 +4,9 @@ import static io.edihub.api.ApiExchange.caller;
 import static io.edihub.api.ApiExchange.error;
 import static io.edihub.api.ApiExchange.respond;
 
+import io.edihub.document.OrderFormat;
 import io.edihub.intake.AcceptanceIntake;
 import io.edihub.intake.AcceptanceResponse;
-import io.edihub.intake.OrderFormat;
 import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package io.edihub.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.edihub.order.CanonicalJson;
-import io.edihub.order.InputError;
+import io.edihub.canonical.CanonicalJson;
+import io.edihub.canonical.InputError;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,9 +5,9 @@ import static io.edihub.api.ApiExchange.error;
 import static io.edihub.api.ApiExchange.respond;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edihub.document.OrderFormat;
 import io.edihub.intake.OrderDecisions;
 import io.edihub.intake.OrderDocumentIntake;
-import io.edihub.intake.OrderFormat;
 import io.edihub.intake.OrderResponse;
 import io.edihub.ops.OrderTimeline;
 import io.edihub.order.OrderStore;

@@ -1,11 +1,13 @@
 package io.edihub.billing;
 
-import io.edihub.order.CanonicalJson;
+import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.CanonicalJson;
+import io.edihub.canonical.Invoice;
+import io.edihub.canonical.Release;
+import io.edihub.ops.Alerts;
 import io.edihub.order.OrderStore;
-import io.edihub.order.Release;
 import io.edihub.order.ReleaseLedger;
 import io.edihub.order.ReleaseQuantities;
-import io.edihub.ops.Alerts;
 import io.edihub.outbound.Outbox;
 import io.edihub.outbound.Topics;
 import io.edihub.partner.PartnerProfile;

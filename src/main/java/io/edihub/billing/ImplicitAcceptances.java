@@ -1,14 +1,17 @@
 package io.edihub.billing;
 
-import io.edihub.order.PurchaseOrder;
+import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.fulfillment.Shipments;
 import io.edihub.order.ReleaseLedger;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,17 +23,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component("implicitAcceptances")
 public class ImplicitAcceptances {
 
-    private final JdbcTemplate jdbc;
+    private final Shipments shipments;
     private final PartnerDirectory partners;
     private final AcceptanceDesk desk;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ReleaseLedger ledger;
 
-    ImplicitAcceptances(JdbcTemplate jdbc, PartnerDirectory partners, AcceptanceDesk desk, TransactionTemplate transactions,
+    ImplicitAcceptances(Shipments shipments, PartnerDirectory partners, AcceptanceDesk desk, TransactionTemplate transactions,
             Clock clock, ReleaseLedger ledger) {
         this.ledger = ledger;
-        this.jdbc = jdbc;
+        this.shipments = shipments;
         this.partners = partners;
         this.desk = desk;
         this.transactions = transactions;
@@ -47,17 +50,11 @@ public class ImplicitAcceptances {
             }
             LocalDate shippedBy = today.minus(partner.implicitAcceptanceAfter());
             // the last shipment names the acceptance: a later shipment starts its own period and its own acceptance
-            List<Object[]> due = jdbc.query("select s.release_id, max(s.id), o.po_number from shipment s "
-                            + "join order_release r on r.partner_id = s.partner_id and r.release_id = s.release_id "
-                            + "join purchase_order o on o.id = r.order_id where s.partner_id = ? and s.status = 'APPLIED' "
-                            + "group by s.release_id, o.po_number having max(s.ship_date) <= ? and exists (select 1 from "
-                            + "release_line rl where rl.partner_id = ? and rl.release_id = s.release_id "
-                            + "and rl.shipped > rl.accepted + rl.rejected)",
-                    (rs, i) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3)}, partner.id(),
-                    java.sql.Date.valueOf(shippedBy), partner.id());
-            for (Object[] row : due) {
-                AcceptanceDesk.Outcome outcome = transactions.execute(status -> acceptRest(partner, (String) row[0],
-                        (Long) row[1], (String) row[2], today));
+            Map<String, String> awaiting = new LinkedHashMap<>();
+            ledger.awaitingJudgment(partner.id()).forEach(release -> awaiting.put(release.releaseId(), release.poNumber()));
+            for (Shipments.Last last : shipments.lastShippedBy(partner.id(), awaiting.keySet(), shippedBy)) {
+                AcceptanceDesk.Outcome outcome = transactions.execute(status -> acceptRest(partner, last.releaseId(),
+                        last.shipmentId(), awaiting.get(last.releaseId()), today));
                 if (outcome != null) {
                     taken.add(outcome);
                 }
@@ -70,12 +67,10 @@ public class ImplicitAcceptances {
             LocalDate today) {
         // under the release's lock: the partner's own acceptance may be being taken at this moment
         ledger.lock(partner.id(), releaseId);
-        List<Acceptance.Line> lines = jdbc.query("select line_number, sum(shipped - accepted - rejected), min(unit) "
-                        + "from release_line where partner_id = ? and release_id = ? group by line_number "
-                        + "having sum(shipped - accepted - rejected) > 0 order by line_number",
-                (rs, i) -> new Acceptance.Line(rs.getString(1), rs.getBigDecimal(2), null, null, rs.getString(3), null,
-                        "accepted implicitly: not judged within " + partner.implicitAcceptanceAfter() + " of shipping"),
-                partner.id(), releaseId);
+        List<Acceptance.Line> lines = ledger.unjudged(partner.id(), releaseId).stream()
+                .map(line -> new Acceptance.Line(line.lineNumber(), line.quantity(), null, null, line.unit(), null,
+                        "accepted implicitly: not judged within " + partner.implicitAcceptanceAfter() + " of shipping"))
+                .toList();
         if (lines.isEmpty()) {
             return null;
         }

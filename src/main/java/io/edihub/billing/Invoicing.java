@@ -1,6 +1,9 @@
 package io.edihub.billing;
 
-import io.edihub.order.CanonicalJson;
+import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.CanonicalJson;
+import io.edihub.canonical.Invoice;
+import io.edihub.fulfillment.Shipments;
 import io.edihub.order.OrderStore;
 import io.edihub.order.ReleaseLedger;
 import io.edihub.order.ReleaseQuantities;
@@ -36,6 +39,7 @@ import org.springframework.stereotype.Component;
 class Invoicing {
 
     private final JdbcTemplate jdbc;
+    private final Shipments shipments;
     private final OrderStore orders;
     private final OutboundDocuments outbound;
     private final Outbox outbox;
@@ -46,8 +50,9 @@ class Invoicing {
     private final Clock clock;
 
     Invoicing(JdbcTemplate jdbc, OrderStore orders, OutboundDocuments outbound, Outbox outbox, Topics topics,
-            ControlNumbers controlNumbers, OurIdentity us, BillingSettings settings, Clock clock) {
+            ControlNumbers controlNumbers, OurIdentity us, BillingSettings settings, Clock clock, Shipments shipments) {
         this.jdbc = jdbc;
+        this.shipments = shipments;
         this.orders = orders;
         this.outbound = outbound;
         this.outbox = outbox;
@@ -81,8 +86,7 @@ class Invoicing {
         Contract.PaymentTerms terms = contract == null ? null : contract.paymentTerms();
         LocalDate due = terms == null ? invoiceDate : invoiceDate.plusDays(terms.netDays());
         String currency = contract != null ? contract.currency() : orders.canonical(entry.orderId()).currency();
-        LocalDate shipDate = jdbc.queryForObject("select max(ship_date) from shipment where partner_id = ? and release_id = ? "
-                + "and status = 'APPLIED'", LocalDate.class, entry.partnerId(), entry.releaseId());
+        LocalDate shipDate = shipments.lastShipDate(entry.partnerId(), entry.releaseId()).orElse(null);
         Invoice invoice = new Invoice(nextNumber(), partner.id(), acceptance.acceptanceId(), entry.poNumber(),
                 entry.orderDate(), entry.releaseId(), contract == null ? null : contract.number(),
                 contract == null ? null : contract.supplierNumber(), currency, invoiceDate, shipDate, terms, due, lines, total);

@@ -1,14 +1,14 @@
 package io.edihub.cli;
 
-import io.edihub.order.PlannedOrder;
+import io.edihub.canonical.PlannedOrder;
 import io.edihub.partner.PartnerConfigurationException;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.x12.AcknowledgmentWriter;
 import io.edihub.x12.ControlNumbers;
 import io.edihub.x12.GroupResult;
+import io.edihub.x12.IntakeContext;
 import io.edihub.x12.InterchangeReader;
 import io.edihub.x12.InterchangeResult;
-import io.edihub.x12.IntakeContext;
 import io.edihub.x12.OurIdentity;
 import io.edihub.x12.TransactionResult;
 import io.edihub.x12.TranslationJson;

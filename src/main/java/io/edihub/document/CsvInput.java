@@ -1,6 +1,6 @@
 package io.edihub.document;
 
-import io.edihub.order.InputError;
+import io.edihub.canonical.InputError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.edihub.document;
 
-import io.edihub.order.InputError;
+import io.edihub.canonical.InputError;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.edihub.order.InputError;
+import io.edihub.canonical.InputError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -8,7 +8,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.edihub.order.InputError;
+import io.edihub.canonical.InputError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.edihub.edifact;
 
-import io.edihub.order.InputError;
-import io.edihub.order.PurchaseOrder;
+import io.edihub.canonical.InputError;
+import io.edihub.canonical.PurchaseOrder;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package io.edihub.edifact;
 
+import io.edihub.canonical.InputError;
+import io.edihub.canonical.PurchaseOrder;
 import io.edihub.edifact.EdifactInterchange.Message;
 import io.edihub.edifact.EdifactInterchange.Status;
 import io.edihub.edifact.EdifactInterchange.SyntaxError;
-import io.edihub.order.InputError;
-import io.edihub.order.PurchaseOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.edihub.edifact;
 
-import io.edihub.order.InputError;
+import io.edihub.canonical.InputError;
 
 /**
  * One problem with an interchange: the error as the sender reads it, and where a CONTRL pins it.

@@ -1,14 +1,14 @@
 package io.edihub.edifact;
 
+import io.edihub.canonical.OrderLine;
+import io.edihub.canonical.PurchaseOrder.Contact;
+import io.edihub.canonical.PurchaseOrder.Party;
+import io.edihub.canonical.PurchaseOrder.PaymentTerms;
+import io.edihub.canonical.PurchaseOrder.Reference;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.ScheduleLine;
 import io.edihub.edifact.InterchangeXml.Field;
 import io.edihub.edifact.InterchangeXml.Segment;
-import io.edihub.order.OrderLine;
-import io.edihub.order.PurchaseOrder;
-import io.edihub.order.PurchaseOrder.Contact;
-import io.edihub.order.PurchaseOrder.Party;
-import io.edihub.order.PurchaseOrder.PaymentTerms;
-import io.edihub.order.PurchaseOrder.Reference;
-import io.edihub.order.ScheduleLine;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.DateTimeException;

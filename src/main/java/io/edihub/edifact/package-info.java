@@ -7,5 +7,10 @@
  * classpath, and {@code SmooksRuntime} runs them in a class loader of their own, called by reflection with
  * JDK types only. Public API: {@link io.edihub.edifact.EdifactOrdersReader},
  * {@link io.edihub.edifact.EdifactInterchange}, {@link io.edihub.edifact.ContrlWriter}.
+ *
+ * <p>Owns no tables. May use {@code canonical} only.
  */
+@ApplicationModule(displayName = "UN/EDIFACT", allowedDependencies = {"canonical"})
 package io.edihub.edifact;
+
+import org.springframework.modulith.ApplicationModule;

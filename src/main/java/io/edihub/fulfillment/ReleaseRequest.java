@@ -1,6 +1,6 @@
 package io.edihub.fulfillment;
 
-import io.edihub.order.PurchaseOrder;
+import io.edihub.canonical.PurchaseOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

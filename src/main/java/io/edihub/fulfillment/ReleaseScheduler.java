@@ -1,8 +1,8 @@
 package io.edihub.fulfillment;
 
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.Release;
 import io.edihub.order.OrderStore;
-import io.edihub.order.PurchaseOrder;
-import io.edihub.order.Release;
 import io.edihub.order.ReleaseLedger;
 import io.edihub.order.ReleaseQuantities;
 import io.edihub.outbound.Outbox;

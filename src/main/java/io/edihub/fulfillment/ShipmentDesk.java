@@ -1,11 +1,12 @@
 package io.edihub.fulfillment;
 
-import io.edihub.order.InputError;
+import io.edihub.canonical.InputError;
+import io.edihub.canonical.Release;
+import io.edihub.canonical.ShipNotice;
+import io.edihub.ops.Alerts;
 import io.edihub.order.OrderStore;
-import io.edihub.order.Release;
 import io.edihub.order.ReleaseLedger;
 import io.edihub.order.ReleaseQuantities;
-import io.edihub.ops.Alerts;
 import io.edihub.outbound.OutboundDocuments;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;

@@ -1,11 +1,11 @@
 package io.edihub.fulfillment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edihub.canonical.InputError;
 import io.edihub.document.InputErrors;
 import io.edihub.document.JsonInput;
 import io.edihub.document.PublishedSchema;
 import io.edihub.document.SizeLimit;
-import io.edihub.order.InputError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,12 +1,13 @@
 package io.edihub.intake;
 
-import io.edihub.billing.AcceptanceCsvReader;
 import io.edihub.billing.AcceptanceDesk;
-import io.edihub.billing.AcceptanceDocument;
-import io.edihub.billing.AcceptanceJsonReader;
+import io.edihub.canonical.CanonicalJson;
+import io.edihub.canonical.InputError;
+import io.edihub.document.AcceptanceCsvReader;
+import io.edihub.document.AcceptanceDocument;
+import io.edihub.document.AcceptanceJsonReader;
+import io.edihub.document.OrderFormat;
 import io.edihub.ops.Alerts;
-import io.edihub.order.CanonicalJson;
-import io.edihub.order.InputError;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.edihub.intake;
 
-import io.edihub.order.InputError;
+import io.edihub.canonical.InputError;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.edihub.intake;
 
+import io.edihub.document.OrderFormat;
 import io.edihub.outbound.OutboundDocuments;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -126,16 +127,15 @@ class InboundDocuments {
     }
 
     private List<IntakeOutcome.OutboundFile> outbound(long documentId) {
-        return jdbc.query("select id, file_name, content from outbound_document where inbound_document_id = ? order by id",
-                (rs, i) -> new IntakeOutcome.OutboundFile(rs.getLong(1), rs.getString(2), rs.getString(3)), documentId);
+        return outboundDocuments.answersTo(documentId).stream()
+                .map(answer -> new IntakeOutcome.OutboundFile(answer.id(), answer.fileName(), answer.content())).toList();
     }
 
     /** After the answers were written and the input moved (or answered over HTTP): the input is done. */
     void complete(long documentId) {
         Timestamp now = Timestamp.from(clock.instant());
         transactions.executeWithoutResult(s -> {
-            jdbc.update("update outbound_document set written_at = ? where inbound_document_id = ? and written_at is null",
-                    now, documentId);
+            outboundDocuments.answersWritten(documentId, now.toInstant());
             jdbc.update("update inbound_document set completed_at = ? where id = ?", now, documentId);
         });
     }

@@ -1,6 +1,6 @@
 package io.edihub.intake;
 
-import io.edihub.EdiHubHeaders;
+import io.edihub.ops.EdiHubHeaders;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.Logger;

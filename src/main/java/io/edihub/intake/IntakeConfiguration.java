@@ -1,5 +1,7 @@
 package io.edihub.intake;
 
+import io.edihub.document.CsvOrderReader;
+import io.edihub.document.JsonOrderReader;
 import io.edihub.edifact.EdifactOrdersReader;
 import io.edihub.local.SftpAccount;
 import io.edihub.local.SftpAccounts;

@@ -1,6 +1,6 @@
 package io.edihub.intake;
 
-import io.edihub.order.CanonicalJson;
+import io.edihub.canonical.CanonicalJson;
 import io.edihub.order.OrderStore;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;

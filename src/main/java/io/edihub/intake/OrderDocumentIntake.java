@@ -1,11 +1,15 @@
 package io.edihub.intake;
 
+import io.edihub.canonical.CanonicalJson;
+import io.edihub.canonical.InputError;
+import io.edihub.canonical.OrderMessage;
+import io.edihub.document.CsvOrderReader;
+import io.edihub.document.JsonOrderReader;
+import io.edihub.document.OrderDocument;
+import io.edihub.document.OrderFormat;
 import io.edihub.edifact.ContrlWriter;
 import io.edihub.edifact.EdifactInterchange;
 import io.edihub.edifact.EdifactOrdersReader;
-import io.edihub.order.CanonicalJson;
-import io.edihub.order.InputError;
-import io.edihub.order.OrderMessage;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import io.edihub.policy.OrderDesk;

@@ -1,6 +1,7 @@
 package io.edihub.intake;
 
-import io.edihub.EdiHubHeaders;
+import io.edihub.document.OrderFormat;
+import io.edihub.ops.EdiHubHeaders;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package io.edihub.intake;
 
-import io.edihub.order.InputError;
-import io.edihub.order.PoAcknowledgment;
+import io.edihub.canonical.InputError;
+import io.edihub.canonical.PoAcknowledgment;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.edihub.intake;
 
-import io.edihub.EdiHubHeaders;
+import io.edihub.ops.EdiHubHeaders;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import java.util.LinkedHashMap;

@@ -1,13 +1,14 @@
 package io.edihub.intake;
 
-import io.edihub.billing.Acceptance;
 import io.edihub.billing.AcceptanceDesk;
+import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.OrderChange;
+import io.edihub.canonical.OrderMessage;
+import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.PoAcknowledgment;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.document.OrderFormat;
 import io.edihub.ops.ReceivedAcknowledgments;
-import io.edihub.order.OrderChange;
-import io.edihub.order.OrderMessage;
-import io.edihub.order.PoAcknowledgment;
-import io.edihub.order.PlannedOrder;
-import io.edihub.order.PurchaseOrder;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import io.edihub.policy.OrderDesk;

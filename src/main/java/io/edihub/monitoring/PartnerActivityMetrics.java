@@ -1,6 +1,6 @@
 package io.edihub.monitoring;
 
-import io.edihub.intake.OrderFormat;
+import io.edihub.document.OrderFormat;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import io.micrometer.core.instrument.FunctionCounter;

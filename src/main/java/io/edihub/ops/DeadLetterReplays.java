@@ -1,8 +1,7 @@
 package io.edihub.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.edihub.EdiHubHeaders;
-import io.edihub.order.CanonicalJson;
+import io.edihub.canonical.CanonicalJson;
 import io.edihub.order.OrderStore;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,7 @@ package io.edihub.ops;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.edihub.EdiHubHeaders;
-import io.edihub.order.CanonicalJson;
+import io.edihub.canonical.CanonicalJson;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;

@@ -1,12 +1,14 @@
 package io.edihub.ops;
 
-import io.edihub.order.CanonicalJson;
+import io.edihub.canonical.CanonicalJson;
+import io.edihub.outbound.OutboundDocuments;
 import io.edihub.partner.PartnerProfile;
 import io.edihub.x12.ReceivedFunctionalAck;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +27,10 @@ public class ReceivedAcknowledgments {
     private final Alerts alerts;
     private final Clock clock;
 
-    ReceivedAcknowledgments(JdbcTemplate jdbc, Alerts alerts, Clock clock) {
+    private final OutboundDocuments outboundDocuments;
+
+    ReceivedAcknowledgments(JdbcTemplate jdbc, Alerts alerts, Clock clock, OutboundDocuments outboundDocuments) {
+        this.outboundDocuments = outboundDocuments;
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.clock = clock;
@@ -38,12 +43,10 @@ public class ReceivedAcknowledgments {
     /** Records one received 997 group acknowledgment, in the caller's transaction. */
     public Match record(PartnerProfile partner, long documentId, ReceivedFunctionalAck ack) {
         String kind = KIND_BY_FUNCTIONAL_ID.get(ack.functionalId());
-        List<Object[]> sent = jdbc.query("select id, file_name from outbound_document where partner_id = ? and kind = ? "
-                        + "and ltrim(group_control_number, '0') = ltrim(?, '0') order by id desc limit 1",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}, partner.id(), kind == null ? "" : kind,
+        Optional<OutboundDocuments.Stored> sent = outboundDocuments.sentInGroup(partner.id(), kind == null ? "" : kind,
                 ack.groupControlNumber());
-        Long outboundId = sent.isEmpty() ? null : (Long) sent.get(0)[0];
-        String fileName = sent.isEmpty() ? null : (String) sent.get(0)[1];
+        Long outboundId = sent.map(OutboundDocuments.Stored::id).orElse(null);
+        String fileName = sent.map(OutboundDocuments.Stored::fileName).orElse(null);
         jdbc.update("insert into received_acknowledgment (partner_id, document_id, functional_id, group_control_number, "
                         + "group_status, outbound_document_id, detail, received_at) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)",
                 partner.id(), documentId, ack.functionalId(), ack.groupControlNumber(), ack.groupStatus(), outboundId,
@@ -55,7 +58,7 @@ public class ReceivedAcknowledgments {
                     + documentId);
             return new Match(null, null, ack.accepted());
         }
-        jdbc.update("update outbound_document set acknowledged = ? where id = ?", ack.groupStatus(), outboundId);
+        outboundDocuments.acknowledged(outboundId, ack.groupStatus());
         if (!ack.accepted()) {
             alerts.raise("DOCUMENT_REJECTED", fileName, partner.id(), null, null, documentId, partner.id() + " rejected "
                     + fileName + " (AK9 " + ack.groupStatus() + ")" + (ack.errors().isEmpty() ? ""

@@ -2,6 +2,13 @@ package io.edihub.order;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edihub.canonical.CanonicalJson;
+import io.edihub.canonical.OrderLine;
+import io.edihub.canonical.OrderMessage;
+import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.Release;
+import io.edihub.canonical.ScheduleLine;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package io.edihub.order;
 
+import io.edihub.canonical.Release;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -79,6 +81,30 @@ public class ReleaseLedger {
         jdbc.update("update order_release set status = ?, updated_at = ?, dispatched_at = case when ? then coalesce("
                 + "dispatched_at, ?) else dispatched_at end where partner_id = ? and release_id = ?", status.name(), now,
                 status == Release.Status.DISPATCHED, now, entry.partnerId(), entry.releaseId());
+    }
+
+    /** A release with shipped goods the customer has neither accepted nor rejected yet. */
+    public record AwaitingJudgment(String releaseId, String poNumber) {
+    }
+
+    /** The partner's releases with shipped goods not yet accepted or rejected. */
+    public List<AwaitingJudgment> awaitingJudgment(String partnerId) {
+        return jdbc.query("select r.release_id, o.po_number from order_release r join purchase_order o on o.id = r.order_id "
+                        + "where r.partner_id = ? and exists (select 1 from release_line rl where rl.partner_id = r.partner_id "
+                        + "and rl.release_id = r.release_id and rl.shipped > rl.accepted + rl.rejected) order by r.release_id",
+                (rs, i) -> new AwaitingJudgment(rs.getString(1), rs.getString(2)), partnerId);
+    }
+
+    /** What of one order line of a release was shipped and not yet judged. */
+    public record Unjudged(String lineNumber, BigDecimal quantity, String unit) {
+    }
+
+    /** Per order line of the release, the quantity shipped and neither accepted nor rejected (only lines with some). */
+    public List<Unjudged> unjudged(String partnerId, String releaseId) {
+        return jdbc.query("select line_number, sum(shipped - accepted - rejected), min(unit) from release_line "
+                        + "where partner_id = ? and release_id = ? group by line_number "
+                        + "having sum(shipped - accepted - rejected) > 0 order by line_number",
+                (rs, i) -> new Unjudged(rs.getString(1), rs.getBigDecimal(2), rs.getString(3)), partnerId, releaseId);
     }
 
     /** A planned release of an open order, with what decides when it is due. */

@@ -1,5 +1,6 @@
 package io.edihub.order;
 
+import io.edihub.canonical.Release;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

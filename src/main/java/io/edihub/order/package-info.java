@@ -1,5 +1,15 @@
 /**
- * The canonical purchase order every intake format maps to, its delivery schedules, the monthly
- * releases they split into, and the store that keeps them.
+ * Orders on file: every purchase order, its revisions and changes, its lines, schedules and monthly
+ * releases, the quantities each release line went through (ordered, released, shipped, accepted, rejected,
+ * invoiced) and the decisions and events recorded against it. The only module that writes these tables;
+ * fulfillment, billing and policy change a release through {@link io.edihub.order.ReleaseLedger},
+ * {@link io.edihub.order.ReleaseQuantities} and {@link io.edihub.order.OrderStore}.
+ *
+ * <p>Owns the tables {@code purchase_order}, {@code order_revision}, {@code order_line}, {@code schedule_line},
+ * {@code order_release}, {@code release_line}, {@code order_review}, {@code order_decision}, {@code order_event}.
+ * May use {@code canonical} and {@code partner}.
  */
+@ApplicationModule(displayName = "Orders and releases", allowedDependencies = {"canonical", "partner"})
 package io.edihub.order;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,8 @@ package io.edihub.outbound;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +53,47 @@ public class OutboundDocuments {
                 Long.class, partnerId, kind, controlNumber, fileName, content, documentId, Timestamp.from(now),
                 groupControlNumber(content), poNumber, releaseId);
         return new Stored(id, fileName, content);
+    }
+
+    /** The answers stored for one inbound document, in the order they were made. */
+    public List<Stored> answersTo(long inboundDocumentId) {
+        return jdbc.query("select id, file_name, content from outbound_document where inbound_document_id = ? order by id",
+                (rs, i) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)), inboundDocumentId);
+    }
+
+    /** The answers to an inbound document are in the partner's folder (the caller's transaction). */
+    public void answersWritten(long inboundDocumentId, Instant at) {
+        jdbc.update("update outbound_document set written_at = ? where inbound_document_id = ? and written_at is null",
+                Timestamp.from(at), inboundDocumentId);
+    }
+
+    /** A stored document still to be written to a partner's folder. */
+    public record Pending(long id, String partnerId, String fileName, String content) {
+    }
+
+    /** Documents that answer no inbound file (those are written by the intake route itself), oldest first. */
+    public List<Pending> undelivered(int limit) {
+        return jdbc.query("select id, partner_id, file_name, content from outbound_document where written_at is null "
+                        + "and inbound_document_id is null order by id limit ?",
+                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), limit);
+    }
+
+    /** One document is in the partner's folder. */
+    public void written(long id, Instant at) {
+        jdbc.update("update outbound_document set written_at = ? where id = ?", Timestamp.from(at), id);
+    }
+
+    /** The last document of a kind (855, 856, 810…) we sent the partner under a group control number (GS06). */
+    public Optional<Stored> sentInGroup(String partnerId, String kind, String groupControlNumber) {
+        return jdbc.query("select id, file_name, content from outbound_document where partner_id = ? and kind = ? "
+                        + "and ltrim(group_control_number, '0') = ltrim(?, '0') order by id desc limit 1",
+                (rs, i) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)), partnerId, kind,
+                groupControlNumber).stream().findFirst();
+    }
+
+    /** The partner's 997 answered a document we sent: its AK9 status (A, E, P, R). */
+    public void acknowledged(long id, String groupStatus) {
+        jdbc.update("update outbound_document set acknowledged = ? where id = ?", groupStatus, id);
     }
 
     /** GS06 of an X12 interchange, or null when the content is not one (JSON answers, a lone TA1). */

@@ -1,6 +1,6 @@
 package io.edihub.outbound;
 
-import io.edihub.order.CanonicalJson;
+import io.edihub.canonical.CanonicalJson;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;

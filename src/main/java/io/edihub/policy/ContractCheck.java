@@ -1,10 +1,10 @@
 package io.edihub.policy;
 
-import io.edihub.order.OrderLine;
-import io.edihub.order.PoAcknowledgment.LineStatus;
-import io.edihub.order.PurchaseOrder;
-import io.edihub.order.Release;
-import io.edihub.order.ScheduleLine;
+import io.edihub.canonical.OrderLine;
+import io.edihub.canonical.PoAcknowledgment.LineStatus;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.Release;
+import io.edihub.canonical.ScheduleLine;
 import io.edihub.partner.Contract;
 import io.edihub.partner.PartnerProfile;
 import io.edihub.policy.ContractReview.Finding;

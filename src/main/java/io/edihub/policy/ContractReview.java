@@ -1,8 +1,8 @@
 package io.edihub.policy;
 
-import io.edihub.order.PoAcknowledgment;
-import io.edihub.order.PurchaseOrder;
-import io.edihub.order.Release;
+import io.edihub.canonical.PoAcknowledgment;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.Release;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,17 +1,17 @@
 package io.edihub.policy;
 
-import io.edihub.order.CanonicalJson;
+import io.edihub.canonical.CanonicalJson;
+import io.edihub.canonical.OrderLine;
+import io.edihub.canonical.OrderMessage;
+import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.PoAcknowledgment.LineStatus;
+import io.edihub.canonical.PoAcknowledgment;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.Release;
+import io.edihub.canonical.ReleasePlanner;
+import io.edihub.canonical.ScheduleLine;
 import io.edihub.order.OrderChanges;
-import io.edihub.order.OrderLine;
-import io.edihub.order.OrderMessage;
 import io.edihub.order.OrderStore;
-import io.edihub.order.PlannedOrder;
-import io.edihub.order.PoAcknowledgment;
-import io.edihub.order.PoAcknowledgment.LineStatus;
-import io.edihub.order.PurchaseOrder;
-import io.edihub.order.Release;
-import io.edihub.order.ReleasePlanner;
-import io.edihub.order.ScheduleLine;
 import io.edihub.partner.PartnerProfile;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
@@ -456,7 +456,7 @@ public class OrderDesk {
             return "original";
         }
         OrderMessage withoutSource = message instanceof PurchaseOrder o ? o.withSource(null)
-                : ((io.edihub.order.OrderChange) message).withSource(null);
+                : ((io.edihub.canonical.OrderChange) message).withSource(null);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(CanonicalJson.MAPPER.writeValueAsBytes(withoutSource));
             return "sha256:" + HexFormat.of().formatHex(digest);

@@ -1,10 +1,10 @@
 package io.edihub.x12;
 
-import io.edihub.billing.Acceptance;
-import io.edihub.order.OrderChange;
-import io.edihub.order.PlannedOrder;
-import io.edihub.order.PurchaseOrder;
-import io.edihub.order.ReleasePlanner;
+import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.OrderChange;
+import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.ReleasePlanner;
 import io.edihub.partner.PartnerProfile;
 import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;

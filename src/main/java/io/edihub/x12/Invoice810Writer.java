@@ -4,7 +4,7 @@ import static io.edihub.x12.OutboundInterchange.date;
 import static io.edihub.x12.OutboundInterchange.freeText;
 import static io.edihub.x12.OutboundInterchange.number;
 
-import io.edihub.billing.Invoice;
+import io.edihub.canonical.Invoice;
 import io.edihub.partner.Contract;
 import io.edihub.partner.PartnerProfile;
 import io.xlate.edi.stream.EDIStreamException;

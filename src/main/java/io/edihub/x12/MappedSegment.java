@@ -71,13 +71,13 @@ final class MappedSegment {
      * An SCH segment as a schedule entry (SCH01 quantity, SCH02 unit, SCH06 date, SCH11 reference), or null
      * when it is not usable (the error is reported on the set).
      */
-    io.edihub.order.ScheduleLine scheduleLine() {
+    io.edihub.canonical.ScheduleLine scheduleLine() {
         BigDecimal quantity = decimal(1, "380");
         LocalDate date = date(6, "373");
         if (quantity != null && quantity.signum() <= 0) {
             fail(1, "380", "6", get(1), "QUANTITY_NOT_POSITIVE", "SCH01 quantity " + get(1) + " must be greater than zero");
             return null;
         }
-        return quantity != null && date != null ? new io.edihub.order.ScheduleLine(quantity, get(2), date, get(11)) : null;
+        return quantity != null && date != null ? new io.edihub.canonical.ScheduleLine(quantity, get(2), date, get(11)) : null;
     }
 }

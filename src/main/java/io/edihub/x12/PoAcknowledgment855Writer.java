@@ -4,8 +4,8 @@ import static io.edihub.x12.OutboundInterchange.date;
 import static io.edihub.x12.OutboundInterchange.freeText;
 import static io.edihub.x12.OutboundInterchange.number;
 
-import io.edihub.order.PoAcknowledgment;
-import io.edihub.order.ScheduleLine;
+import io.edihub.canonical.PoAcknowledgment;
+import io.edihub.canonical.ScheduleLine;
 import io.edihub.partner.PartnerProfile;
 import io.xlate.edi.stream.EDIStreamException;
 import java.time.ZonedDateTime;

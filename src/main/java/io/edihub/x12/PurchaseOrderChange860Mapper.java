@@ -1,10 +1,10 @@
 package io.edihub.x12;
 
-import io.edihub.order.OrderChange;
-import io.edihub.order.OrderChange.Action;
-import io.edihub.order.OrderChange.LineChange;
-import io.edihub.order.PurchaseOrder;
-import io.edihub.order.ScheduleLine;
+import io.edihub.canonical.OrderChange.Action;
+import io.edihub.canonical.OrderChange.LineChange;
+import io.edihub.canonical.OrderChange;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.ScheduleLine;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.edihub.x12;
 
-import io.edihub.billing.Acceptance;
-import io.edihub.order.PurchaseOrder;
+import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.PurchaseOrder;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.edihub.x12;
 import static io.edihub.x12.OutboundInterchange.date;
 import static io.edihub.x12.OutboundInterchange.number;
 
-import io.edihub.fulfillment.ShipNotice;
+import io.edihub.canonical.ShipNotice;
 import io.edihub.partner.PartnerProfile;
 import io.xlate.edi.stream.EDIStreamException;
 import java.time.ZoneOffset;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edihub.billing.Acceptance;
-import io.edihub.order.CanonicalJson;
-import io.edihub.order.OrderChange;
-import io.edihub.order.PlannedOrder;
+import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.CanonicalJson;
+import io.edihub.canonical.OrderChange;
+import io.edihub.canonical.PlannedOrder;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package io.edihub.x12;
 
-import io.edihub.billing.Acceptance;
-import io.edihub.order.OrderChange;
-import io.edihub.order.PlannedOrder;
+import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.OrderChange;
+import io.edihub.canonical.PlannedOrder;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZonedDateTime;

@@ -1,11 +1,11 @@
 package io.edihub.bench;
 
+import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.ReleasePlanner;
 import io.edihub.edifact.EdifactInterchange;
 import io.edihub.edifact.EdifactOrdersReader;
 import io.edihub.edifact.SmooksProbe;
-import io.edihub.order.PlannedOrder;
-import io.edihub.order.PurchaseOrder;
-import io.edihub.order.ReleasePlanner;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import io.edihub.x12.FileResult;

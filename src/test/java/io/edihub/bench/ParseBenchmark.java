@@ -1,6 +1,6 @@
 package io.edihub.bench;
 
-import io.edihub.order.PlannedOrder;
+import io.edihub.canonical.PlannedOrder;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import io.edihub.x12.FileResult;

@@ -2,8 +2,12 @@ package io.edihub.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.document.AcceptanceCsvReader;
+import io.edihub.document.AcceptanceDocument;
+import io.edihub.document.AcceptanceJsonReader;
 import io.edihub.document.GoldenErrors;
-import io.edihub.order.PurchaseOrder;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
-import io.edihub.order.CanonicalJson;
+import io.edihub.canonical.CanonicalJson;
 import java.io.InputStream;
 
 /** Checks what the hub publishes against the JSON Schema it publishes for it. */

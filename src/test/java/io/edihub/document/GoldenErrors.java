@@ -2,7 +2,7 @@ package io.edihub.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edihub.order.InputError;
+import io.edihub.canonical.InputError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

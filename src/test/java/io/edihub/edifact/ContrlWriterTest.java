@@ -3,10 +3,10 @@ package io.edihub.edifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edihub.canonical.InputError;
 import io.edihub.edifact.EdifactInterchange.Message;
 import io.edihub.edifact.EdifactInterchange.Status;
 import io.edihub.edifact.EdifactInterchange.SyntaxError;
-import io.edihub.order.InputError;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;

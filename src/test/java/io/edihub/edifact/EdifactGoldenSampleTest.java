@@ -1,13 +1,13 @@
 package io.edihub.edifact;
 
-import io.edihub.SameOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edihub.order.OrderLine;
-import io.edihub.order.PlannedOrder;
-import io.edihub.order.PurchaseOrder;
-import io.edihub.order.ReleasePlanner;
-import io.edihub.order.ScheduleLine;
+import io.edihub.SameOrder;
+import io.edihub.canonical.OrderLine;
+import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.ReleasePlanner;
+import io.edihub.canonical.ScheduleLine;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import io.edihub.x12.GroupResult;

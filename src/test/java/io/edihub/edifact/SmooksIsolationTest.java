@@ -32,7 +32,7 @@ class SmooksIsolationTest {
     void smooksCannotSeeTheHub() throws Exception {
         ClassLoader isolated = SmooksRuntime.shared().classLoader();
 
-        assertThatThrownBy(() -> Class.forName("io.edihub.order.PurchaseOrder", false, isolated))
+        assertThatThrownBy(() -> Class.forName("io.edihub.canonical.PurchaseOrder", false, isolated))
                 .isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("org.apache.kafka.common.KafkaException", false, isolated))
                 .isInstanceOf(ClassNotFoundException.class);

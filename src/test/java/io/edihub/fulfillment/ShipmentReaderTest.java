@@ -3,9 +3,9 @@ package io.edihub.fulfillment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edihub.canonical.InputError;
 import io.edihub.document.GoldenErrors;
 import io.edihub.document.SchemaAssertions;
-import io.edihub.order.InputError;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

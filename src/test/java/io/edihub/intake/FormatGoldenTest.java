@@ -1,13 +1,17 @@
 package io.edihub.intake;
 
-import io.edihub.SameOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edihub.order.CanonicalJson;
-import io.edihub.order.PurchaseOrder;
-import io.edihub.order.ReleasePlanner;
+import io.edihub.SameOrder;
+import io.edihub.canonical.CanonicalJson;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.ReleasePlanner;
+import io.edihub.document.CsvOrderReader;
+import io.edihub.document.JsonOrderReader;
+import io.edihub.document.OrderDocument;
+import io.edihub.document.OrderFormat;
 import io.edihub.partner.PartnerProfile.ReleaseExtension;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.edihub.EmbeddedHubProperties;
 import io.edihub.PartnerSftpClient;
+import io.edihub.canonical.Release;
 import io.edihub.local.LocalSftpServer;
 import io.edihub.order.OrderStore;
-import io.edihub.order.Release;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

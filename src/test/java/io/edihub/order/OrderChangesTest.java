@@ -3,6 +3,12 @@ package io.edihub.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edihub.canonical.OrderChange;
+import io.edihub.canonical.OrderLine;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.Release;
+import io.edihub.canonical.ReleasePlanner;
+import io.edihub.canonical.ScheduleLine;
 import io.edihub.partner.PartnerProfile.ReleaseExtension;
 import java.math.BigDecimal;
 import java.time.LocalDate;

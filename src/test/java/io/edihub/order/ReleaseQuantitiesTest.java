@@ -3,6 +3,7 @@ package io.edihub.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edihub.canonical.Release;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

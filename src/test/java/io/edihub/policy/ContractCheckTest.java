@@ -2,12 +2,12 @@ package io.edihub.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edihub.order.OrderLine;
-import io.edihub.order.PoAcknowledgment.LineStatus;
-import io.edihub.order.PurchaseOrder;
-import io.edihub.order.Release;
-import io.edihub.order.ReleasePlanner;
-import io.edihub.order.ScheduleLine;
+import io.edihub.canonical.OrderLine;
+import io.edihub.canonical.PoAcknowledgment.LineStatus;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.Release;
+import io.edihub.canonical.ReleasePlanner;
+import io.edihub.canonical.ScheduleLine;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import io.edihub.policy.ContractReview.Verdict;

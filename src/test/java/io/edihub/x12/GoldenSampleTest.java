@@ -2,7 +2,7 @@ package io.edihub.x12;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edihub.order.PlannedOrder;
+import io.edihub.canonical.PlannedOrder;
 import io.edihub.partner.PartnerDirectory;
 import java.io.IOException;
 import java.io.InputStream;

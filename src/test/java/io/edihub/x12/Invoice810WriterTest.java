@@ -5,7 +5,7 @@ import static io.edihub.x12.AcknowledgmentValidation.segments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.edihub.billing.Invoice;
+import io.edihub.canonical.Invoice;
 import io.edihub.partner.Contract;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;

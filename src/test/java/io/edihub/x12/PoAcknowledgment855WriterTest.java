@@ -3,11 +3,11 @@ package io.edihub.x12;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.edihub.order.PoAcknowledgment;
-import io.edihub.order.PoAcknowledgment.LineAck;
-import io.edihub.order.PoAcknowledgment.LineStatus;
-import io.edihub.order.PurchaseOrder.Purpose;
-import io.edihub.order.ScheduleLine;
+import io.edihub.canonical.PoAcknowledgment.LineAck;
+import io.edihub.canonical.PoAcknowledgment.LineStatus;
+import io.edihub.canonical.PoAcknowledgment;
+import io.edihub.canonical.PurchaseOrder.Purpose;
+import io.edihub.canonical.ScheduleLine;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import java.io.IOException;

@@ -3,11 +3,11 @@ package io.edihub.x12;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.edihub.order.OrderChange;
-import io.edihub.order.OrderChange.Action;
-import io.edihub.order.OrderChange.LineChange;
-import io.edihub.order.PlannedOrder;
-import io.edihub.order.PurchaseOrder;
+import io.edihub.canonical.OrderChange.Action;
+import io.edihub.canonical.OrderChange.LineChange;
+import io.edihub.canonical.OrderChange;
+import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.PurchaseOrder;
 import io.edihub.partner.PartnerDirectory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -119,9 +119,9 @@ class PurchaseOrderChange860MapperTest {
         Read r = read("GS*PC", BCH, "POC*1*RS*300**EA***" + LINE_1, "SCH*100*EA***002*20270115",
                 "SCH*200*EA***002*20270415*****REF-9");
 
-        List<io.edihub.order.ScheduleLine> schedule = r.onlyChange().lines().get(0).schedule();
+        List<io.edihub.canonical.ScheduleLine> schedule = r.onlyChange().lines().get(0).schedule();
         assertThat(schedule).extracting(s -> s.quantity().toPlainString(), s -> s.deliveryDate().toString(),
-                io.edihub.order.ScheduleLine::reference).containsExactly(
+                io.edihub.canonical.ScheduleLine::reference).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("100", "2027-01-15", null),
                         org.assertj.core.groups.Tuple.tuple("200", "2027-04-15", "REF-9"));
     }

@@ -3,7 +3,7 @@ package io.edihub.x12;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.edihub.order.PlannedOrder;
+import io.edihub.canonical.PlannedOrder;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import java.io.ByteArrayInputStream;

@@ -5,10 +5,10 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.edihub.billing.Acceptance;
+import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.PurchaseOrder;
 import io.edihub.cli.TranslateCommand;
-import io.edihub.order.PlannedOrder;
-import io.edihub.order.PurchaseOrder;
 import io.edihub.partner.PartnerDirectory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

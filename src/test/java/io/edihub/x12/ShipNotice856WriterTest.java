@@ -5,7 +5,7 @@ import static io.edihub.x12.AcknowledgmentValidation.segments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.edihub.fulfillment.ShipNotice;
+import io.edihub.canonical.ShipNotice;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import java.io.IOException;

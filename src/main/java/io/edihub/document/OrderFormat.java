@@ -1,0 +1,98 @@
+package io.edihub.document;
+
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The format of a document a customer sends, recognised by its content (never by its file name): orders
+ * (X12, EDIFACT, JSON, CSV) and acceptances of delivered releases (JSON, CSV).
+ */
+public enum OrderFormat {
+    X12, EDIFACT,
+    /** A JSON purchase order, or a list of them. */
+    JSON,
+    /** A CSV purchase order. */
+    CSV,
+    /** A JSON acceptance of a release: handled by the billing intake, not as an order. */
+    ACCEPTANCE_JSON,
+    /** A CSV acceptance of releases: handled by the billing intake, not as an order. */
+    ACCEPTANCE_CSV,
+    UNKNOWN;
+
+    /** How far a CSV header line is looked for: a header longer than this is not one. */
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+
+    // the names the acceptance readers (io.edihub.billing) and the CSV order reader read by; tests keep them in step
+    private static final String ACCEPTANCE_ID_FIELD = "acceptanceId";
+    private static final String ACCEPTANCE_ID_COLUMN = "acceptance_id";
+    private static final String PO_NUMBER_COLUMN = CsvOrderReader.Column.PO_NUMBER.header;
+
+    /**
+     * Recognises a document by its first characters, after a UTF-8 byte order mark and whitespace:
+     * <ul>
+     * <li>{@code ISA}: X12; {@code UNA} or {@code UNB}: EDIFACT;
+     * <li><code>{</code> with an {@code acceptanceId} field at the top level: an acceptance in JSON; any
+     *     other <code>{</code> or {@code [}: a JSON order (or a list of them);
+     * <li>a first line that reads as a CSV header naming an {@code acceptance_id} column: an acceptance in
+     *     CSV (it names a {@code po_number} column too); else naming a {@code po_number} column: a CSV order.
+     * </ul>
+     */
+    public static OrderFormat detect(byte[] content) {
+        if (content == null) {
+            return UNKNOWN;
+        }
+        int start = startOfContent(content);
+        if (start >= content.length) {
+            return UNKNOWN;
+        }
+        if (startsWith(content, start, "ISA")) {
+            return X12;
+        }
+        if (startsWith(content, start, "UNA") || startsWith(content, start, "UNB")) {
+            return EDIFACT;
+        }
+        byte first = content[start];
+        if (first == '{' || first == '[') {
+            return first == '{' && JsonInput.hasTopLevelField(content, ACCEPTANCE_ID_FIELD) ? ACCEPTANCE_JSON : JSON;
+        }
+        int end = start;
+        int limit = Math.min(content.length, start + MAX_HEADER_BYTES);
+        while (end < limit && content[end] != '\n' && content[end] != '\r') {
+            end++;
+        }
+        if (end == limit && limit < content.length) {
+            return UNKNOWN;
+        }
+        List<String> columns = CsvInput.headerNames(new String(content, start, end - start, StandardCharsets.UTF_8));
+        if (columns.contains(ACCEPTANCE_ID_COLUMN)) {
+            return ACCEPTANCE_CSV;
+        }
+        return columns.contains(PO_NUMBER_COLUMN) ? CSV : UNKNOWN;
+    }
+
+    /** The index of the first character that is neither a UTF-8 byte order mark nor whitespace. */
+    static int startOfContent(byte[] content) {
+        int i = CsvInput.hasUtf8Bom(content) ? 3 : 0;
+        while (i < content.length && isWhitespace(content[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f';
+    }
+
+    private static boolean startsWith(byte[] content, int at, String prefix) {
+        if (content.length - at < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (content[at + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
