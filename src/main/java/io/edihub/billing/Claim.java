@@ -12,7 +12,7 @@ import java.util.List;
  * @param acceptanceId the acceptance that rejected the goods
  * @param raisedAt     when the hub recorded it
  */
-public record Claim(String claimId, String partnerId, String poNumber, String releaseId, String acceptanceId,
+record Claim(String claimId, String partnerId, String poNumber, String releaseId, String acceptanceId,
         List<Line> lines, Instant raisedAt) {
 
     public Claim {

@@ -11,7 +11,7 @@ import org.springframework.integration.support.locks.LockRegistry;
  * needed: the replicas share the database anyway. A leader that is killed or loses the database stops
  * renewing its row, and another replica takes the namespace over once the row's time to live has passed.
  */
-public class DatabaseClusterService extends AbstractCamelClusterService<DatabaseClusterView> {
+class DatabaseClusterService extends AbstractCamelClusterService<DatabaseClusterView> {
 
     private final LockRegistry locks;
     private final String memberName;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
 /** The header row of a CSV document: which column is where. */
-public final class CsvHeader {
+final class CsvHeader {
 
     private final long row;
     private final int width;

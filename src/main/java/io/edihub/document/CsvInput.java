@@ -31,7 +31,7 @@ import org.apache.commons.csv.CSVRecord;
  * blank lines skipped. A header row names the columns (any order; case, spaces and hyphens do not matter),
  * and every error names its row as a spreadsheet numbers it, and its column by name.
  */
-public final class CsvInput {
+final class CsvInput {
 
     /** Dates as CSV documents write them; 2027-02-30 is not one. */
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** What a sender probably meant by a field or column name the hub does not know. */
-public final class Misspellings {
+final class Misspellings {
 
     private Misspellings() {
     }

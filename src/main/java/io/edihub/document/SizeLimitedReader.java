@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
  *
  * @param <R> what the reader makes of a document: its content, or the errors that refuse it
  */
-public abstract class SizeLimitedReader<R> {
+abstract class SizeLimitedReader<R> {
 
     private final SizeLimit limit;
 

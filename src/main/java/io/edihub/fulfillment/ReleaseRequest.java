@@ -23,7 +23,7 @@ import java.util.List;
  * @param lines          what to ship, when
  * @param requestedAt    when the hub asked
  */
-public record ReleaseRequest(String requestId, String partnerId, String poNumber, String releaseId, YearMonth month,
+record ReleaseRequest(String requestId, String partnerId, String poNumber, String releaseId, YearMonth month,
         LocalDate firstDueDate, int priority, String contractNumber, PurchaseOrder.Party shipTo, List<Line> lines,
         Instant requestedAt) {
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * Unlike a customer's document, the event names its partner: logistics ships for every customer on one
  * topic. Thread-safe: the schema is compiled once and shared.
  */
-public final class ShipmentReader {
+final class ShipmentReader {
 
     /** The published schema's id. */
     public static final String SCHEMA_ID = "https://edihub.io/schemas/shipment.v1.schema.json";

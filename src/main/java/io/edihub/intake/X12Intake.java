@@ -48,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after this commit.
  */
 @Service
-public class X12Intake {
+class X12Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(X12Intake.class);
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * once its alerts are closed), so a dashboard sees the count fall rather than the series vanish.
  */
 @Component
-public class OpenAlertsGauge {
+class OpenAlertsGauge {
 
     static final String NAME = "edihub.alerts.open";
     private static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(10);

@@ -28,7 +28,7 @@ import java.util.Set;
  * {@link Contract.PriceMismatch#HOLD} either holds the order. Limits, validity, currency, unit and
  * contract number differences hold the order under both policies: no rule can settle them.
  */
-public final class ContractCheck {
+final class ContractCheck {
 
     private ContractCheck() {
     }

@@ -16,7 +16,7 @@ import java.util.List;
  * @param findings everything that differs from the contract, in words
  * @param value    the order's value at the prices it will be invoiced at
  */
-public record ContractReview(Verdict verdict, PurchaseOrder order, List<Release> releases, List<LineReview> lines,
+record ContractReview(Verdict verdict, PurchaseOrder order, List<Release> releases, List<LineReview> lines,
         List<Finding> findings, BigDecimal value) {
 
     public ContractReview {

@@ -3,7 +3,7 @@ package io.edihub.settings;
 import java.util.List;
 
 /** The hub's settings cannot work: each problem names the property and the environment variable that sets it. */
-public class InvalidSettingsException extends IllegalStateException {
+class InvalidSettingsException extends IllegalStateException {
 
     private final List<String> problems;
 

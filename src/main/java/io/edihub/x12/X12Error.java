@@ -9,7 +9,7 @@ package io.edihub.x12;
  * @param code     a stable name for the kind of error ({@code INVALID_CODE_VALUE}, {@code DUPLICATE_INTERCHANGE})
  * @param message  what is wrong, in words, with the value where it helps
  */
-public record X12Error(String segment, Integer position, Integer element, String code, String message) {
+record X12Error(String segment, Integer position, Integer element, String code, String message) {
 
     public static X12Error file(String code, String message) {
         return new X12Error(null, null, null, code, message);
