@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.edihub.intake.SftpSettings;
+import io.edihub.partner.PartnerDirectory;
+import io.edihub.partner.PartnerSettings;
 import io.edihub.outbound.OutboxSettings;
 import io.edihub.x12.OurIdentity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -16,6 +22,7 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
@@ -23,16 +30,26 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 /**
- * Every settings record of the hub bound from application.yaml as the hub binds it, without the rest of the hub:
- * the shipped defaults pass, and a value out of range stops the start with the report an operator reads, naming
- * the property and the environment variable that sets it.
+ * Every settings record of the hub bound from application.yaml as the hub binds it, and the partner directory made
+ * from it, without the rest of the hub: the shipped defaults and partner files pass, and a value out of range or a
+ * broken partner file stops the start with the report an operator reads, naming the property and the environment
+ * variable that sets it, or the file and the key.
  */
 class SettingValuesTest {
 
     @Configuration(proxyBeanMethods = false)
     @ConfigurationPropertiesScan("io.edihub")
     static class AllSettings {
+
+        /** As the intake's configuration makes it. */
+        @Bean
+        PartnerDirectory partnerDirectory(PartnerSettings settings) {
+            return PartnerDirectory.load(settings.partnersDir());
+        }
     }
+
+    @TempDir
+    Path partners;
 
     @Test
     void theShippedDefaultsAreValid() {
@@ -102,6 +119,16 @@ class SettingValuesTest {
         assertThat(report("edihub.cluster.leader-heartbeat=PT10S")).contains("edihub.cluster.leader-heartbeat (PT10S) "
                 + "must be positive and shorter than edihub.cluster.leader-lock-for (PT10S) "
                 + "(environment variable EDIHUB_CLUSTER_LEADER_HEARTBEAT)");
+    }
+
+    @Test
+    void aBrokenPartnerFileIsReportedByFileAndKey() throws IOException {
+        Path acme = Files.writeString(partners.resolve("acme.yaml"), "id: acme\nx12:\n  isa-id: ACME\n  isa-qualifier: ZZZ\n"
+                + "acknowledgments:\n  ta1: SOMETIMES\n");
+        assertThat(report("edihub.partners-dir=" + partners)).isEqualTo(String.join(System.lineSeparator(),
+                "The partner files cannot be used:",
+                "  - " + acme + ": x12.isa-qualifier: 'ZZZ' is not valid, expected 2 characters, e.g. ZZ or 01",
+                "  - " + acme + ": acknowledgments.ta1: 'SOMETIMES' is not one of NEVER, WHEN_REQUESTED, ALWAYS"));
     }
 
     /** The settings records alone, bound from application.yaml and the given properties like the hub's. */
