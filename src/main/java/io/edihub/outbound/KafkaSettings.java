@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("edihub.kafka")
 public record KafkaSettings(
-        @NotBlank @Pattern(regexp = "\\s*[^\\s,:]+:\\d{1,5}\\s*(,\\s*[^\\s,:]+:\\d{1,5}\\s*)*",
+        // each entry ends in :port, as Kafka's client reads them ([::1]:9092 and SSL://host:9093 too)
+        @NotBlank @Pattern(regexp = "\\s*[^\\s,]+:\\d{1,5}\\s*(,\\s*[^\\s,]+:\\d{1,5}\\s*)*",
                 message = "must be a comma-separated list of host:port") String brokers,
         @DefaultValue("edi-hub") @NotBlank String groupId) {
 }

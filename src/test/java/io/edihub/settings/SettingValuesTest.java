@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.edihub.intake.SftpSettings;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerSettings;
+import io.edihub.outbound.KafkaSettings;
 import io.edihub.outbound.OutboxSettings;
 import io.edihub.x12.OurIdentity;
 import java.io.IOException;
@@ -61,6 +62,14 @@ class SettingValuesTest {
             assertThat(sftp.privateKeyFile()).isNull();
             assertThat(hub.getBean(OutboxSettings.class).pollDelay()).isEqualTo(500);
             assertThat(hub.getBean(OurIdentity.class).usageIndicator()).isEqualTo("P");
+        }
+    }
+
+    @Test
+    void brokersAreTakenAsKafkasClientTakesThem() {
+        try (AnnotationConfigApplicationContext hub = settings("edihub.kafka.brokers=SSL://kafka-1.example.com:9093, [::1]:9092")) {
+            hub.refresh();
+            assertThat(hub.getBean(KafkaSettings.class).brokers()).isEqualTo("SSL://kafka-1.example.com:9093, [::1]:9092");
         }
     }
 
