@@ -1,5 +1,6 @@
 package io.edihub.api;
 
+import io.edihub.intake.IntakeSettings;
 import io.edihub.local.LocalApiCredentials;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
@@ -52,8 +53,7 @@ class ApiSecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http,
-            @Value("${edihub.intake.max-document-bytes}") long maxDocumentBytes) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, IntakeSettings intake) throws Exception {
         // plain path patterns: the API's handlers are Camel's, which Spring MVC's matchers do not know
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = path.matcher("/api/**");
@@ -78,7 +78,7 @@ class ApiSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // nothing to come back to after a login: an anonymous request must not open a session to save itself in
                 .requestCache(c -> c.disable())
-                .addFilterAfter(new ApiRequestFilter(maxDocumentBytes), AuthorizationFilter.class);
+                .addFilterAfter(new ApiRequestFilter(intake.maxDocumentBytes()), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -1,8 +1,10 @@
 package io.edihub.cluster;
 
+import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How replicas of the hub share the work through PostgreSQL.
@@ -15,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        long, and another replica takes the file
  * @param fileClaimRenew  how often a replica renews the claims on the files it is processing
  */
+@Validated
 @ConfigurationProperties("edihub.cluster")
-public record ClusterSettings(@DefaultValue("edi-hub") String memberName,
+public record ClusterSettings(@DefaultValue("edi-hub") @NotBlank String memberName,
         @DefaultValue("PT10S") Duration leaderLockFor, @DefaultValue("PT1S") Duration leaderHeartbeat,
         @DefaultValue("PT1M") Duration fileClaimFor, @DefaultValue("PT15S") Duration fileClaimRenew) {
 

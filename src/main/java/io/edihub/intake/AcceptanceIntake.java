@@ -13,7 +13,6 @@ import io.edihub.partner.PartnerProfile;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,12 +31,12 @@ public class AcceptanceIntake {
     private final InboundDocuments documents;
     private final Clock clock;
 
-    AcceptanceIntake(PartnerDirectory partners, @Value("${edihub.intake.max-document-bytes}") long maxBytes,
-            AcceptanceDesk desk, Alerts alerts, InboundDocuments documents, Clock clock) {
+    AcceptanceIntake(PartnerDirectory partners, IntakeSettings settings, AcceptanceDesk desk, Alerts alerts,
+            InboundDocuments documents, Clock clock) {
         this.alerts = alerts;
         this.partners = partners;
-        this.json = new AcceptanceJsonReader(maxBytes);
-        this.csv = new AcceptanceCsvReader(maxBytes);
+        this.json = new AcceptanceJsonReader(settings.maxDocumentBytes());
+        this.csv = new AcceptanceCsvReader(settings.maxDocumentBytes());
         this.desk = desk;
         this.documents = documents;
         this.clock = clock;

@@ -3,18 +3,18 @@ package io.edihub.intake;
 import io.edihub.document.CsvOrderReader;
 import io.edihub.document.JsonOrderReader;
 import io.edihub.edifact.EdifactOrdersReader;
+import io.edihub.edifact.EdifactSettings;
 import io.edihub.local.SftpAccount;
 import io.edihub.local.SftpAccounts;
 import io.edihub.partner.PartnerDirectory;
+import io.edihub.partner.PartnerSettings;
 import io.edihub.x12.AcknowledgmentWriter;
 import io.edihub.x12.ControlNumbers;
 import io.edihub.x12.InterchangeReader;
 import io.edihub.x12.JdbcControlNumbers;
 import io.edihub.x12.OurIdentity;
 import io.edihub.x12.X12Translator;
-import java.nio.file.Path;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +31,8 @@ class IntakeConfiguration {
     }
 
     @Bean
-    PartnerDirectory partnerDirectory(@Value("${edihub.partners-dir}") Path folder) {
-        return PartnerDirectory.load(folder);
+    PartnerDirectory partnerDirectory(PartnerSettings settings) {
+        return PartnerDirectory.load(settings.partnersDir());
     }
 
     /** The embedded SFTP server creates one account per partner profile, as validated here. */
@@ -50,13 +50,13 @@ class IntakeConfiguration {
 
     /** JSON orders over SFTP and HTTP; larger documents are refused before they are parsed. */
     @Bean
-    JsonOrderReader jsonOrderReader(@Value("${edihub.intake.max-document-bytes}") long maxBytes) {
-        return new JsonOrderReader(maxBytes);
+    JsonOrderReader jsonOrderReader(IntakeSettings settings) {
+        return new JsonOrderReader(settings.maxDocumentBytes());
     }
 
     @Bean
-    CsvOrderReader csvOrderReader(@Value("${edihub.intake.max-document-bytes}") long maxBytes) {
-        return new CsvOrderReader(maxBytes);
+    CsvOrderReader csvOrderReader(IntakeSettings settings) {
+        return new CsvOrderReader(settings.maxDocumentBytes());
     }
 
     /**
@@ -64,9 +64,9 @@ class IntakeConfiguration {
      * in the background at start ({@code edihub.edifact.warm-up}), so the first interchange does not wait.
      */
     @Bean
-    EdifactOrdersReader edifactOrdersReader(@Value("${edihub.edifact.warm-up:true}") boolean warmUp) {
+    EdifactOrdersReader edifactOrdersReader(EdifactSettings settings) {
         EdifactOrdersReader reader = new EdifactOrdersReader();
-        if (warmUp) {
+        if (settings.warmUp()) {
             Thread thread = new Thread(() -> {
                 try {
                     reader.warmUp();

@@ -10,7 +10,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Where each partner's folders are: on the hub's SFTP server ({@code edihub.sftp.*}), or on the partner's own
+ * Where each partner's folders are: on the hub's SFTP server ({@link SftpSettings}), or on the partner's own
  * server when its profile names one ({@code sftp.server}, the password from
  * {@code EDIHUB_PARTNER_SFTP_<ID>_PASSWORD}). The intake route of a partner polls there, and the routes that
  * write a partner's acknowledgments, documents and error reports write there.
@@ -30,10 +30,13 @@ public class PartnerSftp {
     }
 
     private final PartnerDirectory partners;
+    private final SftpSettings hub;
+    /** Read for the partners' own servers' passwords, whose variable names come from the partner ids. */
     private final Environment environment;
 
-    PartnerSftp(PartnerDirectory partners, Environment environment) {
+    PartnerSftp(PartnerDirectory partners, SftpSettings hub, Environment environment) {
         this.partners = partners;
+        this.hub = hub;
         this.environment = environment;
     }
 
@@ -43,11 +46,8 @@ public class PartnerSftp {
             return new Login(own.host(), own.port(), own.username(), environment.getProperty(partner.passwordVariable(), ""),
                     own.privateKeyFile(), own.knownHostsFile(), partner.sftpDirectory());
         }
-        return new Login(environment.getRequiredProperty("edihub.sftp.host"),
-                environment.getRequiredProperty("edihub.sftp.port", Integer.class),
-                environment.getRequiredProperty("edihub.sftp.username"), environment.getProperty("edihub.sftp.password", ""),
-                blankToNull(environment.getProperty("edihub.sftp.private-key-file")),
-                environment.getRequiredProperty("edihub.sftp.known-hosts-file"), partner.sftpDirectory());
+        return new Login(hub.host(), hub.port(), hub.username(), hub.password(), hub.privateKeyFile(), hub.knownHostsFile(),
+                partner.sftpDirectory());
     }
 
     /** The parameters of the partner's {@code receiveOrders} route (see routes/order-intake.camel.yaml). */
@@ -91,9 +91,5 @@ public class PartnerSftp {
         // strict host key checking against the configured file only; the partner never sees a half-written file
         return uri.append("&strictHostKeyChecking=yes&useUserKnownHostsFile=false&stepwise=false&autoCreate=true")
                 .append("&tempFileName=${file:name}.part").toString();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

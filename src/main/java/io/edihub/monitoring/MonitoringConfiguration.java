@@ -1,5 +1,6 @@
 package io.edihub.monitoring;
 
+import io.edihub.outbound.KafkaSettings;
 import io.edihub.outbound.Topics;
 import io.edihub.intake.PartnerSftp;
 import io.edihub.partner.PartnerDirectory;
@@ -8,7 +9,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +29,10 @@ class MonitoringConfiguration {
     }
 
     @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(@Value("${edihub.kafka.brokers}") String brokers,
-            MonitoringSettings settings, ProbeThreads healthProbeThreads, Environment environment) {
-        return new KafkaHealthIndicator(brokers, KafkaClientSecurity.from(environment), settings,
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaSettings kafka, MonitoringSettings settings,
+            ProbeThreads healthProbeThreads, Environment environment) {
+        // TLS / SASL: Camel's own camel.component.kafka.* settings, which the routes' clients use too
+        return new KafkaHealthIndicator(kafka.brokers(), KafkaClientSecurity.from(environment), settings,
                 healthProbeThreads.executor());
     }
 

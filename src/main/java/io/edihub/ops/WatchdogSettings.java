@@ -1,8 +1,10 @@
 package io.edihub.ops;
 
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The hub-wide watchdog thresholds ({@code edihub.watchdog.*}); a partner file's {@code watchdog.*} key
@@ -15,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unshippedReleaseAfter      a release requested from fulfillment and not (fully) shipped
  * @param unacceptedShipmentAfter    shipped goods the partner has neither accepted nor rejected
  * @param uninvoicedAcceptanceAfter  accepted goods not invoiced
+ * @param checkEvery                 milliseconds between two looks (the {@code watchOverdueWork} route reads it as a
+ *                                   placeholder; bound here so that a value it could not use stops the start)
  */
+@Validated
 @ConfigurationProperties("edihub.watchdog")
 public record WatchdogSettings(
         @DefaultValue("PT24H") Duration acknowledgmentOverdueAfter,
@@ -23,7 +28,8 @@ public record WatchdogSettings(
         @DefaultValue("PT2H") Duration undispatchedReleaseAfter,
         @DefaultValue("P5D") Duration unshippedReleaseAfter,
         @DefaultValue("P14D") Duration unacceptedShipmentAfter,
-        @DefaultValue("PT4H") Duration uninvoicedAcceptanceAfter) {
+        @DefaultValue("PT4H") Duration uninvoicedAcceptanceAfter,
+        @DefaultValue("300000") @Min(value = 1, message = "must be at least 1 (milliseconds)") long checkEvery) {
 
     public WatchdogSettings {
         positive("acknowledgment-overdue-after", acknowledgmentOverdueAfter);

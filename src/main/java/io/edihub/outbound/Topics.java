@@ -1,7 +1,10 @@
 package io.edihub.outbound;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The Kafka topics the hub talks on (DESIGN §6), each configurable.
@@ -13,12 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alerts          out to operations, keyed by subject
  * @param source          the CloudEvents source ({@code ce_source}) of everything we publish
  */
+@Validated
 @ConfigurationProperties("edihub.topics")
 public record Topics(
-        @DefaultValue("edihub.release-requests.v1") String releaseRequests,
-        @DefaultValue("edihub.shipments.v1") String shipments,
-        @DefaultValue("edihub.invoices.v1") String invoices,
-        @DefaultValue("edihub.claims.v1") String claims,
-        @DefaultValue("edihub.alerts.v1") String alerts,
-        @DefaultValue("/edi-hub") String source) {
+        @DefaultValue("edihub.release-requests.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String releaseRequests,
+        @DefaultValue("edihub.shipments.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String shipments,
+        @DefaultValue("edihub.invoices.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String invoices,
+        @DefaultValue("edihub.claims.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String claims,
+        @DefaultValue("edihub.alerts.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String alerts,
+        @DefaultValue("/edi-hub") @NotBlank String source) {
+
+    /** What Kafka accepts as a topic name. */
+    static final String TOPIC = "[a-zA-Z0-9._-]{1,249}";
+    static final String TOPIC_NAME = "must be a Kafka topic name: 1 to 249 letters, digits, '.', '_' or '-'";
 }

@@ -1,10 +1,13 @@
 package io.edihub.partner;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,17 +27,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The trading partners the hub knows, read from one YAML file per partner. A broken file stops the
- * start with a message naming the file and the key, because a hub that silently drops a partner would
- * silently drop that customer's orders.
+ * The trading partners the hub knows, read from one YAML file per partner. Each file is first checked against
+ * the published schema ({@link PartnerSchema}), then for what a schema cannot say (the file name, dates in order,
+ * prices that do not overlap). A broken file stops the start with a message naming the file and the key, because
+ * a hub that silently drops a partner would silently drop that customer's orders; every schema violation of every
+ * file is named at once.
  */
 public final class PartnerDirectory {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /**
+     * Read as editors read YAML: off (a watchdog threshold) is a text, not false as in YAML 1.1, and a key without a
+     * value (a block whose keys are all commented out) is null, not an empty text.
+     */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // amounts as the file has them: 42.50 stays 42.50 (a contract price), -10.00 in a message
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    private static final PartnerSchema SCHEMA = PartnerSchema.load();
 
     private final Map<String, PartnerProfile> byId;
 
@@ -62,27 +77,45 @@ public final class PartnerDirectory {
             return new PartnerDirectory(List.of());
         }
         List<PartnerProfile> partners = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(PartnerDirectory::isYaml).sorted().toList()) {
-                partners.add(read(file));
+                try {
+                    partners.add(read(file));
+                } catch (PartnerConfigurationException e) {
+                    problems.addAll(e.problems());
+                }
             }
         } catch (IOException e) {
             throw new PartnerConfigurationException("cannot list partner folder " + folder + ": " + e.getMessage(), e);
+        }
+        if (!problems.isEmpty()) {
+            throw new PartnerConfigurationException(problems);
         }
         return new PartnerDirectory(partners);
     }
 
     static PartnerProfile read(Path file) {
-        PartnerFile f;
+        JsonNode tree;
         try {
-            f = YAML.readValue(file.toFile(), PartnerFile.class);
-        } catch (JsonMappingException e) {
-            throw new PartnerConfigurationException(file + ": key '" + path(e) + "': " + e.getOriginalMessage(), e);
+            tree = YAML.readTree(file.toFile());
         } catch (IOException e) {
             throw new PartnerConfigurationException(file + ": not a readable YAML file: " + e.getMessage(), e);
         }
-        if (f == null) {
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new PartnerConfigurationException(file + ": the file is empty");
+        }
+        List<String> violations = SCHEMA.problems(tree);
+        if (!violations.isEmpty()) {
+            throw new PartnerConfigurationException(violations.stream().map(problem -> file + ": " + problem).toList());
+        }
+        PartnerFile f;
+        try {
+            f = YAML.treeToValue(tree, PartnerFile.class);
+        } catch (JsonMappingException e) {
+            throw new PartnerConfigurationException(file + ": " + path(e) + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new PartnerConfigurationException(file + ": not a readable YAML file: " + e.getMessage(), e);
         }
         return toProfile(file, f);
     }
@@ -282,7 +315,7 @@ public final class PartnerDirectory {
             for (int k = 0; k < prices.size(); k++) {
                 Contract.Price other = prices.get(k);
                 if (other.part().equals(price.part()) && other.overlaps(price)) {
-                    throw new PartnerConfigurationException(file + ": key '" + key + "': the price of part " + price.part()
+                    throw new PartnerConfigurationException(file + ": " + key + ": the price of part " + price.part()
                             + " valid " + validity(price) + " overlaps contract.prices[" + k + "] valid " + validity(other)
                             + "; a part has one price on any day");
                 }
@@ -324,7 +357,7 @@ public final class PartnerDirectory {
     }
 
     private static PartnerConfigurationException invalid(Path file, String key, String value, String expected) {
-        return new PartnerConfigurationException(file + ": key '" + key + "': '" + value + "' is not valid, expected " + expected);
+        return new PartnerConfigurationException(file + ": " + key + ": '" + value + "' is not valid, expected " + expected);
     }
 
     private static String path(JsonMappingException e) {

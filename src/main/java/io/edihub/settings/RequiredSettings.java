@@ -135,7 +135,7 @@ final class RequiredSettings {
             }
             partners.all().stream().filter(p -> p.sftpServer() != null).forEach(this::partnerServer);
         } catch (PartnerConfigurationException e) {
-            problems.add(named("edihub.partners-dir", "EDIHUB_PARTNERS_DIR") + ": " + e.getMessage());
+            e.problems().forEach(problem -> problems.add(named("edihub.partners-dir", "EDIHUB_PARTNERS_DIR") + ": " + problem));
         }
     }
 
