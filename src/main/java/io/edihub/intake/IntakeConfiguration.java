@@ -1,8 +1,6 @@
 package io.edihub.intake;
 
 import io.edihub.edifact.EdifactOrdersReader;
-import io.edihub.local.SftpAccount;
-import io.edihub.local.SftpAccounts;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.x12.AcknowledgmentWriter;
 import io.edihub.x12.ControlNumbers;
@@ -31,14 +29,6 @@ class IntakeConfiguration {
     @Bean
     PartnerDirectory partnerDirectory(@Value("${edihub.partners-dir}") Path folder) {
         return PartnerDirectory.load(folder);
-    }
-
-    /** The embedded SFTP server creates one account per partner profile, as validated here. */
-    @Bean
-    SftpAccounts sftpAccounts(PartnerDirectory partners) {
-        // a partner with its own SFTP server has no account on the hub's
-        return () -> partners.all().stream().filter(p -> p.sftpServer() == null)
-                .map(p -> new SftpAccount(p.sftpAccount(), p.sftpDirectory())).toList();
     }
 
     @Bean
