@@ -1,69 +1,116 @@
 package io.edihub.local;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.common.utils.Exit;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A single-node Kafka (KRaft, combined broker and controller) running in this JVM on 127.0.0.1.
- *
- * <p>The broker's log lives in a temporary directory that the Kafka test kit formats at every start
- * and deletes at close, so messages do not survive a restart: durable hub state belongs in the
- * database, Kafka here only carries work between routes.
+ * A single-node Kafka (KRaft, combined broker and controller) running in this JVM on 127.0.0.1, whose log
+ * directory outlives it: the storage is formatted once (a new cluster id) on first use and reused at every
+ * later start, so topics, records and consumer offsets survive a restart as on a real cluster.
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
+    static final int NODE_ID = 1;
+    /** The file that says a log directory is formatted, and with which cluster id. */
+    static final String META_PROPERTIES = "meta.properties";
+
     private static final Logger log = LoggerFactory.getLogger(LocalKafkaBroker.class);
+    private static final String CONTROLLER = "CONTROLLER";
 
-    private static final String TEMPORARY_DIRECTORY_HOOK = "delete-temp-file-shutdown-hook";
-
-    private final EmbeddedKafkaKraftBroker broker;
+    private final KafkaRaftServer server;
     private final int port;
-    private final List<Runnable> logDirectoryDeletions;
+    private final Path logDirectory;
 
-    private LocalKafkaBroker(EmbeddedKafkaKraftBroker broker, int port, List<Runnable> logDirectoryDeletions) {
-        this.broker = broker;
+    private LocalKafkaBroker(KafkaRaftServer server, int port, Path logDirectory) {
+        this.server = server;
         this.port = port;
-        this.logDirectoryDeletions = List.copyOf(logDirectoryDeletions);
+        this.logDirectory = logDirectory;
     }
 
-    /** Starts the broker on 127.0.0.1:{@code port} (0 = any free port) and returns once it accepts clients. */
-    public static LocalKafkaBroker start(int port) {
+    /**
+     * Starts the broker on 127.0.0.1:{@code port} (0 = any free port) over {@code logDirectory}, formatting it
+     * first if it holds no Kafka storage yet, and returns once it accepts clients.
+     */
+    public static LocalKafkaBroker start(Path logDirectory, int port) {
+        Path directory = logDirectory.toAbsolutePath().normalize();
         int actualPort = FreePort.resolve(port);
-        String address = FreePort.LOOPBACK + ":" + actualPort;
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        // The test kit listens on random ports under its own listener names; the hub needs a fixed,
-        // advertised address, and the controller still needs a listener of its own.
-        broker.brokerProperty("listeners", "EXTERNAL://" + address + ",CONTROLLER://" + FreePort.LOOPBACK + ":0");
-        broker.brokerProperty("advertised.listeners", "EXTERNAL://" + address);
-        broker.brokerProperty("auto.create.topics.enable", "true");
-        // without this the test kit publishes the address as a JVM-wide system property
-        broker.brokerListProperty(null);
-        // The test kit deletes its log directory from a JVM shutdown hook of its own, which on Ctrl-C races
-        // the broker's orderly shutdown (run by Spring's hook) and fills the log with disk errors: take
-        // those deletions over and run them once the broker is down.
-        List<Runnable> logDirectoryDeletions = new ArrayList<>();
-        Exit.setShutdownHookAdder((name, hook) -> {
-            if (TEMPORARY_DIRECTORY_HOOK.equals(name)) {
-                logDirectoryDeletions.add(hook);
-            } else {
-                Runtime.getRuntime().addShutdownHook(new Thread(hook, name));
-            }
-        });
+        // the controller's own listener is known only to this process: any free port, at every start
+        int controllerPort = FreePort.find();
+        Properties config = config(directory, actualPort, controllerPort);
         try {
-            broker.afterPropertiesSet();
-        } catch (RuntimeException e) {
-            logDirectoryDeletions.forEach(Runnable::run);
-            throw e;
-        } finally {
-            Exit.resetShutdownHookAdder();
+            Files.createDirectories(directory);
+            if (!Files.isRegularFile(directory.resolve(META_PROPERTIES))) {
+                format(directory);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the Kafka log directory " + directory, e);
         }
-        log.info("Kafka broker (KRaft, in this JVM) listening on {}", address);
-        return new LocalKafkaBroker(broker, actualPort, logDirectoryDeletions);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+        try {
+            // returns once the broker is registered with its controller and unfenced
+            server.startup();
+        } catch (RuntimeException e) {
+            server.shutdown();
+            server.awaitShutdown();
+            throw e;
+        }
+        log.info("Kafka broker (KRaft, in this JVM) listening on {}:{} (data in {})", FreePort.LOOPBACK, actualPort, directory);
+        return new LocalKafkaBroker(server, actualPort, directory);
+    }
+
+    private static Properties config(Path directory, int port, int controllerPort) {
+        String address = FreePort.LOOPBACK + ":" + port;
+        String controller = FreePort.LOOPBACK + ":" + controllerPort;
+        Properties config = new Properties();
+        config.setProperty("process.roles", "broker,controller");
+        config.setProperty("node.id", Integer.toString(NODE_ID));
+        config.setProperty("controller.quorum.voters", NODE_ID + "@" + controller);
+        config.setProperty("controller.listener.names", CONTROLLER);
+        config.setProperty("listeners", "EXTERNAL://" + address + "," + CONTROLLER + "://" + controller);
+        config.setProperty("advertised.listeners", "EXTERNAL://" + address);
+        config.setProperty("listener.security.protocol.map", "EXTERNAL:PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+        config.setProperty("inter.broker.listener.name", "EXTERNAL");
+        config.setProperty("log.dirs", directory.toString());
+        config.setProperty("auto.create.topics.enable", "true");
+        config.setProperty("num.partitions", "1");
+        // one node: every internal topic with one replica, and small
+        config.setProperty("offsets.topic.replication.factor", "1");
+        config.setProperty("offsets.topic.num.partitions", "1");
+        config.setProperty("transaction.state.log.replication.factor", "1");
+        config.setProperty("transaction.state.log.min.isr", "1");
+        config.setProperty("transaction.state.log.num.partitions", "1");
+        config.setProperty("group.initial.rebalance.delay.ms", "0");
+        return config;
+    }
+
+    /** What {@code kafka-storage.sh format} does: a new cluster id, written once into the empty directory. */
+    private static void format(Path directory) {
+        String clusterId = Uuid.randomUuid().toString();
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(NODE_ID)
+                    .setClusterId(clusterId)
+                    .setControllerListenerName(CONTROLLER)
+                    .setMetadataLogDirectory(directory.toString())
+                    .addDirectory(directory.toString())
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format the Kafka log directory " + directory, e);
+        }
+        log.info("Kafka log directory {} formatted for cluster {}", directory, clusterId);
     }
 
     /** The {@code bootstrap.servers} value for clients of this broker. */
@@ -75,14 +122,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return port;
     }
 
+    public Path logDirectory() {
+        return logDirectory;
+    }
+
+    /** An orderly stop: the log is flushed and closed, so the next start over the same directory finds everything. */
     @Override
     public void close() {
-        String address = broker.getBrokersAsString();
-        try {
-            broker.destroy();
-        } finally {
-            System.getProperties().remove(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS, address);
-            logDirectoryDeletions.forEach(Runnable::run);
-        }
+        server.shutdown();
+        server.awaitShutdown();
     }
 }

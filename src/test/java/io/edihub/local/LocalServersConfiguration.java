@@ -92,7 +92,8 @@ public class LocalServersConfiguration {
 
     @Bean(destroyMethod = "close")
     LocalKafkaBroker localKafkaBroker(Environment environment) {
-        return LocalKafkaBroker.start(environment.getProperty(KAFKA_PORT, Integer.class, DEFAULT_KAFKA_PORT));
+        return LocalKafkaBroker.start(dataDirectory(environment).resolve("kafka"),
+                environment.getProperty(KAFKA_PORT, Integer.class, DEFAULT_KAFKA_PORT));
     }
 
     @Bean(destroyMethod = "close")
