@@ -14,7 +14,8 @@ WORKDIR /app
 COPY target/edi-hub.jar /app/edi-hub.jar
 COPY routes/ /app/routes/
 COPY config/partners/ /app/config/partners/
-# the only place the hub writes (embedded servers' state, generated logins); in Kubernetes an emptyDir
+# EDIHUB_DATA_DIR: the hub's scratch folder; in Kubernetes an emptyDir. The jar has no embedded servers (they are
+# test-scoped, for ./mvnw spring-boot:test-run) and generates no logins: everything comes from the environment
 RUN mkdir -p /app/data && chown ${UID}:${UID} /app/data
 
 ENV EDIHUB_HTTP_ADDRESS=0.0.0.0 \

@@ -1,17 +1,14 @@
 package io.edihub.api;
 
 import io.edihub.intake.IntakeSettings;
-import io.edihub.local.LocalApiCredentials;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -47,10 +44,6 @@ class ApiSecurityConfiguration {
 
     static final String PARTNER = "PARTNER";
     static final String OPERATOR = "OPERATOR";
-    /** The operator the embedded defaults create when none is configured. */
-    static final String LOCAL_OPERATOR = "operator";
-
-    private static final Logger LOG = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, IntakeSettings intake) throws Exception {
@@ -82,33 +75,30 @@ class ApiSecurityConfiguration {
         return http.build();
     }
 
+    /** The users of the settings; only where a {@link FallbackApiPasswords} exists (the local run) are missing ones added. */
     @Bean
     InMemoryUserDetailsManager apiUsers(ApiSettings settings, PartnerDirectory partners,
-            @Value("${edihub.local.enabled}") boolean local, @Value("${edihub.data-dir}") Path dataDirectory) {
+            ObjectProvider<FallbackApiPasswords> fallbackPasswords) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        FallbackApiPasswords fallback = fallbackPasswords.getIfAvailable();
         for (PartnerProfile p : partners.all()) {
-            if (settings.operators().containsKey(p.id()) || local && settings.operators().isEmpty()
-                    && p.id().equals(LOCAL_OPERATOR)) {
+            if (settings.operators().containsKey(p.id()) || fallback != null && settings.operators().isEmpty()
+                    && p.id().equals(FallbackApiPasswords.OPERATOR)) {
                 throw new IllegalStateException("partner id '" + p.id() + "' is also an operator's user name: "
                         + "HTTP API users must be one or the other");
             }
         }
         Map<String, String> clients = new LinkedHashMap<>(settings.clients());
         Map<String, String> operators = new LinkedHashMap<>(settings.operators());
-        if (local) {
+        if (fallback != null) {
             List<String> missing = new ArrayList<>();
             partners.all().stream().map(PartnerProfile::id).filter(id -> !clients.containsKey(id)).forEach(missing::add);
             if (operators.isEmpty()) {
-                missing.add(LOCAL_OPERATOR);
+                missing.add(FallbackApiPasswords.OPERATOR);
             }
-            LocalApiCredentials generated = new LocalApiCredentials(dataDirectory);
-            Map<String, String> passwords = generated.passwordsFor(missing);
-            passwords.forEach((user, password) -> (user.equals(LOCAL_OPERATOR) && operators.isEmpty() ? operators : clients)
-                    .put(user, password));
-            if (!missing.isEmpty()) {
-                LOG.info("HTTP API users of the embedded defaults (passwords in {}): {}", generated.file(),
-                        String.join(", ", missing));
-            }
+            Map<String, String> passwords = missing.isEmpty() ? Map.of() : fallback.passwordsFor(missing);
+            passwords.forEach((user, password) -> (user.equals(FallbackApiPasswords.OPERATOR) && operators.isEmpty()
+                    ? operators : clients).put(user, password));
         }
         List<UserDetails> users = new ArrayList<>();
         clients.forEach((partner, password) -> {

@@ -4,8 +4,6 @@ import io.edihub.document.CsvOrderReader;
 import io.edihub.document.JsonOrderReader;
 import io.edihub.edifact.EdifactOrdersReader;
 import io.edihub.edifact.EdifactSettings;
-import io.edihub.local.SftpAccount;
-import io.edihub.local.SftpAccounts;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerSettings;
 import io.edihub.x12.AcknowledgmentWriter;
@@ -33,14 +31,6 @@ class IntakeConfiguration {
     @Bean
     PartnerDirectory partnerDirectory(PartnerSettings settings) {
         return PartnerDirectory.load(settings.partnersDir());
-    }
-
-    /** The embedded SFTP server creates one account per partner profile, as validated here. */
-    @Bean
-    SftpAccounts sftpAccounts(PartnerDirectory partners) {
-        // a partner with its own SFTP server has no account on the hub's
-        return () -> partners.all().stream().filter(p -> p.sftpServer() == null)
-                .map(p -> new SftpAccount(p.sftpAccount(), p.sftpDirectory())).toList();
     }
 
     @Bean

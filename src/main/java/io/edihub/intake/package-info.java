@@ -1,15 +1,14 @@
 /**
- * Intake: takes a customer's input file from a channel (SFTP, HTTP), recognises its format, runs it through
- * the format's reader, hands what it holds to the module that acts on it (orders to policy, acceptances to
- * billing, 997s to operations), stores the raw document with its outcome and acknowledgments, and says where
- * the file goes next; delivers outbound documents to the partners' folders.
+ * Intake: takes a customer's input file from a channel (SFTP, HTTP), recognises its format, runs it through the
+ * format's reader, hands what it holds to the module that acts on it (orders to policy, acceptances to billing,
+ * 997s to operations), stores the raw document with its outcome and acknowledgments, and says where the file goes
+ * next; delivers outbound documents to the partners' folders.
  *
- * <p>Owns the tables {@code inbound_document} and {@code interchange_receipt}. May use the format adapters
- * ({@code x12}, {@code edifact}, {@code document}), {@code canonical}, {@code partner}, {@code order},
- * {@code policy}, {@code billing}, {@code outbound}, {@code ops} and (until the embedded servers leave the
- * production code) {@code local}.
+ * <p>Owns the tables {@code inbound_document} and {@code interchange_receipt}. May use the format adapters (
+ * {@code x12}, {@code edifact}, {@code document}), {@code canonical}, {@code partner}, {@code order}, {@code policy},
+ * {@code billing}, {@code outbound} and {@code ops}.
  */
-@ApplicationModule(displayName = "Intake", allowedDependencies = {"billing", "canonical", "document", "edifact", "local", "ops", "order", "outbound", "partner", "policy", "x12"})
+@ApplicationModule(displayName = "Intake", allowedDependencies = {"billing", "canonical", "document", "edifact", "ops", "order", "outbound", "partner", "policy", "x12"})
 package io.edihub.intake;
 
 import org.springframework.modulith.ApplicationModule;

@@ -10,7 +10,8 @@ public class InvalidSettingsFailureAnalyzer extends AbstractFailureAnalyzer<Inva
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettingsException cause) {
         return new FailureAnalysis(cause.getMessage(),
                 "Set the environment variables named above (the production profile has no defaults for them; "
-                        + "see application-production.yaml), then start the hub again.",
+                        + "see application-production.yaml), then start the hub again. To try the hub out on embedded "
+                        + "servers instead, run ./mvnw spring-boot:test-run in its source folder.",
                 cause);
     }
 }

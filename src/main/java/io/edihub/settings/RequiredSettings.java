@@ -17,13 +17,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * What the hub needs from outside when its embedded servers are off: the database, the Kafka brokers, the
+ * What the hub needs from outside (everything, unless the local run's embedded servers supply it): the database, the Kafka brokers, the
  * SFTP server and its host key, and at least one operator. Each problem is a sentence naming the property
  * and the environment variable that sets it, so that one failed start tells the operator everything to fix.
  *
  * <p>Passwords that are empty or well-known defaults are refused only in the {@code production} profile:
- * {@code edihub.local.enabled=false} on its own is also used against throw-away servers (the fault suite's
- * PostgreSQL trusts its local user and has no password).
+ * without the profile the hub is also run against throw-away servers (the fault suite's PostgreSQL trusts its
+ * local user and has no password).
  */
 final class RequiredSettings {
 

@@ -9,9 +9,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Stops the start, before any bean exists and so before anything connects, when the embedded servers are
- * off and a setting the hub needs from outside is missing or wrong. {@link InvalidSettingsFailureAnalyzer}
- * prints the one message listing every problem.
+ * Stops the start, before any bean exists and so before anything connects, when a setting the hub needs from
+ * outside is missing or wrong. {@link InvalidSettingsFailureAnalyzer} prints the one message listing every
+ * problem. Only the local run's embedded servers (see {@link EmbeddedServerSettings}) make the check unnecessary.
  */
 public class RequiredSettingsCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -19,19 +19,19 @@ public class RequiredSettingsCheck implements EnvironmentPostProcessor, Ordered 
 
     @Override
     public int getOrder() {
-        // after application.yaml, application-production.yaml and the embedded servers' published values
+        // after application.yaml, application-production.yaml and the embedded servers' settings (in the local run)
         return ConfigDataEnvironmentPostProcessor.ORDER + 2;
     }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         boolean production = environment.acceptsProfiles(Profiles.of(PRODUCTION));
-        boolean local = environment.getProperty("edihub.local.enabled", Boolean.class, true);
-        if (local && production) {
-            throw new InvalidSettingsException(List.of("edihub.local.enabled (EDIHUB_LOCAL_ENABLED) is true, "
-                    + "but the production profile never starts the embedded servers"));
+        boolean embedded = EmbeddedServerSettings.presentIn(environment);
+        if (embedded && production) {
+            throw new InvalidSettingsException(List.of("embedded servers supply settings, "
+                    + "but the production profile never runs them"));
         }
-        if (local) {
+        if (embedded) {
             return;
         }
         List<String> problems = RequiredSettings.problems(environment, production);

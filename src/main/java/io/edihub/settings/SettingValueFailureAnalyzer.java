@@ -88,7 +88,8 @@ public class SettingValueFailureAnalyzer extends AbstractFailureAnalyzer<BindExc
         } else {
             problems.add(ownCheck(group, rootMessage(failure)));
         }
-        return problems;
+        // two constraints on one value (not blank, and a pattern) would say the same twice
+        return problems.stream().distinct().toList();
     }
 
     private static List<String> components(Class<?> settings) {

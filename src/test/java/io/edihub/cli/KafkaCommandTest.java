@@ -57,7 +57,7 @@ class KafkaCommandTest {
         Path event = dir.resolve("shipment.json");
         Files.writeString(event, "{\"shipmentId\": \"S-1\"}");
         int port = FreePort.find();
-        try (LocalKafkaBroker broker = LocalKafkaBroker.start(port)) {
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(dir.resolve("kafka"), port)) {
             String brokers = "127.0.0.1:" + port;
             assertThat(run("publish", "edihub.shipments.v1", "R-01", event.toString(), "--brokers", brokers)).isZero();
             assertThat(run("read", "edihub.shipments.v1", "--brokers", brokers)).isZero();

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The hub as production runs it: the packaged jar ({@code target/edi-hub.jar}) in a JVM of its own, with
- * the embedded servers off and pointed at the suite's PostgreSQL, Kafka broker and SFTP server through
- * the {@code EDIHUB_*} environment. It can be killed with SIGKILL at any moment and started again.
+ * The hub as production runs it: the packaged jar ({@code target/edi-hub.jar}, which has no embedded servers)
+ * in a JVM of its own, pointed at the suite's PostgreSQL, Kafka broker and SFTP server through the
+ * {@code EDIHUB_*} environment. It can be killed with SIGKILL at any moment and started again.
  */
 final class HubProcess implements AutoCloseable {
 
@@ -40,7 +40,6 @@ final class HubProcess implements AutoCloseable {
     static Map<String, String> environment(String databaseUrl, String kafkaServers, LocalSftpServer sftp, int httpPort,
             Path dataDirectory, String operator, Map<String, String> passwords) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("EDIHUB_LOCAL_ENABLED", "false");
         environment.put("EDIHUB_DATA_DIR", dataDirectory.toString());
         environment.put("EDIHUB_DB_URL", databaseUrl);
         environment.put("EDIHUB_DB_USERNAME", LocalPostgres.USER);

@@ -11,9 +11,8 @@ import org.apache.kafka.common.Uuid;
 /**
  * A single-node KRaft Kafka broker in a JVM of its own (Kafka's own {@code kafka.Kafka} main from the
  * test classpath) whose log directory is a fixed folder: stopped and started again on the same port, it
- * comes back with its topics, records, producer state and consumer offsets. The hub's own
- * {@code LocalKafkaBroker} cannot do this: the Kafka test kit formats a new temporary directory at every
- * start.
+ * comes back with its topics, records, producer state and consumer offsets, and the suite can take it away
+ * as an outside broker goes away, while the hub processes and the suite's own JVM keep running.
  */
 final class RestartableKafkaBroker implements AutoCloseable {
 

@@ -212,7 +212,6 @@ public final class ScaleSuite {
                         kafka.bootstrapServers(), sftp, port, directory.resolve("hub-" + (i + 1)), OPERATOR, passwords));
                 // as deployed: the production profile, no embedded server, every setting from the environment
                 environment.put("SPRING_PROFILES_ACTIVE", "production");
-                environment.put("EDIHUB_LOCAL_ENABLED", "false");
                 environment.put("EDIHUB_HTTP_ADDRESS", "127.0.0.1");
                 // the embedded server trusts local connections: any password will do, but production wants one
                 environment.put("EDIHUB_DB_PASSWORD", "scale-database-password");

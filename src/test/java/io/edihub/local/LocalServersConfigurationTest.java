@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoCon
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -104,14 +105,27 @@ class LocalServersConfigurationTest {
         new ApplicationContextRunner()
                 .withUserConfiguration(LocalServersConfiguration.class)
                 .withPropertyValues("edihub.local.enabled=false", "edihub.data-dir=" + workDir)
-                .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    assertThat(context).doesNotHaveBean(LocalPostgres.class);
-                    assertThat(context).doesNotHaveBean(LocalKafkaBroker.class);
-                    assertThat(context).doesNotHaveBean(LocalSftpServer.class);
-                    assertThat(context).doesNotHaveBean(DataSource.class);
-                });
+                .run(LocalServersConfigurationTest::assertNoServer);
         assertThat(workDir).isEmptyDirectory();
+    }
+
+    @Test
+    void noServerStartsInTheProductionProfile() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(LocalServersConfiguration.class)
+                .withPropertyValues("edihub.data-dir=" + workDir)
+                .withInitializer(context -> context.getEnvironment().setActiveProfiles("production"))
+                .run(LocalServersConfigurationTest::assertNoServer);
+        assertThat(workDir).isEmptyDirectory();
+    }
+
+    private static void assertNoServer(AssertableApplicationContext context) {
+        assertThat(context).hasNotFailed();
+        assertThat(context).doesNotHaveBean(LocalPostgres.class);
+        assertThat(context).doesNotHaveBean(LocalKafkaBroker.class);
+        assertThat(context).doesNotHaveBean(LocalSftpServer.class);
+        assertThat(context).doesNotHaveBean(LocalApiCredentials.class);
+        assertThat(context).doesNotHaveBean(DataSource.class);
     }
 
     @Configuration(proxyBeanMethods = false)

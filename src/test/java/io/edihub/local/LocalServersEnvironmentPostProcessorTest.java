@@ -2,6 +2,7 @@ package io.edihub.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edihub.settings.EmbeddedServerSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,30 @@ class LocalServersEnvironmentPostProcessorTest {
         assertThat(environment.getProperty("edihub.local.postgres.port", Integer.class)).isPositive();
         assertThat(environment.getProperty("edihub.sftp.port", Integer.class)).isPositive()
                 .isEqualTo(environment.getProperty("edihub.local.sftp.port", Integer.class));
+    }
+
+    @Test
+    void theHubGetsTheEmbeddedDatabaseAndBrokerAsSettingsThatNeedNothingFromOutside() {
+        StandardEnvironment environment = environment(Map.of("edihub.local.kafka.port", "0", "edihub.local.postgres.port", "0"));
+
+        postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("edihub.kafka.brokers"))
+                .isEqualTo("127.0.0.1:" + environment.getProperty("edihub.local.kafka.port"));
+        assertThat(environment.getProperty("spring.datasource.url"))
+                .isEqualTo("jdbc:postgresql://127.0.0.1:" + environment.getProperty("edihub.local.postgres.port") + "/postgres");
+        assertThat(environment.getPropertySources().get(LocalServersEnvironmentPostProcessor.SETTINGS_SOURCE_NAME))
+                .isInstanceOf(EmbeddedServerSettings.class);
+    }
+
+    @Test
+    void theDefaultPortsUnlessConfigured() {
+        StandardEnvironment environment = environment(Map.of());
+
+        postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("edihub.kafka.brokers")).isEqualTo("127.0.0.1:19092");
+        assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://127.0.0.1:15432/postgres");
     }
 
     @Test
@@ -87,6 +112,21 @@ class LocalServersEnvironmentPostProcessorTest {
 
         assertThat(environment.getProperty("edihub.local.kafka.port")).isEqualTo("0");
         assertThat(environment.getProperty("edihub.sftp.password")).isNull();
+        assertThat(environment.getProperty("edihub.kafka.brokers")).isNull();
+        assertThat(environment.getPropertySources().stream()).noneMatch(EmbeddedServerSettings.class::isInstance);
+        assertThat(dataDir.resolve("sftp")).doesNotExist();
+    }
+
+    @Test
+    void nothingHappensInTheProductionProfile() {
+        StandardEnvironment environment = environment(Map.of("edihub.local.kafka.port", "0"));
+        environment.setActiveProfiles("production");
+
+        postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("edihub.local.kafka.port")).isEqualTo("0");
+        assertThat(environment.getProperty("edihub.sftp.password")).isNull();
+        assertThat(environment.getPropertySources().stream()).noneMatch(EmbeddedServerSettings.class::isInstance);
         assertThat(dataDir.resolve("sftp")).doesNotExist();
     }
 

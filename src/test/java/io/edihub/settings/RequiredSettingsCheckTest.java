@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
@@ -14,12 +15,14 @@ class RequiredSettingsCheckTest {
 
     @Test
     void theEmbeddedServersNeedNothingFromOutside() {
-        assertThatNoException().isThrownBy(() -> check.postProcessEnvironment(new MockEnvironment(), new SpringApplication()));
+        MockEnvironment environment = withEmbeddedServers(new MockEnvironment());
+
+        assertThatNoException().isThrownBy(() -> check.postProcessEnvironment(environment, new SpringApplication()));
     }
 
     @Test
-    void withTheEmbeddedServersOffEveryProblemIsInOneException() {
-        MockEnvironment environment = new MockEnvironment().withProperty("edihub.local.enabled", "false");
+    void withoutEmbeddedServersEveryProblemIsInOneException() {
+        MockEnvironment environment = new MockEnvironment();
 
         InvalidSettingsException failure = catchThrowableOfType(InvalidSettingsException.class,
                 () -> check.postProcessEnvironment(environment, new SpringApplication()));
@@ -31,14 +34,20 @@ class RequiredSettingsCheckTest {
     }
 
     @Test
-    void theProductionProfileNeverStartsTheEmbeddedServers() {
-        MockEnvironment environment = new MockEnvironment().withProperty("edihub.local.enabled", "true");
+    void theProductionProfileNeverRunsOnEmbeddedServers() {
+        MockEnvironment environment = withEmbeddedServers(new MockEnvironment());
         environment.setActiveProfiles(RequiredSettingsCheck.PRODUCTION);
 
         InvalidSettingsException failure = catchThrowableOfType(InvalidSettingsException.class,
                 () -> check.postProcessEnvironment(environment, new SpringApplication()));
 
-        assertThat(failure.problems()).containsExactly("edihub.local.enabled (EDIHUB_LOCAL_ENABLED) is true, but the "
-                + "production profile never starts the embedded servers");
+        assertThat(failure.problems()).containsExactly("embedded servers supply settings, but the production profile "
+                + "never runs them");
+    }
+
+    private static MockEnvironment withEmbeddedServers(MockEnvironment environment) {
+        environment.getPropertySources().addLast(new EmbeddedServerSettings("embedded",
+                Map.of("edihub.kafka.brokers", "127.0.0.1:19092")));
+        return environment;
     }
 }

@@ -125,7 +125,7 @@ class RequiredSettingsTest {
                 "edihub.http.operators.olivia (EDIHUB_HTTP_OPERATORS_OLIVIA) is a well-known default password",
                 "edihub.http.clients.acme (EDIHUB_HTTP_CLIENTS_ACME) is a well-known default password");
         assertThat(problems(true)).containsExactlyElementsOf(expected);
-        // EDIHUB_LOCAL_ENABLED=false alone is also used against throw-away servers (the fault suite's database)
+        // without the production profile the hub is also run against throw-away servers (the fault suite's database)
         assertThat(problems(false)).isEmpty();
     }
 

@@ -144,6 +144,8 @@ class SettingValuesTest {
     private static AnnotationConfigApplicationContext settings(String... properties) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         new ConfigDataApplicationContextInitializer().initialize(context);
+        // what the local run's embedded servers supply (application.yaml leaves the brokers to them)
+        TestPropertyValues.of("edihub.kafka.brokers=127.0.0.1:19092").applyTo(context);
         TestPropertyValues.of(properties).applyTo(context);
         context.register(AllSettings.class);
         return context;

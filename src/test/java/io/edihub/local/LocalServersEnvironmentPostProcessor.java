@@ -1,5 +1,6 @@
 package io.edihub.local;
 
+import io.edihub.settings.EmbeddedServerSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,16 +13,22 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Settles, before any bean exists, the values that the embedded servers decide but other parts of the
  * hub read as properties: a port of 0 becomes a concrete free port, and an empty
  * {@code edihub.sftp.password} becomes the hub account's generated password. Every {@code ${...}}
- * and Camel {@code {{...}}} reference then sees the real value.
+ * and Camel {@code {{...}}} reference then sees the real value. It also gives the hub the database URL and
+ * Kafka brokers of the embedded servers, as {@link EmbeddedServerSettings}, which tell the hub's start-up
+ * check that nothing needs to come from outside. Registered in this source tree's (test scope)
+ * {@code META-INF/spring.factories}; does nothing in the production profile or with
+ * {@code edihub.local.enabled=false}.
  */
 public class LocalServersEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE_NAME = "edihubLocalServers";
+    static final String SETTINGS_SOURCE_NAME = "edihubLocalServerSettings";
 
     private final Log log;
 
@@ -37,12 +44,18 @@ public class LocalServersEnvironmentPostProcessor implements EnvironmentPostProc
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getProperty("edihub.local.enabled", Boolean.class, true)) {
+        if (!LocalServersConfiguration.enabled(environment)) {
             return;
         }
+        addBelowEnvironmentVariables(environment, new EmbeddedServerSettings(SETTINGS_SOURCE_NAME, Map.of(
+                // placeholders: resolved when read, so a port a test registers later is seen
+                "spring.datasource.url", "jdbc:postgresql://" + FreePort.LOOPBACK + ":${" + LocalServersConfiguration.POSTGRES_PORT
+                        + ":" + LocalServersConfiguration.DEFAULT_POSTGRES_PORT + "}/" + LocalPostgres.DATABASE,
+                "edihub.kafka.brokers", FreePort.LOOPBACK + ":${" + LocalServersConfiguration.KAFKA_PORT + ":"
+                        + LocalServersConfiguration.DEFAULT_KAFKA_PORT + "}")));
         Map<String, Object> published = new LinkedHashMap<>();
-        publishFreePortFor(environment, published, "edihub.local.kafka.port");
-        publishFreePortFor(environment, published, "edihub.local.postgres.port");
+        publishFreePortFor(environment, published, LocalServersConfiguration.KAFKA_PORT);
+        publishFreePortFor(environment, published, LocalServersConfiguration.POSTGRES_PORT);
         int sftpPort = environment.getProperty("edihub.local.sftp.port", Integer.class,
                 environment.getProperty("edihub.sftp.port", Integer.class, 2222));
         if (sftpPort == 0) {
@@ -97,6 +110,18 @@ public class LocalServersEnvironmentPostProcessor implements EnvironmentPostProc
             String username = environment.getProperty("edihub.sftp.username", "edihub");
             return byDataDirectory.computeIfAbsent(dataDirectory + "\n" + username, key ->
                     new GeneratedCredentials(LocalSftpServer.sftpDirectory(Path.of(dataDirectory))).passwordFor(username));
+        }
+    }
+
+    /**
+     * Above application.yaml (whose {@code ${EDIHUB_KAFKA_BROKERS:}} is empty), below the command line, system
+     * properties and environment variables, which still choose other servers.
+     */
+    private static void addBelowEnvironmentVariables(ConfigurableEnvironment environment, PropertySource<?> source) {
+        if (environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
+            environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);
+        } else {
+            environment.getPropertySources().addLast(source);
         }
     }
 
