@@ -21,7 +21,7 @@ import javax.xml.stream.XMLStreamException;
  * <li>The envelope is checked on the plain segments first (UNB at the start, UNZ at the end, UNH/UNT pairs,
  * the UNT segment counts and UNZ message count, matching references, ORDERS D:96A:UN messages). A file that
  * is no EDIFACT, is cut off, or has other messages is not handed to Smooks at all.</li>
- * <li>Smooks (EDI cartridge, ORDERS D96A DFDL schema, in its own class loader: see {@code SmooksRuntime})
+ * <li>Smooks (EDI cartridge, ORDERS D96A DFDL schema, see {@code SmooksParser})
  * reads the interchange into XML, which {@link InterchangeXml} and {@link OrdersMapper} turn into orders.</li>
  * <li>When Smooks fails, its error names where Daffodil's backtracking ended, not the bad segment: the hub
  * takes the furthest byte Daffodil reached, finds that segment, and looks from there to the end of the
@@ -40,7 +40,7 @@ public final class EdifactOrdersReader {
 
     /** Makes Smooks compile its schema now rather than on the first interchange (it takes seconds). */
     public void warmUp() {
-        SmooksRuntime.shared().warmUp();
+        SmooksParser.shared().warmUp();
     }
 
     public EdifactInterchange read(String fileName, byte[] content, String partnerId) {
@@ -51,8 +51,8 @@ public final class EdifactOrdersReader {
         List<PurchaseOrder> orders = new ArrayList<>();
         boolean readable = envelope.check(findings);
         if (readable) {
-            // outside the try: a Smooks runtime that cannot start is the hub's fault, not the sender's
-            SmooksRuntime smooks = SmooksRuntime.shared();
+            // outside the try: a Smooks parser that cannot start is the hub's fault, not the sender's
+            SmooksParser smooks = SmooksParser.shared();
             try {
                 parse(smooks, fileName, partnerId, bytes, raw, envelope, findings, orders);
             } catch (RuntimeException e) {
@@ -63,12 +63,12 @@ public final class EdifactOrdersReader {
         return envelope.result(findings, orders);
     }
 
-    private static void parse(SmooksRuntime smooks, String fileName, String partnerId, byte[] bytes, RawInterchange raw,
+    private static void parse(SmooksParser smooks, String fileName, String partnerId, byte[] bytes, RawInterchange raw,
             Envelope envelope, List<Finding> findings, List<PurchaseOrder> orders) {
         String xml;
         try {
             xml = smooks.toXml(bytes);
-        } catch (SmooksRuntime.ParseFailure failure) {
+        } catch (SmooksParser.ParseFailure failure) {
             findings.add(diagnose(raw, smooks.schema(), failure));
             return;
         }
@@ -89,7 +89,7 @@ public final class EdifactOrdersReader {
     }
 
     /** Maps a Smooks error to the segment it is about (see the class comment). */
-    static Finding diagnose(RawInterchange raw, OrdersSchema schema, SmooksRuntime.ParseFailure failure) {
+    static Finding diagnose(RawInterchange raw, OrdersSchema schema, SmooksParser.ParseFailure failure) {
         RawInterchange.Segment stop = raw.segmentAt(Math.max(0, failure.furthestByte()));
         Context at = Context.of(raw, stop);
         String smooksSays = failure.getMessage().length() > 160 ? failure.getMessage().substring(0, 160) + "..." : failure.getMessage();

@@ -54,11 +54,11 @@ final class OrdersSchema {
     }
 
     /** Writes the schema files into {@code dir} from the cartridge's resources; returns what it learnt. */
-    static OrdersSchema write(ClassLoader runtime, Path dir) {
+    static OrdersSchema write(Path dir) {
         try {
-            Document messages = parse(runtime, "d96a/EDIFACT-Messages.dfdl.xsd");
-            Document segments = parse(runtime, "d96a/EDIFACT-Segments.dfdl.xsd");
-            Document service = parse(runtime, "EDIFACT-Common/EDIFACT-Service-Segments-4.1.dfdl.xsd");
+            Document messages = parse("d96a/EDIFACT-Messages.dfdl.xsd");
+            Document segments = parse("d96a/EDIFACT-Segments.dfdl.xsd");
+            Document service = parse("EDIFACT-Common/EDIFACT-Service-Segments-4.1.dfdl.xsd");
 
             Set<String> segmentTypes = new TreeSet<>();
             Set<String> serviceTypes = new TreeSet<>(ENVELOPE);
@@ -141,16 +141,16 @@ final class OrdersSchema {
             </xsd:schema>
             """;
 
-    private static Document parse(ClassLoader runtime, String resource)
+    private static Document parse(String resource)
             throws IOException, ParserConfigurationException, SAXException {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
         factory.setNamespaceAware(true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setExpandEntityReferences(false);
-        try (InputStream in = runtime.getResourceAsStream(resource)) {
+        try (InputStream in = OrdersSchema.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("the Smooks runtime has no " + resource);
+                throw new IOException("the classpath has no " + resource + " (Smooks' EDIFACT schemas)");
             }
             return factory.newDocumentBuilder().parse(in);
         }

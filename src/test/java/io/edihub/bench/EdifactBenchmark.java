@@ -41,7 +41,7 @@ import java.util.Optional;
  * (below) and as one X12 interchange of 850s ({@link InterchangeGenerator}): a full header and 5 lines, each
  * scheduled over 12 monthly deliveries. It times three passes:
  * <ol type="a">
- * <li>Smooks alone: the EDI cartridge reads the EDIFACT interchange into XML (in its isolated class loader);</li>
+ * <li>Smooks alone: the EDI cartridge reads the EDIFACT interchange into XML;</li>
  * <li>the hub's EDIFACT read: (a), plus the envelope checks, the XML read back, the mapping to canonical
  * orders and their monthly releases;</li>
  * <li>the hub's X12 path on the X12 twin: {@link InterchangeReader} validates, maps and plans releases, as

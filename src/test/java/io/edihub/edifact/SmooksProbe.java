@@ -8,14 +8,14 @@ public final class SmooksProbe {
 
     /** Compiles the ORDERS schema if it is not yet (the first call takes seconds). */
     public static void warmUp() {
-        SmooksRuntime.shared().warmUp();
+        SmooksParser.shared().warmUp();
     }
 
     /** Reads an interchange with Smooks; returns the length of the XML it made. */
     public static int parse(byte[] interchange) {
         try {
-            return SmooksRuntime.shared().toXml(interchange).length();
-        } catch (SmooksRuntime.ParseFailure e) {
+            return SmooksParser.shared().toXml(interchange).length();
+        } catch (SmooksParser.ParseFailure e) {
             throw new IllegalStateException("Smooks cannot read the interchange: " + e.getMessage(), e);
         }
     }

@@ -47,12 +47,12 @@ public class LocalServersEnvironmentPostProcessor implements EnvironmentPostProc
         if (!LocalServersConfiguration.enabled(environment)) {
             return;
         }
+        // placeholders, resolved when read: a port a test registers later is seen
+        String postgresPort = "${" + LocalServersConfiguration.POSTGRES_PORT + ":" + LocalServersConfiguration.DEFAULT_POSTGRES_PORT + "}";
+        String kafkaPort = "${" + LocalServersConfiguration.KAFKA_PORT + ":" + LocalServersConfiguration.DEFAULT_KAFKA_PORT + "}";
         addBelowEnvironmentVariables(environment, new EmbeddedServerSettings(SETTINGS_SOURCE_NAME, Map.of(
-                // placeholders: resolved when read, so a port a test registers later is seen
-                "spring.datasource.url", "jdbc:postgresql://" + FreePort.LOOPBACK + ":${" + LocalServersConfiguration.POSTGRES_PORT
-                        + ":" + LocalServersConfiguration.DEFAULT_POSTGRES_PORT + "}/" + LocalPostgres.DATABASE,
-                "edihub.kafka.brokers", FreePort.LOOPBACK + ":${" + LocalServersConfiguration.KAFKA_PORT + ":"
-                        + LocalServersConfiguration.DEFAULT_KAFKA_PORT + "}")));
+                "spring.datasource.url", "jdbc:postgresql://" + FreePort.LOOPBACK + ":" + postgresPort + "/" + LocalPostgres.DATABASE,
+                "edihub.kafka.brokers", FreePort.LOOPBACK + ":" + kafkaPort)));
         Map<String, Object> published = new LinkedHashMap<>();
         publishFreePortFor(environment, published, LocalServersConfiguration.KAFKA_PORT);
         publishFreePortFor(environment, published, LocalServersConfiguration.POSTGRES_PORT);
