@@ -8,8 +8,6 @@ import io.edihub.ops.Alerts;
 import io.edihub.order.OrderStore;
 import io.edihub.order.ReleaseLedger;
 import io.edihub.order.ReleaseQuantities;
-import io.edihub.outbound.Outbox;
-import io.edihub.outbound.Topics;
 import io.edihub.partner.PartnerProfile;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -30,9 +28,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes the customer's acceptance of a release, whatever format it came in: checks it against what was
- * shipped, records it, invoices what was accepted at the contract's price and terms, and turns what was
- * returned or disputed into a claim. Runs in the caller's transaction with a savepoint of its own, so one
+ * Takes the customer's acceptance of a release, whatever format it came in, through the {@code acceptRelease}
+ * route (routes/acceptance.camel.yaml): checks it against what was shipped ({@link #judge}), records it
+ * ({@link #record}), invoices what was accepted at the contract's price and terms ({@link Invoicing}), turns what
+ * was returned or disputed into a claim ({@link Claims}) and closes it on the release ({@link #close}). Runs in the caller's transaction with a savepoint of its own, so one
  * acceptance refused does not undo the others of a document.
  *
  * <p>An acceptance is taken once per (partner, acceptance id, release): sent again, it is refused as a
@@ -46,21 +45,17 @@ public class AcceptanceDesk {
     private final JdbcTemplate jdbc;
     private final ReleaseLedger ledger;
     private final OrderStore orders;
-    private final Invoicing invoicing;
-    private final Outbox outbox;
-    private final Topics topics;
+    private final AcceptanceRoute route;
     private final Alerts alerts;
     private final Clock clock;
     private final TransactionTemplate nested;
 
-    AcceptanceDesk(JdbcTemplate jdbc, ReleaseLedger ledger, OrderStore orders, Invoicing invoicing, Outbox outbox,
-            Topics topics, Alerts alerts, Clock clock, PlatformTransactionManager transactions) {
+    AcceptanceDesk(JdbcTemplate jdbc, ReleaseLedger ledger, OrderStore orders, AcceptanceRoute route, Alerts alerts,
+            Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.orders = orders;
-        this.invoicing = invoicing;
-        this.outbox = outbox;
-        this.topics = topics;
+        this.route = route;
         this.alerts = alerts;
         this.clock = clock;
         this.nested = new TransactionTemplate(transactions);
@@ -151,7 +146,7 @@ public class AcceptanceDesk {
     /** A defect in the desk refuses the acceptance and says so; a database failure fails the whole document. */
     private Outcome takeGuarded(Acceptance acceptance, PartnerProfile partner, Long documentId) {
         try {
-            return nested.execute(status -> takeOne(acceptance, partner, documentId));
+            return nested.execute(status -> route.accept(AcceptanceInProgress.start(acceptance, partner, documentId)));
         } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -162,25 +157,32 @@ public class AcceptanceDesk {
         }
     }
 
-    private Outcome takeOne(Acceptance a, PartnerProfile partner, Long documentId) {
+    /**
+     * The acceptance route's first step: refuses an acceptance taken before, one without lines or for a release
+     * not on file, not on its PO or not shipped, one that names a line twice or judges more than was shipped, and
+     * one whose accepted goods have no price; otherwise locks the release and applies the customer's verdicts.
+     */
+    public AcceptanceInProgress judge(AcceptanceInProgress step) {
+        Acceptance a = step.acceptance();
+        PartnerProfile partner = step.partner();
         Optional<Instant> seen = jdbc.query("select received_at from acceptance where partner_id = ? and acceptance_id = ? "
                         + "and release_id = ?", (rs, i) -> rs.getTimestamp(1).toInstant(), partner.id(), a.acceptanceId(),
                 a.releaseId()).stream().findFirst();
         if (seen.isPresent()) {
-            return Outcome.refused(a, "DUPLICATE_ACCEPTANCE", "acceptance " + a.acceptanceId() + " of release "
+            return step.refuse("DUPLICATE_ACCEPTANCE", "acceptance " + a.acceptanceId() + " of release "
                     + a.releaseId() + " was already taken on " + seen.get() + "; it is not taken or invoiced twice");
         }
         if (a.lines().isEmpty()) {
-            return Outcome.refused(a, "NO_LINES", "the acceptance names no line of release " + a.releaseId());
+            return step.refuse("NO_LINES", "the acceptance names no line of release " + a.releaseId());
         }
         Optional<ReleaseLedger.Entry> locked = ledger.lock(partner.id(), a.releaseId());
         if (locked.isEmpty()) {
-            return Outcome.refused(a, "UNKNOWN_RELEASE", "release " + a.releaseId() + " is not on file for " + partner.id()
+            return step.refuse("UNKNOWN_RELEASE", "release " + a.releaseId() + " is not on file for " + partner.id()
                     + (a.poNumber() == null ? "" : " (PO " + a.poNumber() + ")"));
         }
         ReleaseLedger.Entry entry = locked.get();
         if (a.poNumber() != null && !a.poNumber().equals(entry.poNumber())) {
-            return Outcome.refused(a, "RELEASE_NOT_ON_PO", "release " + a.releaseId() + " belongs to PO "
+            return step.refuse("RELEASE_NOT_ON_PO", "release " + a.releaseId() + " belongs to PO "
                     + entry.poNumber() + ", not to PO " + a.poNumber());
         }
         Map<String, BigDecimal[]> verdicts = new LinkedHashMap<>();
@@ -188,46 +190,62 @@ public class AcceptanceDesk {
             // returned and disputed apart: a negative one must not hide behind a larger other
             if (verdicts.putIfAbsent(line.lineNumber(), new BigDecimal[] {line.accepted(), line.returned(),
                 line.disputed()}) != null) {
-                return Outcome.refused(a, "DUPLICATE_LINE_NUMBER", "line " + line.lineNumber() + " is listed twice; "
+                return step.refuse("DUPLICATE_LINE_NUMBER", "line " + line.lineNumber() + " is listed twice; "
                         + "give each order line once, with all its quantities");
             }
         }
         if (entry.quantities().lines().stream().allMatch(l -> l.shipped().signum() == 0)) {
-            return Outcome.refused(a, "NOT_SHIPPED", "nothing was shipped on release " + a.releaseId() + " ("
+            return step.refuse("NOT_SHIPPED", "nothing was shipped on release " + a.releaseId() + " ("
                     + entry.status().name().toLowerCase() + "); only shipped goods can be accepted");
         }
         ReleaseQuantities judged;
         try {
             judged = entry.quantities().judge(verdicts);
         } catch (ReleaseQuantities.Refusal e) {
-            return Outcome.refused(a, e.code(), e.getMessage());
+            return step.refuse(e.code(), e.getMessage());
         }
         Map<String, BigDecimal> toInvoice = judged.toInvoice();
         List<String> unpriced = Invoicing.unpriced(judged, toInvoice);
         if (!unpriced.isEmpty()) {
-            return Outcome.refused(a, "NO_PRICE", "line(s) " + String.join(", ", unpriced) + " of release " + a.releaseId()
+            return step.refuse("NO_PRICE", "line(s) " + String.join(", ", unpriced) + " of release " + a.releaseId()
                     + " have no contract or order price, so the accepted goods cannot be invoiced; the operator must "
                     + "price them first");
         }
+        return step.judged(entry, judged, toInvoice);
+    }
+
+    /** The acceptance route's second step: the acceptance and its lines are recorded, once. */
+    public AcceptanceInProgress record(AcceptanceInProgress step) {
         Instant now = clock.instant();
-        long acceptanceRow = store(a, partner, documentId, now);
-        Invoice invoice = null;
-        ReleaseQuantities after = judged;
-        if (!toInvoice.isEmpty()) {
-            invoice = invoicing.invoice(partner, entry, judged, toInvoice, a, acceptanceRow, now);
-            after = judged.invoiceAccepted();
-        }
-        int claims = claim(a, entry, acceptanceRow, now);
+        return step.recorded(store(step.acceptance(), step.partner(), step.documentId(), now), now);
+    }
+
+    /**
+     * The acceptance route's last step for a taken acceptance: the release's quantities (and status) as judged, and
+     * accepted goods marked invoiced; an event on the order's timeline.
+     */
+    public Outcome close(AcceptanceInProgress step) {
+        Acceptance a = step.acceptance();
+        ReleaseLedger.Entry entry = step.release();
+        Invoice invoice = step.invoice();
+        ReleaseQuantities after = invoice == null ? step.judged() : step.judged().invoiceAccepted();
         Release.Status status = after.status(entry.status());
         ledger.save(entry, after, status);
         String what = (a.implicit() ? "implicit acceptance " : "acceptance ") + a.acceptanceId() + " of release "
                 + a.releaseId() + " taken" + (invoice == null ? ", nothing accepted to invoice"
                         : ", invoiced as " + invoice.invoiceNumber() + " (" + invoice.total().toPlainString() + " "
-                                + invoice.currency() + ")") + (claims == 0 ? "" : ", " + claims + " line(s) claimed");
-        orders.recordEvent(partner.id(), entry.poNumber(), entry.orderId(), documentId, a.implicit() ? "ACCEPTED_IMPLICITLY"
-                : "ACCEPTED", what, false);
+                                + invoice.currency() + ")") + (step.claims() == 0 ? "" : ", " + step.claims()
+                                        + " line(s) claimed");
+        orders.recordEvent(step.partner().id(), entry.poNumber(), entry.orderId(), step.documentId(), a.implicit()
+                ? "ACCEPTED_IMPLICITLY" : "ACCEPTED", what, false);
         return new Outcome(invoice == null ? Result.TAKEN : Result.INVOICED, a.acceptanceId(), a.releaseId(), status.name(),
-                what, invoice == null ? null : invoice.invoiceNumber(), invoice == null ? null : invoice.total(), claims);
+                what, invoice == null ? null : invoice.invoiceNumber(), invoice == null ? null : invoice.total(),
+                step.claims());
+    }
+
+    /** A refused acceptance's outcome, for the route's end. */
+    public Outcome refusal(AcceptanceInProgress step) {
+        return step.refusal();
     }
 
     private long store(Acceptance a, PartnerProfile partner, Long documentId, Instant now) {
@@ -240,25 +258,5 @@ public class AcceptanceDesk {
                 + "reason) values (?, ?, ?, ?, ?, ?, ?, ?)", a.lines().stream().map(l -> new Object[] {row, l.lineNumber(),
                     l.accepted(), l.returned(), l.disputed(), l.unit(), l.condition(), l.reason()}).toList());
         return row;
-    }
-
-    /** Returned and disputed quantities become open claims, and one claim event for the acceptance. */
-    private int claim(Acceptance a, ReleaseLedger.Entry entry, long acceptanceRow, Instant now) {
-        List<Claim.Line> lines = new ArrayList<>();
-        for (Acceptance.Line l : a.lines()) {
-            if (l.rejected().signum() > 0) {
-                lines.add(new Claim.Line(l.lineNumber(), l.returned(), l.disputed(), l.unit(), l.condition(), l.reason()));
-                jdbc.update("insert into claim (partner_id, release_id, po_number, acceptance, line_number, returned, disputed, "
-                                + "condition, reason, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)",
-                        entry.partnerId(), entry.releaseId(), entry.poNumber(), acceptanceRow, l.lineNumber(), l.returned(),
-                        l.disputed(), l.condition(), l.reason(), Timestamp.from(now));
-            }
-        }
-        if (!lines.isEmpty()) {
-            Claim claim = new Claim("claim:" + entry.partnerId() + ":" + a.acceptanceId() + ":" + entry.releaseId(),
-                    entry.partnerId(), entry.poNumber(), entry.releaseId(), a.acceptanceId(), lines, now);
-            outbox.add(topics.claims(), entry.releaseId(), claim.claimId(), "io.edihub.claim.v1", claim);
-        }
-        return lines.size();
     }
 }

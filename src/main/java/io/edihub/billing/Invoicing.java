@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
  * acceptance, enforced by the database), writes the 810 for the partner's outbound folder and puts the
  * invoice event in the outbox, all in the caller's transaction.
  */
-@Component
-class Invoicing {
+@Component("invoicing")
+public class Invoicing {
 
     private final JdbcTemplate jdbc;
     private final Shipments shipments;
@@ -61,6 +61,12 @@ class Invoicing {
         this.writer = new Invoice810Writer(us);
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** The acceptance route's invoice step: what the customer accepted, at the contract's price and terms. */
+    public AcceptanceInProgress invoiceAccepted(AcceptanceInProgress step) {
+        return step.invoiced(invoice(step.partner(), step.release(), step.judged(), step.toInvoice(), step.acceptance(),
+                step.row(), step.recordedAt()));
     }
 
     /** The order lines that would be invoiced without a price; an invoice is never made with a guessed one. */
