@@ -61,7 +61,7 @@ class HelmChartTest {
         assertThat(hub.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
         assertThat(hub.at("/resources").isEmpty()).as("resources: {} by default").isTrue();
 
-        assertThat(env(hub, "EDIHUB_LOCAL_ENABLED").at("/value").asText()).isEqualTo("false");
+        assertThat(env(hub, "SPRING_PROFILES_ACTIVE").at("/value").asText()).isEqualTo("production");
         assertThat(env(hub, "EDIHUB_HTTP_ADDRESS").at("/value").asText()).isEqualTo("0.0.0.0");
         assertThat(env(hub, "EDIHUB_DB_PASSWORD").at("/valueFrom/secretKeyRef/name").asText())
                 .isEqualTo("edi-hub-database");
