@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole hub on its embedded servers: a partner uploads X12 with a real SFTP client and finds the
  * 997 / TA1 in outbound/, the order and its releases land in PostgreSQL, and the input is archived, or
- * kept in error/ with its reason.
+ * kept in error/ with its reason, an empty one too.
  */
 @SpringBootTest
 class SftpIntakeIT {
@@ -170,6 +170,27 @@ class SftpIntakeIT {
         assertThat(resent.resumed()).isFalse();
         assertThat(resent.disposition()).isEqualTo(IntakeOutcome.Disposition.ERROR);
         assertThat(resent.report()).contains("DUPLICATE_INTERCHANGE");
+    }
+
+    @Test
+    void anEmptyFileAndOneOfOnlyWhitespaceAreAnsweredWithAReportSayingSo() throws Exception {
+        acme.upload("empty.edi", new byte[0]);
+        acme.upload("blank.edi", " \r\n\t\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error"))
+                .anyMatch(n -> n.endsWith("-empty.edi.error.txt")).anyMatch(n -> n.endsWith("-blank.edi.error.txt")));
+        assertThat(acme.read("error/" + only(acme.list("error"), "-empty.edi.error.txt")))
+                .contains("empty.edi from partner acme: REJECTED", "the file is empty (0 bytes)", "[EMPTY]");
+        assertThat(acme.read("error/" + only(acme.list("error"), "-blank.edi.error.txt")))
+                .contains("blank.edi from partner acme: REJECTED",
+                        "the file holds only whitespace (5 bytes of spaces, tabs or line ends)", "[EMPTY]");
+        // the sender's answer in outbound/ says the same
+        assertThat(acme.read("outbound/" + only(acme.list("outbound"), "-empty.edi.response.json")))
+                .contains("\"status\" : \"REJECTED\"", "\"code\" : \"EMPTY\"", "is empty (0 bytes)");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("inbound")).isEmpty());
+        assertThat(jdbc.queryForList("select outcome || ' ' || size_bytes from inbound_document where partner_id = 'acme' "
+                + "and file_name in ('empty.edi', 'blank.edi') order by file_name desc", String.class))
+                .containsExactly("REJECTED 0", "REJECTED 5");
     }
 
     private static byte[] sample(String name) throws Exception {

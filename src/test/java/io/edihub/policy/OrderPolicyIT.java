@@ -274,6 +274,24 @@ class OrderPolicyIT {
     }
 
     @Test
+    void anEmptyOrBlankBodyIsA400SayingSo() throws Exception {
+        for (String path : List.of("/api/v1/orders", "/api/v1/acceptances")) {
+            HttpResponse<String> empty = hub.post(path, "acme", "acme-secret", "");
+            assertThat(empty.statusCode()).as(path).isEqualTo(400);
+            assertThat(json(empty).path("status").asText()).isEqualTo("REJECTED");
+            assertThat(json(empty).path("errors").get(0).path("code").asText()).isEqualTo("EMPTY");
+            assertThat(json(empty).path("errors").get(0).path("message").asText())
+                    .startsWith("the request body is empty (0 bytes)");
+
+            HttpResponse<String> blank = hub.postJson(path, "acme", "acme-secret", "\n  \r\n\t");
+            assertThat(blank.statusCode()).as(path).isEqualTo(400);
+            assertThat(json(blank).path("errors").get(0).path("code").asText()).isEqualTo("EMPTY");
+            assertThat(json(blank).path("errors").get(0).path("message").asText())
+                    .startsWith("the request body holds only whitespace (6 bytes of spaces, tabs or line ends)");
+        }
+    }
+
+    @Test
     void hugeNumbersAndATakenReleaseIdAreAnsweredNotRetried() throws Exception {
         // 15 digits of quantity at 15 digits of price: held over the limits, stored, answered
         HttpResponse<String> huge = hub.post("/api/v1/orders", "acme", "acme-secret", """
