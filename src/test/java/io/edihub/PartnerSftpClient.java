@@ -74,6 +74,11 @@ public final class PartnerSftpClient implements AutoCloseable {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** A file's size in bytes. */
+    public long size(String path) throws SftpException {
+        return sftp.stat(path).getSize();
+    }
+
     /** Removes a file, as a partner does with the answers it has collected. */
     public void remove(String path) throws SftpException {
         sftp.rm(path);

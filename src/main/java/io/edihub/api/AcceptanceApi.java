@@ -8,6 +8,7 @@ import io.edihub.document.OrderFormat;
 import io.edihub.intake.AcceptanceIntake;
 import io.edihub.intake.AcceptanceResponse;
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +38,10 @@ public class AcceptanceApi {
             return;
         }
         byte[] content = exchange.getMessage().getBody(byte[].class);
-        if (content == null || content.length == 0) {
-            respond(exchange, 400, error("document", "EMPTY", "the request has no body: send a JSON or CSV acceptance"));
+        Optional<String> nothing = OrderFormat.nothingIn(content);
+        if (nothing.isPresent()) {
+            respond(exchange, 400, error("document", "EMPTY", "the request body " + nothing.get() + ": send a JSON or CSV "
+                    + "acceptance"));
             return;
         }
         OrderFormat format = OrderFormat.detect(content);

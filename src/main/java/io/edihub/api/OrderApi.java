@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -51,8 +52,10 @@ public class OrderApi {
             return;
         }
         byte[] content = exchange.getMessage().getBody(byte[].class);
-        if (content == null || content.length == 0) {
-            respond(exchange, 400, error("document", "EMPTY", "the request has no body: send a JSON or CSV order"));
+        Optional<String> nothing = OrderFormat.nothingIn(content);
+        if (nothing.isPresent()) {
+            respond(exchange, 400, error("document", "EMPTY", "the request body " + nothing.get() + ": send a JSON or CSV "
+                    + "order"));
             return;
         }
         OrderFormat format = OrderFormat.detect(content);

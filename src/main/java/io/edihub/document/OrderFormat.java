@@ -3,6 +3,7 @@ package io.edihub.document;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The format of a document a customer sends, recognised by its content (never by its file name): orders
@@ -69,6 +70,21 @@ public enum OrderFormat {
             return ACCEPTANCE_CSV;
         }
         return columns.contains(PO_NUMBER_COLUMN) ? CSV : UNKNOWN;
+    }
+
+    /**
+     * Why a document holds nothing to read, in words that follow "the file" or "the body": it is empty, or
+     * holds only whitespace (after a byte order mark, if any). Empty when there is something to read.
+     */
+    public static Optional<String> nothingIn(byte[] content) {
+        if (content == null || content.length == 0) {
+            return Optional.of("is empty (0 bytes)");
+        }
+        if (startOfContent(content) < content.length) {
+            return Optional.empty();
+        }
+        return Optional.of("holds only " + (CsvInput.hasUtf8Bom(content) ? "a byte order mark and " : "") + "whitespace ("
+                + content.length + (content.length == 1 ? " byte" : " bytes") + " of spaces, tabs or line ends)");
     }
 
     /** The index of the first character that is neither a UTF-8 byte order mark nor whitespace. */

@@ -4,6 +4,8 @@ import io.edihub.document.OrderFormat;
 import io.edihub.outbound.OutboundDocuments;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +29,9 @@ class InboundDocuments {
     private static final Logger LOG = LoggerFactory.getLogger(InboundDocuments.class);
     /** The first key of the transaction locks that keep one input (partner and name) to one transaction at a time. */
     private static final int INPUT_LOCKS = 0x0ED1_1A7E;
+    /** An input of a partner and name not done yet: processed, but its answers not written or the file not moved. */
+    private static final String OPEN_INPUT = "select id, partner_id, file_name, outcome, error_report from inbound_document "
+            + "where partner_id = ? and file_name = ? and completed_at is null ";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -78,6 +83,16 @@ class InboundDocuments {
                 Long.class, partnerId, channel, fileName, sha256, content.length, content, format.name(), Timestamp.from(now));
     }
 
+    /**
+     * Stores an input refused without being read (over the size limit): its name and size, no content (the file
+     * itself is kept on the SFTP server, in error/). Returns its id; the caller's transaction decides whether it stays.
+     */
+    long storeUnread(String partnerId, String channel, String fileName, long sizeBytes, Instant now) {
+        return jdbc.queryForObject("insert into inbound_document (partner_id, channel, file_name, size_bytes, format, "
+                        + "received_at, outcome) values (?, ?, ?, ?, ?, ?, 'REJECTED') returning id",
+                Long.class, partnerId, channel, fileName, sizeBytes, OrderFormat.UNKNOWN.name(), Timestamp.from(now));
+    }
+
     void outcome(long documentId, String outcome, String report) {
         jdbc.update("update inbound_document set outcome = ?, error_report = ? where id = ?", outcome, report, documentId);
     }
@@ -111,19 +126,32 @@ class InboundDocuments {
      * to one of them; this keeps it so should a claim be taken over from a replica thought dead but still working.
      */
     Optional<IntakeOutcome> resume(String partnerId, String fileName, String sha256) {
+        lockInput(partnerId, fileName);
+        return jdbc.query(OPEN_INPUT + "and sha256 = ? order by id desc limit 1", this::resumed, partnerId, fileName,
+                sha256).stream().findFirst();
+    }
+
+    /** As {@link #resume}, for an input refused unread: known by its name and size, as it has no SHA-256. */
+    Optional<IntakeOutcome> resumeUnread(String partnerId, String fileName, long sizeBytes) {
+        lockInput(partnerId, fileName);
+        return jdbc.query(OPEN_INPUT + "and sha256 is null and size_bytes = ? order by id desc limit 1", this::resumed,
+                partnerId, fileName, sizeBytes).stream().findFirst();
+    }
+
+    private void lockInput(String partnerId, String fileName) {
         jdbc.queryForObject("select 1 from pg_advisory_xact_lock(?, hashtext(?))", Integer.class, INPUT_LOCKS,
                 partnerId + "/" + fileName);
-        return jdbc.query("select id, outcome, error_report from inbound_document where partner_id = ? and file_name = ? "
-                        + "and sha256 = ? and completed_at is null order by id desc limit 1",
-                (rs, i) -> {
-                    long id = rs.getLong(1);
-                    LOG.info("{} from {} was already processed as document {} before a restart: finishing it", fileName,
-                            partnerId, id);
-                    String report = rs.getString(3);
-                    return new IntakeOutcome(id, fileName, "ACCEPTED".equals(rs.getString(2))
-                            ? IntakeOutcome.Disposition.ARCHIVE : IntakeOutcome.Disposition.ERROR,
-                            report == null ? "" : report, outbound(id), true, 0);
-                }, partnerId, fileName, sha256).stream().findFirst();
+    }
+
+    private IntakeOutcome resumed(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        String fileName = rs.getString("file_name");
+        LOG.info("{} from {} was already processed as document {} before a restart: finishing it", fileName,
+                rs.getString("partner_id"), id);
+        String report = rs.getString("error_report");
+        return new IntakeOutcome(id, fileName, "ACCEPTED".equals(rs.getString("outcome"))
+                ? IntakeOutcome.Disposition.ARCHIVE : IntakeOutcome.Disposition.ERROR,
+                report == null ? "" : report, outbound(id), true, 0);
     }
 
     private List<IntakeOutcome.OutboundFile> outbound(long documentId) {

@@ -88,9 +88,12 @@ public class OrderDocumentIntake {
             case JSON -> json.read(partner.id(), fileName, content);
             case CSV -> csv.read(partner.id(), fileName, content);
             case EDIFACT -> edifact(partner, fileName, content, documentId, now, outbound);
-            default -> new OrderDocument(format, List.of(), List.of(new InputError("document", "UNSUPPORTED_FORMAT",
-                    "not an order document the hub recognises: X12 starts with ISA, EDIFACT with UNA or UNB, JSON with "
-                            + "{ or [, and CSV with a header row naming po_number")));
+            default -> new OrderDocument(format, List.of(), List.of(OrderFormat.nothingIn(content)
+                    .map(nothing -> new InputError("document", "EMPTY", "the file " + nothing + ": there is nothing in it "
+                            + "to read. If it should have held orders, the upload may have failed: send it again"))
+                    .orElseGet(() -> new InputError("document", "UNSUPPORTED_FORMAT", "not an order document the hub "
+                            + "recognises: X12 starts with ISA, EDIFACT with UNA or UNB, JSON with { or [, and CSV with a "
+                            + "header row naming po_number"))));
         };
         List<OrderResponse.OrderResult> results = new ArrayList<>();
         int taken = 0;

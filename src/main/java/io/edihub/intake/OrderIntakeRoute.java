@@ -2,12 +2,14 @@ package io.edihub.intake;
 
 import io.edihub.document.OrderFormat;
 import io.edihub.ops.EdiHubHeaders;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,30 +25,71 @@ public class OrderIntakeRoute {
     private final X12Intake x12;
     private final OrderDocumentIntake documents;
     private final AcceptanceIntake acceptances;
+    private final TooLargeInputs tooLarge;
     private final Clock clock;
 
-    public OrderIntakeRoute(X12Intake x12, OrderDocumentIntake documents, AcceptanceIntake acceptances, Clock clock) {
+    public OrderIntakeRoute(X12Intake x12, OrderDocumentIntake documents, AcceptanceIntake acceptances,
+            TooLargeInputs tooLarge, Clock clock) {
         this.acceptances = acceptances;
+        this.tooLarge = tooLarge;
         this.x12 = x12;
         this.documents = documents;
         this.clock = clock;
     }
 
     /**
+     * Takes the uploaded file into memory, but only when it is within the size limit: the SFTP consumer streams
+     * ({@code streamDownload}), and the file's size as listed ({@link Exchange#FILE_LENGTH}) decides before a byte is
+     * read. A larger file gets an empty body and its size in {@link EdiHubHeaders#TOO_LARGE}, and is never downloaded
+     * (the consumer closes its stream when it moves the file). A file that grew past the limit after it was listed is
+     * read no further than one byte past it. A replayed dead letter comes with its bytes, or its size if too large.
+     */
+    public void read(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Long size = message.getHeader(EdiHubHeaders.TOO_LARGE, Long.class);
+        Long listed = message.getHeader(Exchange.FILE_LENGTH, Long.class);
+        if (size == null && listed != null && listed > tooLarge.maxBytes()) {
+            size = listed;
+        }
+        byte[] content = null;
+        if (size == null) {
+            // the remote file's stream (a replay's bytes read the same way)
+            InputStream stream = message.getBody(InputStream.class);
+            content = stream == null ? null
+                    : tooLarge.limit().readFrom(stream, message.getHeader(Exchange.FILE_NAME, String.class));
+            if (content != null && content.length > tooLarge.maxBytes()) {
+                size = (long) content.length;
+            }
+        }
+        if (size != null) {
+            message.setHeader(EdiHubHeaders.TOO_LARGE, size);
+            content = null;
+        }
+        message.setBody(content == null ? new byte[0] : content);
+    }
+
+    /**
      * Processes the file and tells the route where it goes: archive/yyyy/MM/dd when all was taken,
-     * error/ with a report beside it otherwise. Names get the document id in front, so a file sent
-     * twice under one name never overwrites the first. An operator's replay of a dead letter may bypass the
-     * document-level duplicate check ({@link EdiHubHeaders#BYPASS_DUPLICATES}); business-level ones always apply.
+     * error/ with a report beside it otherwise, as a file over the size limit (refused unread). Names get the
+     * document id in front, so a file sent twice under one name never overwrites the first. An operator's replay of
+     * a dead letter may bypass the document-level duplicate check ({@link EdiHubHeaders#BYPASS_DUPLICATES});
+     * business-level ones always apply.
      */
     public IntakeOutcome receive(@Header(EdiHubHeaders.PARTNER) String partnerId,
             @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
-            @Header(EdiHubHeaders.BYPASS_DUPLICATES) Boolean bypassDuplicates, Exchange exchange) {
+            @Header(EdiHubHeaders.BYPASS_DUPLICATES) Boolean bypassDuplicates, @Header(EdiHubHeaders.TOO_LARGE) Long size,
+            Exchange exchange) {
         OrderFormat format = OrderFormat.detect(content);
-        IntakeOutcome outcome = switch (format) {
-            case X12 -> x12.receive(partnerId, fileName, content, Boolean.TRUE.equals(bypassDuplicates));
-            case ACCEPTANCE_JSON, ACCEPTANCE_CSV -> acceptances.receive(partnerId, "SFTP", fileName, content, format).outcome();
-            default -> documents.receive(partnerId, "SFTP", fileName, content, format).outcome();
-        };
+        IntakeOutcome outcome = size != null
+                // the listed size is exact; one that stopped the read, or came with a replay, says only "over the limit"
+                ? tooLarge.refuse(partnerId, "SFTP", fileName, size, size.equals(exchange.getMessage()
+                        .getHeader(Exchange.FILE_LENGTH, Long.class)))
+                : switch (format) {
+                    case X12 -> x12.receive(partnerId, fileName, content, Boolean.TRUE.equals(bypassDuplicates));
+                    case ACCEPTANCE_JSON, ACCEPTANCE_CSV ->
+                            acceptances.receive(partnerId, "SFTP", fileName, content, format).outcome();
+                    default -> documents.receive(partnerId, "SFTP", fileName, content, format).outcome();
+                };
         String stored = outcome.documentId() + "-" + fileName;
         String folder = "../" + outcome.disposition().folder() + "/";
         String target = outcome.disposition() == IntakeOutcome.Disposition.ARCHIVE

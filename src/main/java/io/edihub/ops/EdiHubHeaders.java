@@ -14,6 +14,12 @@ public final class EdiHubHeaders {
     /** The name of the error report written beside a refused input in error/. */
     public static final String ERROR_FILE = "EdiHubErrorFile";
 
+    /**
+     * The size in bytes of an input over the size limit, which is refused without being read (its body is empty).
+     * Kept with a dead letter, so that a replay refuses it again.
+     */
+    public static final String TOO_LARGE = "EdiHubTooLarge";
+
     /** The stored outbound document a delivery route is writing. */
     public static final String OUTBOUND_ID = "EdiHubOutboundId";
 

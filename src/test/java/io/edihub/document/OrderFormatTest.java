@@ -98,6 +98,20 @@ class OrderFormatTest {
                 .isEqualTo(OrderFormat.ACCEPTANCE_JSON);
     }
 
+    @Test
+    void aDocumentWithNothingToReadSaysWhetherItIsEmptyOrOnlyWhitespace() {
+        assertThat(OrderFormat.nothingIn(new byte[0])).contains("is empty (0 bytes)");
+        assertThat(OrderFormat.nothingIn(null)).contains("is empty (0 bytes)");
+        assertThat(OrderFormat.nothingIn(" \r\n\t\f".getBytes(StandardCharsets.US_ASCII)))
+                .contains("holds only whitespace (5 bytes of spaces, tabs or line ends)");
+        assertThat(OrderFormat.nothingIn("\n".getBytes(StandardCharsets.US_ASCII)))
+                .contains("holds only whitespace (1 byte of spaces, tabs or line ends)");
+        assertThat(OrderFormat.nothingIn(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\n'}))
+                .contains("holds only a byte order mark and whitespace (4 bytes of spaces, tabs or line ends)");
+        assertThat(OrderFormat.nothingIn("\n ISA".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+        assertThat(OrderFormat.nothingIn(new byte[] {0})).as("a NUL is something, if not a document").isEmpty();
+    }
+
     private static OrderFormat detect(String path) throws IOException {
         return OrderFormat.detect(Files.readAllBytes(Path.of(path)));
     }

@@ -5,13 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import io.edihub.EmbeddedHubProperties;
 import io.edihub.PartnerSftpClient;
+import io.edihub.bench.InterchangeGenerator;
 import io.edihub.canonical.Release;
 import io.edihub.local.LocalSftpServer;
 import io.edihub.order.OrderStore;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +34,18 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole hub on its embedded servers: a partner uploads X12 with a real SFTP client and finds the
  * 997 / TA1 in outbound/, the order and its releases land in PostgreSQL, and the input is archived, or
- * kept in error/ with its reason.
+ * kept in error/ with its reason: a file over the size limit unread, and an empty one too.
  */
 @SpringBootTest
 class SftpIntakeIT {
 
+    /** Far above every sample, far below the 10 MiB default: a generated interchange can be over it. */
+    private static final int MAX_DOCUMENT_BYTES = 256 * 1024;
+
     @DynamicPropertySource
     static void embeddedServers(DynamicPropertyRegistry registry) {
         EmbeddedHubProperties.register(registry);
+        registry.add("edihub.intake.max-document-bytes", () -> Integer.toString(MAX_DOCUMENT_BYTES));
     }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -44,6 +58,8 @@ class SftpIntakeIT {
     OrderStore orders;
     @Autowired
     X12Intake intake;
+    @Autowired
+    CamelContext camel;
 
     PartnerSftpClient acme;
 
@@ -170,6 +186,81 @@ class SftpIntakeIT {
         assertThat(resent.resumed()).isFalse();
         assertThat(resent.disposition()).isEqualTo(IntakeOutcome.Disposition.ERROR);
         assertThat(resent.report()).contains("DUPLICATE_INTERCHANGE");
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsRefusedUnreadRecordedAndAlertedAndTheNextFileIsTaken() throws Exception {
+        byte[] big = new InterchangeGenerator(InterchangeGenerator.setsForSize(2L * MAX_DOCUMENT_BYTES), 7001).bytes();
+        assertThat(big.length).isGreaterThan(MAX_DOCUMENT_BYTES);
+        // what the consumer hands on: the remote file's stream, not read yet (no stream cache read it whole before)
+        List<Object> handedOn = new CopyOnWriteArrayList<>();
+        EventNotifierSupport intake = new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                Exchange exchange = ((CamelEvent.ExchangeSendingEvent) event).getExchange();
+                if ("too-big.edi".equals(exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY))) {
+                    Object body = exchange.getMessage().getBody();
+                    handedOn.add(body instanceof GenericFile<?> file ? file.getBody() : body);
+                }
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.ExchangeSendingEvent sending
+                        && sending.getEndpoint().getEndpointUri().startsWith("direct://receivePartnerFile");
+            }
+        };
+        camel.getManagementStrategy().addEventNotifier(intake);
+        try {
+            acme.upload("too-big.edi", big);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error")).anyMatch(n -> n.endsWith("-too-big.edi")));
+        } finally {
+            camel.getManagementStrategy().removeEventNotifier(intake);
+        }
+        assertThat(handedOn).singleElement().isInstanceOf(InputStream.class).isNotInstanceOf(StreamCache.class);
+        String report = acme.read("error/" + only(acme.list("error"), "-too-big.edi.error.txt"));
+        assertThat(report).contains("too-big.edi from partner acme: REJECTED",
+                "The file is " + big.length + " bytes", "over the hub's limit of " + MAX_DOCUMENT_BYTES + " bytes",
+                "EDIHUB_MAX_DOCUMENT_BYTES (edihub.intake.max-document-bytes)", "It was not read");
+        // kept in error/ as it came: not lost, not truncated
+        String kept = acme.list("error").stream().filter(n -> n.endsWith("-too-big.edi")).findFirst().orElseThrow();
+        assertThat(acme.size("error/" + kept)).isEqualTo(big.length);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("inbound")).isEmpty());
+
+        Map<String, Object> record = jdbc.queryForMap("select id, outcome, size_bytes, content, sha256, error_report "
+                + "from inbound_document where partner_id = 'acme' and file_name = 'too-big.edi'");
+        assertThat(record).containsEntry("outcome", "REJECTED").containsEntry("size_bytes", (long) big.length)
+                .containsEntry("content", null).containsEntry("sha256", null).containsEntry("error_report", report);
+        assertThat(jdbc.queryForObject("select count(*) from alert where kind = 'INPUT_TOO_LARGE' and partner_id = 'acme' "
+                + "and subject = 'too-big.edi' and closed_at is null and detail like '%EDIHUB_MAX_DOCUMENT_BYTES%'",
+                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from outbound_document where inbound_document_id = ?",
+                Integer.class, record.get("id"))).isZero();
+
+        acme.upload("after-too-big.edi", InterchangeGenerator.onAcmeContract(1, 7002).bytes());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-after-too-big.edi")));
+        assertThat(acme.read("outbound/" + only(acme.list("outbound"), "-for-000007002.x12"))).contains("AK9*A*1*1*1~");
+    }
+
+    @Test
+    void anEmptyFileAndOneOfOnlyWhitespaceAreAnsweredWithAReportSayingSo() throws Exception {
+        acme.upload("empty.edi", new byte[0]);
+        acme.upload("blank.edi", " \r\n\t\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error"))
+                .anyMatch(n -> n.endsWith("-empty.edi.error.txt")).anyMatch(n -> n.endsWith("-blank.edi.error.txt")));
+        assertThat(acme.read("error/" + only(acme.list("error"), "-empty.edi.error.txt")))
+                .contains("empty.edi from partner acme: REJECTED", "the file is empty (0 bytes)", "[EMPTY]");
+        assertThat(acme.read("error/" + only(acme.list("error"), "-blank.edi.error.txt")))
+                .contains("blank.edi from partner acme: REJECTED",
+                        "the file holds only whitespace (5 bytes of spaces, tabs or line ends)", "[EMPTY]");
+        // the sender's answer in outbound/ says the same
+        assertThat(acme.read("outbound/" + only(acme.list("outbound"), "-empty.edi.response.json")))
+                .contains("\"status\" : \"REJECTED\"", "\"code\" : \"EMPTY\"", "is empty (0 bytes)");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("inbound")).isEmpty());
+        assertThat(jdbc.queryForList("select outcome || ' ' || size_bytes from inbound_document where partner_id = 'acme' "
+                + "and file_name in ('empty.edi', 'blank.edi') order by file_name desc", String.class))
+                .containsExactly("REJECTED 0", "REJECTED 5");
     }
 
     private static byte[] sample(String name) throws Exception {

@@ -8,6 +8,7 @@ import io.edihub.ApiMapped;
 import io.edihub.EmbeddedHubProperties;
 import io.edihub.HubHttp;
 import io.edihub.PartnerSftpClient;
+import io.edihub.bench.InterchangeGenerator;
 import io.edihub.canonical.CanonicalJson;
 import io.edihub.canonical.Release;
 import io.edihub.local.LocalSftpServer;
@@ -271,6 +272,35 @@ class OrderPolicyIT {
         // every body that was read is kept, refused or not
         assertThat(jdbc.queryForObject("select count(*) from inbound_document where channel = 'HTTP' and outcome = 'REJECTED'",
                 Integer.class)).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void anEmptyOrBlankBodyIsA400SayingSoAndAnyBodyOverTheLimitA413WhateverItsFormat() throws Exception {
+        for (String path : List.of("/api/v1/orders", "/api/v1/acceptances")) {
+            HttpResponse<String> empty = hub.post(path, "acme", "acme-secret", "");
+            assertThat(empty.statusCode()).as(path).isEqualTo(400);
+            assertThat(json(empty).path("status").asText()).isEqualTo("REJECTED");
+            assertThat(json(empty).path("errors").get(0).path("code").asText()).isEqualTo("EMPTY");
+            assertThat(json(empty).path("errors").get(0).path("message").asText())
+                    .startsWith("the request body is empty (0 bytes)");
+
+            HttpResponse<String> blank = hub.postJson(path, "acme", "acme-secret", "\n  \r\n\t");
+            assertThat(blank.statusCode()).as(path).isEqualTo(400);
+            assertThat(json(blank).path("errors").get(0).path("code").asText()).isEqualTo("EMPTY");
+            assertThat(json(blank).path("errors").get(0).path("message").asText())
+                    .startsWith("the request body holds only whitespace (6 bytes of spaces, tabs or line ends)");
+        }
+        // X12 is not taken over HTTP (415), but the size limit comes first: a huge body is never read
+        byte[] x12 = InterchangeGenerator.onAcmeContract(InterchangeGenerator.setsForSize(2 * 1048576), 8101).bytes();
+        HttpResponse<String> tooLarge = hub.send(hub.request("/api/v1/orders", "acme", "acme-secret")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(x12)));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("TOO_LARGE", "1048576-byte limit");
+        HttpResponse<String> small = hub.post("/api/v1/orders", "acme", "acme-secret",
+                new String(InterchangeGenerator.onAcmeContract(1, 8102).bytes(), StandardCharsets.US_ASCII));
+        assertThat(small.statusCode()).isEqualTo(415);
+        assertThat(jdbc.queryForObject("select count(*) from inbound_document where channel = 'HTTP' and size_bytes = 0",
+                Integer.class)).isZero();
     }
 
     @Test
