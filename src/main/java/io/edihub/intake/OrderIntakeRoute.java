@@ -69,28 +69,54 @@ public class OrderIntakeRoute {
     }
 
     /**
-     * Processes the file and tells the route where it goes: archive/yyyy/MM/dd when all was taken,
-     * error/ with a report beside it otherwise, as a file over the size limit (refused unread). Names get the
-     * document id in front, so a file sent twice under one name never overwrites the first. An operator's replay of
+     * Recognises what the file is by its content ({@link OrderFormat#detect}), never by its name, and says so in
+     * {@link EdiHubHeaders#FORMAT} for the route's choice: {@code X12}, {@code EDIFACT}, {@code JSON}, {@code CSV},
+     * {@code ACCEPTANCE_JSON}, {@code ACCEPTANCE_CSV} or {@code UNKNOWN}.
+     */
+    public void recognize(@Body byte[] content, Exchange exchange) {
+        exchange.getMessage().setHeader(EdiHubHeaders.FORMAT, OrderFormat.detect(content).name());
+    }
+
+    /** A file over the size limit, refused from its size without being read. */
+    public IntakeOutcome refuseTooLarge(@Header(EdiHubHeaders.PARTNER) String partnerId,
+            @Header(Exchange.FILE_NAME_ONLY) String fileName, @Header(EdiHubHeaders.TOO_LARGE) long size, Exchange exchange) {
+        // the listed size is exact; one that stopped the read, or came with a replay, says only "over the limit"
+        return tooLarge.refuse(partnerId, "SFTP", fileName, size,
+                Long.valueOf(size).equals(exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class)));
+    }
+
+    /**
+     * An X12 interchange: 850s, 860s, 861s and 997s, answered with a TA1 / 997 (and 855s). An operator's replay of
      * a dead letter may bypass the document-level duplicate check ({@link EdiHubHeaders#BYPASS_DUPLICATES});
      * business-level ones always apply.
      */
-    public IntakeOutcome receive(@Header(EdiHubHeaders.PARTNER) String partnerId,
+    public IntakeOutcome receiveInterchange(@Header(EdiHubHeaders.PARTNER) String partnerId,
             @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
-            @Header(EdiHubHeaders.BYPASS_DUPLICATES) Boolean bypassDuplicates, @Header(EdiHubHeaders.TOO_LARGE) Long size,
-            Exchange exchange) {
-        OrderFormat format = OrderFormat.detect(content);
-        IntakeOutcome outcome = size != null
-                // the listed size is exact; one that stopped the read, or came with a replay, says only "over the limit"
-                ? tooLarge.refuse(partnerId, "SFTP", fileName, size, size.equals(exchange.getMessage()
-                        .getHeader(Exchange.FILE_LENGTH, Long.class)))
-                : switch (format) {
-                    case X12 -> x12.receive(partnerId, fileName, content, Boolean.TRUE.equals(bypassDuplicates));
-                    case ACCEPTANCE_JSON, ACCEPTANCE_CSV ->
-                            acceptances.receive(partnerId, "SFTP", fileName, content, format).outcome();
-                    default -> documents.receive(partnerId, "SFTP", fileName, content, format).outcome();
-                };
-        String stored = outcome.documentId() + "-" + fileName;
+            @Header(EdiHubHeaders.BYPASS_DUPLICATES) Boolean bypassDuplicates) {
+        return x12.receive(partnerId, fileName, content, Boolean.TRUE.equals(bypassDuplicates));
+    }
+
+    /** A JSON or CSV acceptance of delivered releases. */
+    public IntakeOutcome receiveAcceptances(@Header(EdiHubHeaders.PARTNER) String partnerId,
+            @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
+            @Header(EdiHubHeaders.FORMAT) OrderFormat format) {
+        return acceptances.receive(partnerId, "SFTP", fileName, content, format).outcome();
+    }
+
+    /** A JSON, CSV or EDIFACT order document; anything not recognised is refused as such, with the reason. */
+    public IntakeOutcome receiveOrderDocument(@Header(EdiHubHeaders.PARTNER) String partnerId,
+            @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
+            @Header(EdiHubHeaders.FORMAT) OrderFormat format) {
+        return documents.receive(partnerId, "SFTP", fileName, content, format).outcome();
+    }
+
+    /**
+     * Says where the file goes now that it is processed: archive/yyyy/MM/dd when all was taken, error/ with a
+     * report beside it otherwise. Names get the document id in front, so a file sent twice under one name never
+     * overwrites the first.
+     */
+    public IntakeOutcome fileAway(@Body IntakeOutcome outcome, Exchange exchange) {
+        String stored = outcome.documentId() + "-" + exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         String folder = "../" + outcome.disposition().folder() + "/";
         String target = outcome.disposition() == IntakeOutcome.Disposition.ARCHIVE
                 ? folder + LocalDate.now(clock).format(DAY_FOLDER) + "/" + stored
