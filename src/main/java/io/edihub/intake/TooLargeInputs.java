@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,9 +34,9 @@ public class TooLargeInputs {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    TooLargeInputs(@Value("${edihub.intake.max-document-bytes}") long maxBytes, PartnerDirectory partners,
-            InboundDocuments documents, Alerts alerts, TransactionTemplate transactions, Clock clock) {
-        this.limit = new SizeLimit(maxBytes);
+    TooLargeInputs(IntakeSettings settings, PartnerDirectory partners, InboundDocuments documents, Alerts alerts,
+            TransactionTemplate transactions, Clock clock) {
+        this.limit = new SizeLimit(settings.maxDocumentBytes());
         this.partners = partners;
         this.documents = documents;
         this.alerts = alerts;

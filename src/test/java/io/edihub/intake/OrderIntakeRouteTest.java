@@ -20,7 +20,7 @@ class OrderIntakeRouteTest {
 
     private final CamelContext camel = new DefaultCamelContext();
     private final OrderIntakeRoute route = new OrderIntakeRoute(null, null, null,
-            new TooLargeInputs(LIMIT, null, null, null, null, null), Clock.systemUTC());
+            new TooLargeInputs(new IntakeSettings(LIMIT), null, null, null, null, null), Clock.systemUTC());
 
     @AfterEach
     void close() throws Exception {
