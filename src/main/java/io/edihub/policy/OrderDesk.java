@@ -44,11 +44,13 @@ public class OrderDesk {
     private static final Logger LOG = LoggerFactory.getLogger(OrderDesk.class);
 
     private final OrderStore store;
+    private final OrderRoute route;
     private final Clock clock;
     private final TransactionTemplate nested;
 
-    public OrderDesk(OrderStore store, Clock clock, PlatformTransactionManager transactions) {
+    public OrderDesk(OrderStore store, Clock clock, PlatformTransactionManager transactions, OrderRoute route) {
         this.store = store;
+        this.route = route;
         this.clock = clock;
         this.nested = new TransactionTemplate(transactions);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -92,7 +94,7 @@ public class OrderDesk {
      */
     public Outcome take(OrderMessage message, PartnerProfile partner, long documentId) {
         try {
-            return nested.execute(status -> takeOne(message, partner, documentId));
+            return nested.execute(status -> route.take(OrderInProgress.start(message, partner, documentId)));
         } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -103,12 +105,17 @@ public class OrderDesk {
         }
     }
 
-    private Outcome takeOne(OrderMessage message, PartnerProfile partner, long documentId) {
+    /**
+     * The order route's first step: an original order already on file, a revision already taken (or a change
+     * without one that repeats the last document) and a change to an order not on file are refused.
+     */
+    public OrderInProgress screen(OrderInProgress step) {
+        OrderMessage message = step.message();
         String key = revisionKey(message);
         Optional<OrderStore.CurrentOrder> current = store.current(message.partnerId(), message.poNumber(),
                 message.releaseNumber(), true);
         if (message.purpose() == PurchaseOrder.Purpose.ORIGINAL && current.isPresent()) {
-            return Outcome.refused(message, "DUPLICATE_ORDER", "order", what(message) + " was already received on "
+            return step.refuse("DUPLICATE_ORDER", "order", what(message) + " was already received on "
                     + current.get().createdAt() + " (document " + current.get().documentId()
                     + "); an original order is taken once: send a change (860, purpose change) or a replacement");
         }
@@ -118,43 +125,51 @@ public class OrderDesk {
                         .filter(key::equals).isPresent() ? Optional.empty()
                 : store.revision(message.partnerId(), message.poNumber(), message.releaseNumber(), key);
         if (seen.isPresent()) {
-            return Outcome.refused(message, "DUPLICATE_REVISION", "order", what(message) + " was already received on "
+            return step.refuse("DUPLICATE_REVISION", "order", what(message) + " was already received on "
                     + seen.get().receivedAt() + " (document " + seen.get().documentId() + ")" + (message.revision() != null
                     ? " as revision " + message.revision() : " with the same content") + "; it is not applied twice");
         }
-        Outcome outcome;
-        if (message.purpose() == PurchaseOrder.Purpose.ORIGINAL) {
-            outcome = original((PurchaseOrder) message, partner, documentId);
-        } else if (current.isEmpty()) {
-            return Outcome.refused(message, "UNKNOWN_ORDER", "order", what(message) + " is not on file for partner "
-                    + partner.id() + ": a " + message.purpose().name().toLowerCase() + " needs the original order first");
-        } else {
-            outcome = change(message, current.get(), partner, documentId);
+        if (message.purpose() != PurchaseOrder.Purpose.ORIGINAL && current.isEmpty()) {
+            return step.refuse("UNKNOWN_ORDER", "order", what(message) + " is not on file for partner "
+                    + step.partner().id() + ": a " + message.purpose().name().toLowerCase()
+                    + " needs the original order first");
         }
-        if (outcome.result() != Result.REFUSED) {
-            long revisionId = store.recordRevision(message, key, outcome.orderId(), documentId, outcome.result().name());
-            if (outcome.review() != null) {
-                store.recordReview(outcome.orderId(), revisionId, outcome.review().verdict().name(),
-                        outcome.review().findings(), outcome.review().value());
-            }
-        }
-        return outcome;
+        return step.screened(key, current.orElse(null));
     }
 
-    private Outcome original(PurchaseOrder order, PartnerProfile partner, long documentId) {
+    /**
+     * A new order's monthly releases, as its schedule gives them; refused when the schedule cannot be numbered or a
+     * release id already belongs to another order (an id is never used twice).
+     */
+    public OrderInProgress planReleases(OrderInProgress step) {
+        PurchaseOrder order = step.order();
         List<Release> planned;
         try {
-            planned = ReleasePlanner.plan(order, partner.releaseExtension());
+            planned = ReleasePlanner.plan(order, step.partner().releaseExtension());
         } catch (ReleasePlanner.ReleasePlanningException e) {
-            return Outcome.refused(order, "SCHEDULE_REFUSED", "order", e.getMessage());
+            return step.refuse("SCHEDULE_REFUSED", "order", e.getMessage());
         }
         List<String> taken = store.existingReleaseIds(order.partnerId(), planned.stream().map(Release::releaseId).toList());
         if (!taken.isEmpty()) {
-            return Outcome.refused(order, "RELEASE_ID_TAKEN", "order", "release id " + String.join(", ", taken)
+            return step.refuse("RELEASE_ID_TAKEN", "order", "release id " + String.join(", ", taken)
                     + " already belongs to another order of partner " + order.partnerId()
                     + "; a release id is never used twice");
         }
-        ContractReview review = ContractCheck.review(order, planned, partner);
+        return step.planned(planned);
+    }
+
+    /** A new order against the customer's contract: items, prices on each delivery day, validity, limits. */
+    public OrderInProgress checkContract(OrderInProgress step) {
+        return step.reviewed(ContractCheck.review(step.order(), step.planned(), step.partner()));
+    }
+
+    /**
+     * A new order stored as the contract check decided: open with its releases planned, held for a person, or
+     * rejected with its releases cancelled; its findings on the timeline.
+     */
+    public OrderInProgress storeOrder(OrderInProgress step) {
+        PurchaseOrder order = step.order();
+        ContractReview review = step.review();
         Result result = result(review);
         Release.Status releaseStatus = switch (result) {
             case HELD -> Release.Status.HELD;
@@ -163,16 +178,45 @@ public class OrderDesk {
         };
         List<Release> releases = withStatus(review.releases(), releaseStatus);
         // the anchor is the first month the customer asked for, whatever the contract check kept
-        YearMonth anchor = planned.isEmpty() ? null : planned.get(0).month();
-        long orderId = store.insert(new PlannedOrder(order.withLines(review.order().lines()), releases), documentId,
+        YearMonth anchor = step.planned().isEmpty() ? null : step.planned().get(0).month();
+        long orderId = store.insert(new PlannedOrder(order.withLines(review.order().lines()), releases), step.documentId(),
                 orderStatus(result), review.value(), anchor);
-        store.recordEvent(order.partnerId(), order.poNumber(), orderId, documentId, "RECEIVED", "original order ("
+        store.recordEvent(order.partnerId(), order.poNumber(), orderId, step.documentId(), "RECEIVED", "original order ("
                 + order.lines().size() + " lines, " + releases.size() + " monthly releases) from " + source(order), false);
-        record(order, orderId, documentId, result, review, List.of());
-        PoAcknowledgment ack = result == Result.HELD || !partner.poAcknowledgment() ? null
-                : acknowledgment(order, order, review, null, partner, result);
-        return new Outcome(result, order.poNumber(), null, null, summary(result, review, List.of()), review, List.of(),
-                ack, orderId);
+        record(order, orderId, step.documentId(), result, review, List.of());
+        return step.decided(new Outcome(result, order.poNumber(), null, null, summary(result, review, List.of()), review,
+                List.of(), null, orderId));
+    }
+
+    /** The 855 content for a stored new order, when the partner gets one now (never for a held order). */
+    public OrderInProgress acknowledge(OrderInProgress step) {
+        Outcome stored = step.outcome();
+        if (stored.result() == Result.HELD || !step.partner().poAcknowledgment()) {
+            return step;
+        }
+        PoAcknowledgment ack = acknowledgment(step.order(), step.order(), step.review(), null, step.partner(),
+                stored.result());
+        return step.decided(new Outcome(stored.result(), stored.poNumber(), stored.code(), stored.location(),
+                stored.message(), stored.review(), stored.conflicts(), ack, stored.orderId()));
+    }
+
+    /** A change, cancellation or replacement applied to the order on file (months with fulfillment untouched). */
+    public OrderInProgress applyChange(OrderInProgress step) {
+        return step.decided(change(step.message(), step.current(), step.partner(), step.documentId()));
+    }
+
+    /** The order route's last step: a taken document's revision (and contract review) recorded; its outcome. */
+    public Outcome finish(OrderInProgress step) {
+        Outcome outcome = step.outcome();
+        if (outcome.result() != Result.REFUSED) {
+            long revisionId = store.recordRevision(step.message(), step.revisionKey(), outcome.orderId(), step.documentId(),
+                    outcome.result().name());
+            if (outcome.review() != null) {
+                store.recordReview(outcome.orderId(), revisionId, outcome.review().verdict().name(),
+                        outcome.review().findings(), outcome.review().value());
+            }
+        }
+        return outcome;
     }
 
     private Outcome change(OrderMessage message, OrderStore.CurrentOrder current, PartnerProfile partner, long documentId) {
