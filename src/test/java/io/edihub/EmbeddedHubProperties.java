@@ -6,9 +6,10 @@ import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Settings for a whole hub in a test: its own data folder and free loopback ports for the embedded
- * PostgreSQL, Kafka broker and SFTP server, so test contexts never collide with each other or with a
- * hub running on the default ports.
+ * Settings for a test's hub of its own (most whole-hub tests share one, {@link WholeHubTest}): its own data folder
+ * and free loopback ports for the embedded PostgreSQL, Kafka broker and SFTP server, so test contexts never collide
+ * with each other or with a hub running on the default ports. Such a test closes its hub when done
+ * ({@code @DirtiesContext}).
  */
 public final class EmbeddedHubProperties {
 

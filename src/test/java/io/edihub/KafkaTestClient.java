@@ -14,13 +14,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A plain Kafka client, as a fulfillment or ERP system would use one: reads everything the hub published
- * on some topics from the beginning, and produces shipment events.
+ * A plain Kafka client, as a fulfillment or ERP system would use one: reads everything the hub published on some
+ * topics since the client was made, and produces shipment events. What was on the topics before belongs to the tests
+ * that ran earlier on the same hub ({@link WholeHubTest}), so it is skipped: a test makes its client before it acts.
  */
 public final class KafkaTestClient implements AutoCloseable {
 
@@ -31,11 +34,17 @@ public final class KafkaTestClient implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final KafkaProducer<String, String> producer;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Where each partition of the topics ended when this client was made; a topic made later is read from its start. */
+    private final Map<TopicPartition, Long> startOffsets;
 
     public KafkaTestClient(String brokers, Collection<String> topics) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
+        Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(30));
+        List<TopicPartition> partitions = topics.stream().filter(existing::containsKey)
+                .flatMap(topic -> existing.get(topic).stream().map(p -> new TopicPartition(topic, p.partition()))).toList();
+        startOffsets = partitions.isEmpty() ? Map.of() : Map.copyOf(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
         consumer.subscribe(topics);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG,
                 "all"), new StringSerializer(), new StringSerializer());
@@ -44,6 +53,9 @@ public final class KafkaTestClient implements AutoCloseable {
     /** Polls once and returns everything read so far (call it from an Awaitility condition). */
     public synchronized List<Received> poll() {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+            if (r.offset() < startOffsets.getOrDefault(new TopicPartition(r.topic(), r.partition()), 0L)) {
+                continue;
+            }
             Map<String, String> headers = new java.util.LinkedHashMap<>();
             for (Header h : r.headers()) {
                 headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));

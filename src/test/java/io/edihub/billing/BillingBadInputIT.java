@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.edihub.EmbeddedHubProperties;
 import io.edihub.KafkaTestClient;
 import io.edihub.PartnerSftpClient;
 import io.edihub.TestClock;
+import io.edihub.WholeHubTest;
 import io.edihub.canonical.CanonicalJson;
 import io.edihub.local.LocalSftpServer;
 import java.net.URI;
@@ -25,35 +25,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Bad input to fulfillment and billing on the whole hub: every case gets a clear error, an alert on
  * {@code edihub.alerts.v1}, keeps what was sent, and bills nothing (and nothing twice). Also the 997s
  * partners send about our documents, and implicit acceptance for a partner whose profile asks for it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClock.InHub.class)
+@WholeHubTest
 class BillingBadInputIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String SHIPMENTS = "edihub.shipments.v1";
     private static final String ALERTS = "edihub.alerts.v1";
     private static final String INVOICES = "edihub.invoices.v1";
-
-    @DynamicPropertySource
-    static void embeddedServers(DynamicPropertyRegistry registry) {
-        EmbeddedHubProperties.register(registry);
-        registry.add("edihub.http.clients.acme", () -> "acme-secret");
-        registry.add("edihub.http.clients.globex", () -> "globex-secret");
-        registry.add("edihub.releases.check-every", () -> "200");
-        registry.add("edihub.outbox.poll-delay", () -> "100");
-    }
 
     @LocalServerPort
     int port;
@@ -71,9 +57,14 @@ class BillingBadInputIT {
     private final HttpClient http = HttpClient.newHttpClient();
     PartnerSftpClient acme;
     KafkaTestClient kafka;
+    /** The last shipment and received 997 before this test: the shared hub holds other tests' rows too. */
+    long shipmentsBefore;
+    long acknowledgmentsBefore;
 
     @BeforeEach
     void connect() throws Exception {
+        shipmentsBefore = jdbc.queryForObject("select coalesce(max(id), 0) from shipment", Long.class);
+        acknowledgmentsBefore = jdbc.queryForObject("select coalesce(max(id), 0) from received_acknowledgment", Long.class);
         // the supervising route controller starts routes after the context, and platform-http maps them after
         // that: until then the API answers 404 (an empty acceptance is answered 400 once it is mapped)
         await().atMost(WAIT).until(() -> camel.getRoutes().stream()
@@ -120,7 +111,8 @@ class BillingBadInputIT {
                 .anyMatch(d -> d.contains("cannot be read"))
                 .anyMatch(d -> d.contains("release NO-SUCH-01 of partner acme is not on file") && d.contains("UNKNOWN_RELEASE"));
         // both kept as they came, with the reason
-        assertThat(jdbc.queryForList("select payload from shipment where status = 'EXCEPTION'", String.class))
+        assertThat(jdbc.queryForList("select payload from shipment where status = 'EXCEPTION' and id > ?", String.class,
+                shipmentsBefore))
                 .anyMatch(p -> p.startsWith("{\"shipmentId\": \"SHP-BROKEN\"")).hasSize(2);
 
         // more than the release asked for, and a release fulfillment was never asked for
@@ -133,8 +125,8 @@ class BillingBadInputIT {
                 """;
         assertThat(post("/api/v1/orders", "acme", "acme-secret", order).statusCode()).isEqualTo(201);
         kafka.send(SHIPMENTS, "BAD-EARLY-01", FulfillmentBillingIT.shipment("SHP-EARLY", "BAD-EARLY-01", "10"));
-        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from shipment where status = 'EXCEPTION'",
-                Integer.class) == 4);
+        await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from shipment where status = 'EXCEPTION' "
+                + "and id > ?", Integer.class, shipmentsBefore) == 4);
         assertThat(jdbc.queryForList("select error from shipment where shipment_id in ('SHP-OVER', 'SHP-EARLY') "
                 + "order by shipment_id", String.class)).satisfiesExactly(
                         early -> assertThat(early).startsWith("RELEASE_NOT_SHIPPABLE").contains("never requested"),
@@ -237,7 +229,8 @@ class BillingBadInputIT {
         // a 997 is never answered with a 997
         await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from inbound_document "
                 + "where file_name = '997-rejecting-810.edi' and completed_at is not null", Integer.class) == 1);
-        assertThat(jdbc.queryForObject("select count(*) from received_acknowledgment", Integer.class)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from received_acknowledgment where id > ?", Integer.class,
+                acknowledgmentsBefore)).isOne();
         assertThat(acme.list("outbound")).noneMatch(n -> n.endsWith("-for-000000701.x12"));
     }
 

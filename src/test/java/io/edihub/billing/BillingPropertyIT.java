@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.edihub.EmbeddedHubProperties;
 import io.edihub.TestClock;
+import io.edihub.WholeHubTest;
 import io.edihub.canonical.Acceptance;
 import io.edihub.canonical.PurchaseOrder;
 import io.edihub.document.OrderFormat;
@@ -22,7 +22,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -43,16 +42,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Billing as a property of the whole hub (real PostgreSQL, the real desks, a clock the test moves): random
@@ -65,7 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The seed is printed; {@code -Dbilling.seed=N} replays a run, {@code -Dbilling.scenario=K} only its
  * scenario K, {@code -Dbilling.scenarios=N} runs more or fewer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WholeHubTest
 class BillingPropertyIT {
 
     private static final String PARTNER = "acme";
@@ -81,22 +75,6 @@ class BillingPropertyIT {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-
-    @DynamicPropertySource
-    static void embeddedServers(DynamicPropertyRegistry registry) {
-        EmbeddedHubProperties.register(registry);
-        registry.add("edihub.releases.check-every", () -> "3600000");
-    }
-
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(Instant.parse("2026-01-05T08:00:00Z"));
-        }
-    }
 
     @Autowired
     TestClock clock;
@@ -115,26 +93,30 @@ class BillingPropertyIT {
     @Autowired
     CamelContext camel;
 
-    /** The context whose timers are already stopped: the test methods share it. */
-    private static CamelContext quietContext;
+    /** The timers that would dispatch releases and take implicit acceptances. */
+    private static final List<String> TIMERS = List.of("dispatchDueReleases", "acceptUnjudgedShipments");
 
     private final Map<String, Integer> seen = new TreeMap<>();
 
     /**
      * The timers would dispatch releases (and take implicit acceptances) behind the model's back whenever they
-     * fire; here only the test decides when months come due.
+     * fire; here only the test decides when months come due. Every scenario sets the clock's day itself.
      */
     @BeforeEach
     void onlyTheTestDispatches() throws Exception {
-        if (quietContext == camel) {
-            return;
-        }
-        for (String route : List.of("dispatchDueReleases", "acceptUnjudgedShipments")) {
+        for (String route : TIMERS) {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> camel.getRouteController().getRouteStatus(route) == ServiceStatus.Started);
             camel.getRouteController().stopRoute(route);
         }
-        quietContext = camel;
+    }
+
+    /** The timers run again for the other tests on the shared hub. */
+    @AfterEach
+    void timersRunAgain() throws Exception {
+        for (String route : TIMERS) {
+            camel.getRouteController().startRoute(route);
+        }
     }
 
     @Test

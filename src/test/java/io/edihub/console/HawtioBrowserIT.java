@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edihub.BrowserScript;
-import io.edihub.EmbeddedHubProperties;
+import io.edihub.LocalDefaultsHubTest;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.CookieManager;
@@ -30,10 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Hawtio on the whole hub, in a real browser: the operator of the embedded defaults logs in through Hawtio's
@@ -41,17 +38,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * an anonymous request, not a partner. An operator logged in through the form login can read the API with
  * that session, and cannot post to it without the CSRF token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LocalDefaultsHubTest
 class HawtioBrowserIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path SCREENSHOT = Path.of("target", "browser", "hawtio-routes.png");
-
-    @DynamicPropertySource
-    static void embeddedServers(DynamicPropertyRegistry registry) {
-        EmbeddedHubProperties.register(registry);
-        registry.add("edihub.http.clients.acme", () -> "acme-secret");
-    }
 
     @LocalServerPort
     int port;

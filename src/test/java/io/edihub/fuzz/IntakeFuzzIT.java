@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.edihub.EmbeddedHubProperties;
+import io.edihub.LocalDefaultsHubTest;
 import io.edihub.PartnerSftpClient;
 import io.edihub.canonical.Release;
 import io.edihub.local.LocalSftpServer;
@@ -42,11 +42,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Broken X12 through the real intake: inputs mutated from the samples in {@code edi-samples/} (see
@@ -66,7 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * ./mvnw -q -o verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=IntakeFuzzIT -Dfuzz.inputs=10000
  * </pre>
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LocalDefaultsHubTest
 class IntakeFuzzIT {
 
     private static final int INPUTS = Integer.getInteger("fuzz.inputs", 500);
@@ -80,12 +77,6 @@ class IntakeFuzzIT {
     private static final Path FAILURES = Path.of("target", "fuzz-failures");
     private static final Pattern AK9 = Pattern.compile("(?:^|[~\\n])AK9\\*([AEPRMWX])");
     private static final Pattern ANSWERED_CONTROL_NUMBER = Pattern.compile("-for-([0-9A-Za-z]*)\\.x12$");
-
-    @DynamicPropertySource
-    static void embeddedServers(DynamicPropertyRegistry registry) {
-        EmbeddedHubProperties.register(registry);
-        registry.add("edihub.sftp.poll-delay", () -> "100");
-    }
 
     /** Where an input ended up, as the partner and the table see it. */
     enum Outcome {

@@ -26,6 +26,7 @@ import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * SSHD server here) that the hub logs in to with its private key. acme uploads there and finds the 997 there,
  * and its input is archived there; globex stays on the hub's server.
  */
+// a hub of its own: acme's profile names acme's own SFTP server
+@DirtiesContext
 @SpringBootTest
 class PartnerOwnSftpServerIT {
 

@@ -3,8 +3,8 @@ package io.edihub.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.edihub.EmbeddedHubProperties;
 import io.edihub.PartnerSftpClient;
+import io.edihub.WholeHubTest;
 import io.edihub.bench.InterchangeGenerator;
 import io.edihub.canonical.Release;
 import io.edihub.local.LocalSftpServer;
@@ -26,27 +26,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole hub on its embedded servers: a partner uploads X12 with a real SFTP client and finds the
  * 997 / TA1 in outbound/, the order and its releases land in PostgreSQL, and the input is archived, or
  * kept in error/ with its reason: a file over the size limit unread, and an empty one too.
  */
-@SpringBootTest
+@WholeHubTest
 class SftpIntakeIT {
 
-    /** Far above every sample, far below the 10 MiB default: a generated interchange can be over it. */
-    private static final int MAX_DOCUMENT_BYTES = 256 * 1024;
-
-    @DynamicPropertySource
-    static void embeddedServers(DynamicPropertyRegistry registry) {
-        EmbeddedHubProperties.register(registry);
-        registry.add("edihub.intake.max-document-bytes", () -> Integer.toString(MAX_DOCUMENT_BYTES));
-    }
+    /** The shared hub's limit (@WholeHubTest): far above every sample, so a generated interchange can be over it. */
+    private static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -75,24 +66,27 @@ class SftpIntakeIT {
 
     @Test
     void blanketOrderIsAcknowledgedStoredWithMonthlyReleasesAndArchived() throws Exception {
-        acme.upload("po-blanket.edi", sample("acme/blanket-12-month-schedule.edi"));
+        // OrderPolicyIT sends the sample as it is to the same hub: here it has a PO and interchange number of its own
+        String blanket = new String(sample("acme/blanket-12-month-schedule.edi"), java.nio.charset.StandardCharsets.US_ASCII)
+                .replace("4500012345", "4500012351").replace("000000101", "000000151");
+        acme.upload("po-blanket.edi", blanket.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-po-blanket.edi")));
         assertThat(acme.list("inbound")).isEmpty();
-        String ack = acme.read("outbound/" + only(acme.list("outbound"), "-for-000000101.x12"));
+        String ack = acme.read("outbound/" + only(acme.list("outbound"), "-for-000000151.x12"));
         assertThat(ack).contains("AK1*PO*1001~", "AK2*850*0001~", "AK5*A~", "AK9*A*1*1*1~").doesNotContain("TA1");
         assertThat(acme.list("outbound")).noneMatch(n -> n.endsWith(".part"));
 
-        List<Release> releases = orders.releases("acme", "4500012345");
+        List<Release> releases = orders.releases("acme", "4500012351");
         assertThat(releases).hasSize(12);
-        assertThat(releases.get(0).releaseId()).isEqualTo("4500012345-01");
-        assertThat(releases.get(11).releaseId()).isEqualTo("4500012345-12");
+        assertThat(releases.get(0).releaseId()).isEqualTo("4500012351-01");
+        assertThat(releases.get(11).releaseId()).isEqualTo("4500012351-12");
         assertThat(releases.get(2).lines()).extracting(Release.ReleaseLine::quantity).map(Object::toString)
                 .containsExactly("100", "50");
         assertThat(jdbc.queryForObject("select count(*) from schedule_line s join purchase_order o on o.id = s.order_id "
-                + "where o.po_number = '4500012345'", Integer.class)).isEqualTo(24);
+                + "where o.po_number = '4500012351'", Integer.class)).isEqualTo(24);
         assertThat(jdbc.queryForObject("select sha256 from inbound_document d join purchase_order o on o.document_id = d.id "
-                + "where o.po_number = '4500012345'", String.class)).hasSize(64);
+                + "where o.po_number = '4500012351'", String.class)).hasSize(64);
     }
 
     @Test

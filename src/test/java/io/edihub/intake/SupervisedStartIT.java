@@ -10,6 +10,7 @@ import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -17,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The hub starts, with every partner's route in place, while the SFTP server it polls is unreachable:
  * the supervising route controller keeps trying in the background.
  */
+// a hub of its own: it starts with its SFTP server out of reach
+@DirtiesContext
 @SpringBootTest
 class SupervisedStartIT {
 

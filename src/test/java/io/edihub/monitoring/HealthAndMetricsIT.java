@@ -43,6 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * counts what a partner sent and what became of it, and Camel's exchanges per route; and a real outage
  * (the SFTP server stopped) takes the hub out of readiness while it stays alive.
  */
+// a hub of its own: it counts every document since the start and stops the SFTP server for good
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Spring Boot tests switch metrics export off unless asked: the scrape is what this test reads
 @AutoConfigureObservability(tracing = false)

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edihub.ApiMapped;
 import io.edihub.BrowserScript;
-import io.edihub.EmbeddedHubProperties;
+import io.edihub.LocalDefaultsHubTest;
+import io.edihub.local.LocalApiCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,30 +20,23 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The PO timeline page in a real browser: an operator who opens a PO's page is sent to the login, comes back
  * to the page and sees the order's status, its releases, its history in order and its open alert; anonymous
  * callers get neither the page nor its data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LocalDefaultsHubTest
 class TimelineBrowserIT {
 
     private static final Path SCREENSHOT = Path.of("target", "browser", "po-timeline.png");
 
-    @DynamicPropertySource
-    static void embeddedServers(DynamicPropertyRegistry registry) {
-        EmbeddedHubProperties.register(registry);
-        registry.add("edihub.http.clients.acme", () -> "acme-secret");
-        registry.add("edihub.http.operators.olivia", () -> "olivia-secret");
-    }
-
     @LocalServerPort
     int port;
+    @Value("${edihub.data-dir}")
+    Path dataDirectory;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -70,7 +64,7 @@ class TimelineBrowserIT {
         Files.createDirectories(SCREENSHOT.getParent());
 
         JsonNode page = BrowserScript.named("po-timeline.js", Duration.ofMinutes(3))
-                .run("http://127.0.0.1:" + port, "olivia", "olivia-secret", "acme", "WEB-1001", SCREENSHOT.toString());
+                .run("http://127.0.0.1:" + port, "operator", operatorPassword(), "acme", "WEB-1001", SCREENSHOT.toString());
 
         assertThat(page.path("loginAsked").asBoolean()).as("the anonymous browser is sent to the login: %s", page).isTrue();
         assertThat(page.path("title").asText()).isEqualTo("acme · PO WEB-1001");
@@ -100,6 +94,11 @@ class TimelineBrowserIT {
                 + "/api/v1/orders/acme/WEB-1001/timeline")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(data.statusCode()).isEqualTo(401);
         assertThat(data.body()).doesNotContain("entries").doesNotContain("ACCEPTANCE_REFUSED");
+    }
+
+    /** The operator of the embedded defaults, with the password the hub generated for it. */
+    private String operatorPassword() {
+        return new LocalApiCredentials(dataDirectory).passwordsFor(List.of("operator")).get("operator");
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {

@@ -40,6 +40,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,6 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * own 997 threshold (6 hours, the hub's default is 24) and globex's switches the held-order check off.
  * The dispatch and watchdog timers run once at start only: the test runs each pass itself.
  */
+// a hub of its own: its own partner files, and watchdog passes that must find every condition this test made and no other
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClock.InHub.class)
 class WatchdogIT {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * marked sent without the broker's acknowledgment; each failed attempt is recorded and the next one waits
  * longer.
  */
+// a hub of its own: it publishes to a broker that is not there
+@DirtiesContext
 @SpringBootTest
 class OutboxWhileBrokerDownIT {
 

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edihub.ApiMapped;
-import io.edihub.EmbeddedHubProperties;
 import io.edihub.HubHttp;
 import io.edihub.PartnerSftpClient;
+import io.edihub.WholeHubTest;
 import io.edihub.bench.InterchangeGenerator;
 import io.edihub.canonical.CanonicalJson;
 import io.edihub.canonical.Release;
@@ -24,30 +24,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The order policy on the whole hub: orders over HTTP (JSON, CSV) and SFTP (X12 850 / 860) checked
  * against the partners' contracts, held orders released only after a person's decision over HTTP,
  * changes that keep release ids, and bad input answered with where and why.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WholeHubTest
 class OrderPolicyIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void embeddedServers(DynamicPropertyRegistry registry) {
-        EmbeddedHubProperties.register(registry);
-        registry.add("edihub.http.clients.acme", () -> "acme-secret");
-        registry.add("edihub.http.clients.globex", () -> "globex-secret");
-        registry.add("edihub.http.operators.olivia", () -> "olivia-secret");
-        registry.add("edihub.intake.max-document-bytes", () -> "1048576");
-    }
 
     @LocalServerPort
     int port;
@@ -184,8 +172,9 @@ class OrderPolicyIT {
 
     @Test
     void an860MovingQuantityFromMonthTwoToFourKeepsEveryReleaseId() throws Exception {
-        acme.upload("blanket.edi", sample("acme/blanket-12-month-schedule.edi"));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-blanket.edi")));
+        acme.upload("blanket-4500012345.edi", sample("acme/blanket-12-month-schedule.edi"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive"))
+                .anyMatch(n -> n.endsWith("-blanket-4500012345.edi")));
         List<String> before = orders.releases("acme", "4500012345").stream().map(Release::releaseId).toList();
         assertThat(before).hasSize(12);
         assertThat(acme.list("outbound")).as("855 for the order").anyMatch(n -> n.startsWith("855-") && n.endsWith("-for-4500012345.x12"));
