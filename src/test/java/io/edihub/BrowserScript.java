@@ -2,6 +2,7 @@ package io.edihub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edihub.local.EndsWithThisJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,6 +74,8 @@ public final class BrowserScript {
         command.addAll(List.of(arguments));
         try {
             Process process = new ProcessBuilder(command).start();
+            // playwright closes its chromium when node gets SIGTERM
+            EndsWithThisJvm.watch(process.pid(), "TERM");
             process.getOutputStream().close();
             CompletableFuture<String> stdout = readAll(process.getInputStream());
             CompletableFuture<String> stderr = readAll(process.getErrorStream());

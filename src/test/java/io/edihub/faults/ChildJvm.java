@@ -1,5 +1,6 @@
 package io.edihub.faults;
 
+import io.edihub.local.EndsWithThisJvm;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,10 @@ final class ChildJvm {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
-            return builder.start();
+            Process process = builder.start();
+            // a hub or broker left behind by a test JVM that died would hold its ports and CPU for good
+            EndsWithThisJvm.watch(process.pid(), "KILL");
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + String.join(" ", program), e);
         }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +54,22 @@ public final class LocalPostgres implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             log.info("PostgreSQL listening on {}:{} (data in {})", FreePort.LOOPBACK, postgres.getPort(), directory);
+            // the postmaster is a process of its own (and pg_ctl puts it in a session of its own): if this JVM ends
+            // without closing it, nothing else would
+            postmasterPid(directory).ifPresent(pid -> EndsWithThisJvm.watch(pid, "INT"));
             return new LocalPostgres(postgres, directory);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start over " + directory, e);
+        }
+    }
+
+    /** The postmaster's process id, from the first line of {@code postmaster.pid}. */
+    private static Optional<Long> postmasterPid(Path directory) {
+        try {
+            return Optional.of(Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not read the postmaster's pid in {}: {}", directory, e.toString());
+            return Optional.empty();
         }
     }
 
