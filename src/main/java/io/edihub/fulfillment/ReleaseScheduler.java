@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the {@code dispatchDueReleases} route calls on its schedule: finds the planned releases of open
- * orders whose first due date is within the partner's lead time, and for each, in one transaction, marks it
- * DISPATCHED and puts its release request in the outbox. Key accounts (priority 1) go first, then the
+ * orders whose first due date is within the partner's lead time ({@link #due()}), and for each, in one
+ * transaction, marks it DISPATCHED and puts its release request in the outbox ({@link #dispatch}). Key accounts (priority 1) go first, then the
  * earliest due. Never early: a release is due when today ≥ first due date − lead time, by the hub's clock.
  */
 @Component("releaseScheduler")
@@ -52,23 +52,34 @@ public class ReleaseScheduler {
 
     /** Requests every release that is due; returns the release ids requested, in the order they were. */
     public List<String> dispatchDue() {
+        return due().stream().filter(this::dispatch).map(ReleaseLedger.Due::releaseId).toList();
+    }
+
+    /**
+     * The planned releases of open orders that are due by today's date and their partner's lead time, key accounts
+     * (priority 1) first, then the earliest due.
+     */
+    public List<ReleaseLedger.Due> due() {
         LocalDate today = LocalDate.now(clock);
         Period longest = partners.all().stream().map(PartnerProfile::leadTime)
                 .max(Comparator.comparing(p -> today.plus(p))).orElse(Period.ZERO);
-        List<ReleaseLedger.Due> due = ledger.plannedUntil(today.plus(longest)).stream()
+        return ledger.plannedUntil(today.plus(longest)).stream()
                 .filter(d -> partners.byId(d.partnerId()).map(p -> !today.isBefore(d.firstDue().minus(p.leadTime())))
                         .orElse(false))
                 .sorted(Comparator.comparingInt((ReleaseLedger.Due d) -> priority(d.partnerId()))
                         .thenComparing(ReleaseLedger.Due::firstDue).thenComparing(ReleaseLedger.Due::releaseId))
                 .toList();
-        List<String> requested = new java.util.ArrayList<>();
-        for (ReleaseLedger.Due d : due) {
-            if (Boolean.TRUE.equals(transactions.execute(status -> dispatch(d)))) {
-                requested.add(d.releaseId());
-            }
-        }
-        if (!requested.isEmpty()) {
-            LOG.info("release requests sent to fulfillment: {}", requested);
+    }
+
+    /**
+     * Requests one due release from fulfillment in a transaction of its own: marks it DISPATCHED and puts its
+     * release request in the outbox. False when it is no longer due (held, changed or cancelled since).
+     */
+    public boolean dispatch(ReleaseLedger.Due due) {
+        boolean requested = Boolean.TRUE.equals(transactions.execute(status -> request(due)));
+        if (requested) {
+            LOG.info("release {} of partner {} requested from fulfillment (first due {})", due.releaseId(),
+                    due.partnerId(), due.firstDue());
         }
         return requested;
     }
@@ -78,7 +89,7 @@ public class ReleaseScheduler {
     }
 
     /** Re-checks under lock: the order may have been held, changed or cancelled since the query. */
-    private boolean dispatch(ReleaseLedger.Due due) {
+    private boolean request(ReleaseLedger.Due due) {
         Optional<ReleaseLedger.Entry> locked = ledger.lock(due.partnerId(), due.releaseId());
         if (locked.isEmpty() || locked.get().status() != Release.Status.PLANNED || !"OPEN".equals(locked.get().orderStatus())) {
             return false;

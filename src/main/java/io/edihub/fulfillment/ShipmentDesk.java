@@ -20,7 +20,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -59,11 +58,12 @@ public class ShipmentDesk {
     private final ControlNumbers controlNumbers;
     private final ShipNotice856Writer shipNotices;
     private final ShipmentReader reader;
+    private final ShipmentRoute route;
     private final Clock clock;
 
     ShipmentDesk(JdbcTemplate jdbc, TransactionTemplate transactions, ReleaseLedger ledger, OrderStore orders,
             PartnerDirectory partners, Alerts alerts, OutboundDocuments outbound, ControlNumbers controlNumbers,
-            OurIdentity us, Clock clock) {
+            OurIdentity us, ShipmentRoute route, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.ledger = ledger;
@@ -74,6 +74,7 @@ public class ShipmentDesk {
         this.controlNumbers = controlNumbers;
         this.shipNotices = new ShipNotice856Writer(us);
         this.reader = new ShipmentReader();
+        this.route = route;
         this.clock = clock;
     }
 
@@ -93,87 +94,118 @@ public class ShipmentDesk {
     }
 
     /**
-     * Applies one shipment event, all in one transaction.
+     * Applies one shipment event, all in one transaction: the {@code takeShipment} route's steps run in this
+     * thread, inside it.
      *
      * @param payload the record's value as sent
      * @param origin  where it came from (topic, partition and offset), for the record
      */
     public Outcome receive(String payload, String origin) {
         String body = payload == null ? "" : payload;
-        Outcome outcome = transactions.execute(status -> apply(body, origin));
+        ShipmentInProgress start = ShipmentInProgress.start(body, origin, sha256(body), clock.instant());
+        Outcome outcome = transactions.execute(status -> route.take(start).outcome());
         if (outcome.result() == Result.EXCEPTION) {
             LOG.warn("shipment from {} not applied: {} {}", origin, outcome.code(), outcome.message());
         }
         return outcome;
     }
 
-    private Outcome apply(String payload, String origin) {
-        Instant now = clock.instant();
-        String sha256 = sha256(payload);
-        ShipmentReader.Result read = reader.read(payload.getBytes(StandardCharsets.UTF_8));
+    /**
+     * Reads the event and checks it against its release, which it locks: the outcome is set when it is a
+     * redelivery or refused (unreadable, a conflicting redelivery, an unknown partner or release, a release not
+     * requested or no longer open, another unit, more than was released).
+     */
+    public ShipmentInProgress check(ShipmentInProgress in) {
+        ShipmentReader.Result read = reader.read(in.payload().getBytes(StandardCharsets.UTF_8));
         if (!read.errors().isEmpty()) {
             String detail = read.errors().stream().map(InputError::toString).collect(Collectors.joining("; "));
-            long row = record(null, "EXCEPTION", "MALFORMED: " + detail, payload, sha256, origin, now);
-            alerts.raise("SHIPMENT_REFUSED", "shipment-event:" + row, null, null, null, null,
-                    "a shipment event from " + origin + " cannot be read and was not applied: " + detail);
-            return new Outcome(Result.EXCEPTION, "MALFORMED", detail);
+            return in.ended(new Outcome(Result.EXCEPTION, "MALFORMED", detail));
         }
         Shipment shipment = read.shipment();
+        ShipmentInProgress got = in.read(shipment);
         Optional<String> applied = jdbc.queryForList("select sha256 from shipment where shipment_id = ? and status = 'APPLIED'",
                 String.class, shipment.shipmentId()).stream().findFirst();
         if (applied.isPresent()) {
-            if (applied.get().equals(sha256)) {
-                record(shipment, "DUPLICATE", null, payload, sha256, origin, now);
-                return new Outcome(Result.DUPLICATE, "DUPLICATE", "shipment " + shipment.shipmentId()
-                        + " was already applied; a redelivery changes nothing");
+            if (applied.get().equals(in.sha256())) {
+                return got.ended(new Outcome(Result.DUPLICATE, "DUPLICATE", "shipment " + shipment.shipmentId()
+                        + " was already applied; a redelivery changes nothing"));
             }
-            return refuse(shipment, null, "CONFLICTING_DUPLICATE", "shipment " + shipment.shipmentId()
-                    + " was already applied with other content; the new version was not applied", payload, sha256, origin,
-                    now);
+            return got.ended(new Outcome(Result.EXCEPTION, "CONFLICTING_DUPLICATE", "shipment " + shipment.shipmentId()
+                    + " was already applied with other content; the new version was not applied"));
         }
         Optional<PartnerProfile> partner = partners.byId(shipment.partnerId());
         if (partner.isEmpty()) {
-            return refuse(shipment, null, "UNKNOWN_PARTNER", "partner '" + shipment.partnerId() + "' is not known here",
-                    payload, sha256, origin, now);
+            return got.ended(new Outcome(Result.EXCEPTION, "UNKNOWN_PARTNER", "partner '" + shipment.partnerId()
+                    + "' is not known here"));
         }
         Optional<ReleaseLedger.Entry> locked = ledger.lock(shipment.partnerId(), shipment.releaseId());
         if (locked.isEmpty()) {
-            return refuse(shipment, null, "UNKNOWN_RELEASE", "release " + shipment.releaseId() + " of partner "
-                    + shipment.partnerId() + " is not on file", payload, sha256, origin, now);
+            return got.ended(new Outcome(Result.EXCEPTION, "UNKNOWN_RELEASE", "release " + shipment.releaseId()
+                    + " of partner " + shipment.partnerId() + " is not on file"));
         }
         ReleaseLedger.Entry entry = locked.get();
+        ShipmentInProgress found = got.checked(partner.get(), entry, null);
         String refusal = shippable(entry);
         if (refusal != null) {
-            return refuse(shipment, entry, "RELEASE_NOT_SHIPPABLE", refusal, payload, sha256, origin, now);
+            return found.ended(new Outcome(Result.EXCEPTION, "RELEASE_NOT_SHIPPABLE", refusal));
         }
         for (Shipment.Line line : shipment.lines()) {
             String unit = entry.quantities().lines().stream().filter(l -> l.lineNumber().equals(line.lineNumber()))
                     .map(ReleaseQuantities.Line::unit).findFirst().orElse(null);
             if (line.unit() != null && unit != null && !line.unit().equalsIgnoreCase(unit)) {
-                return refuse(shipment, entry, "UNIT_MISMATCH", "line " + line.lineNumber() + " shipped in " + line.unit()
-                        + ", but the release is in " + unit, payload, sha256, origin, now);
+                return found.ended(new Outcome(Result.EXCEPTION, "UNIT_MISMATCH", "line " + line.lineNumber()
+                        + " shipped in " + line.unit() + ", but the release is in " + unit));
             }
         }
-        Map<String, BigDecimal> quantities = new LinkedHashMap<>();
-        shipment.lines().forEach(l -> quantities.merge(l.lineNumber(), l.quantity(), BigDecimal::add));
-        ReleaseQuantities shipped;
         try {
-            shipped = entry.quantities().ship(quantities);
+            return found.checked(partner.get(), entry, entry.quantities().ship(shippedNow(shipment)));
         } catch (ReleaseQuantities.Refusal e) {
-            return refuse(shipment, entry, e.code(), e.getMessage(), payload, sha256, origin, now);
+            return found.ended(new Outcome(Result.EXCEPTION, e.code(), e.getMessage()));
         }
-        Release.Status status = shipped.status(entry.status());
-        ledger.save(entry, shipped, status);
-        long row = record(shipment, "APPLIED", null, payload, sha256, origin, now);
+    }
+
+    /** Keeps a refused event as an exception, with the reason, and raises an alert; nothing is applied. */
+    public ShipmentInProgress refusal(ShipmentInProgress in) {
+        Shipment shipment = in.shipment();
+        Outcome outcome = in.outcome();
+        long row = record(shipment, "EXCEPTION", outcome.code() + ": " + outcome.message(), in);
+        if (shipment == null) {
+            alerts.raise("SHIPMENT_REFUSED", "shipment-event:" + row, null, null, null, null,
+                    "a shipment event from " + in.origin() + " cannot be read and was not applied: " + outcome.message());
+        } else {
+            ReleaseLedger.Entry entry = in.release();
+            alerts.raise("SHIPMENT_REFUSED", shipment.releaseId(), shipment.partnerId(),
+                    entry == null ? null : entry.poNumber(), entry == null ? null : entry.orderId(), null,
+                    "shipment " + shipment.shipmentId() + " was not applied: " + outcome.message() + " [" + outcome.code() + "]");
+        }
+        return in;
+    }
+
+    /** Keeps a redelivered event as a duplicate of the one applied. */
+    public ShipmentInProgress duplicate(ShipmentInProgress in) {
+        record(in.shipment(), "DUPLICATE", null, in);
+        return in;
+    }
+
+    /** Adds the shipped quantities to the release, keeps the event and its lines, and notes it on the order. */
+    public ShipmentInProgress apply(ShipmentInProgress in) {
+        Shipment shipment = in.shipment();
+        ReleaseLedger.Entry entry = in.release();
+        Release.Status status = in.statusAfter();
+        ledger.save(entry, in.shipped(), status);
+        long row = record(shipment, "APPLIED", null, in);
         jdbc.batchUpdate("insert into shipment_line (shipment, line_number, quantity, unit) values (?, ?, ?, ?)",
                 shipment.lines().stream().map(l -> new Object[] {row, l.lineNumber(), l.quantity(), l.unit()}).toList());
         orders.recordEvent(entry.partnerId(), entry.poNumber(), entry.orderId(), null, "SHIPPED", "shipment "
                 + shipment.shipmentId() + " applied to release " + entry.releaseId() + " (" + status.name() + ")", false);
-        if (partner.get().shipNotice()) {
-            sendShipNotice(partner.get(), entry, shipped, shipment, now);
-        }
-        return new Outcome(Result.APPLIED, status.name(), "shipment " + shipment.shipmentId() + " applied to release "
-                + entry.releaseId());
+        return in.applied(row, new Outcome(Result.APPLIED, status.name(), "shipment " + shipment.shipmentId()
+                + " applied to release " + entry.releaseId()));
+    }
+
+    private static Map<String, BigDecimal> shippedNow(Shipment shipment) {
+        Map<String, BigDecimal> quantities = new LinkedHashMap<>();
+        shipment.lines().forEach(l -> quantities.merge(l.lineNumber(), l.quantity(), BigDecimal::add));
+        return quantities;
     }
 
     /** Null when fulfillment may ship on the release; else why not. */
@@ -191,11 +223,13 @@ public class ShipmentDesk {
         };
     }
 
-    private void sendShipNotice(PartnerProfile partner, ReleaseLedger.Entry entry, ReleaseQuantities after,
-            Shipment shipment, Instant now) {
-        Map<String, BigDecimal> shippedNow = new LinkedHashMap<>();
-        shipment.lines().forEach(l -> shippedNow.merge(l.lineNumber(), l.quantity(), BigDecimal::add));
-        List<ShipNotice.Line> lines = shippedNow.entrySet().stream().map(e -> {
+    /** Writes the ship notice (856) of what this event shipped, for the partner's outbound folder. */
+    public ShipmentInProgress sendShipNotice(ShipmentInProgress in) {
+        PartnerProfile partner = in.partner();
+        ReleaseLedger.Entry entry = in.release();
+        ReleaseQuantities after = in.shipped();
+        Shipment shipment = in.shipment();
+        List<ShipNotice.Line> lines = shippedNow(shipment).entrySet().stream().map(e -> {
             ReleaseQuantities.Line first = after.lines().stream().filter(l -> l.lineNumber().equals(e.getKey()))
                     .findFirst().orElseThrow();
             return new ShipNotice.Line(e.getKey(), first.buyerPart(), first.vendorPart(), e.getValue(),
@@ -204,28 +238,21 @@ public class ShipmentDesk {
         ShipNotice notice = new ShipNotice(shipment.shipmentId(), partner.id(), entry.poNumber(), entry.orderDate(),
                 entry.releaseId(), shipment.shipDate(), shipment.carrier(), shipment.trackingNumber(),
                 partner.contract() == null ? null : partner.contract().supplierNumber(), lines);
-        String text = shipNotices.write(notice, partner, controlNumbers, now.atZone(ZoneOffset.UTC));
+        String text = shipNotices.write(notice, partner, controlNumbers, in.receivedAt().atZone(ZoneOffset.UTC));
         String control = text.substring(90, 99);
         outbound.store(partner.id(), "856", control, "856-" + control + "-" + safe(entry.releaseId()) + ".x12", text, null,
-                entry.poNumber(), entry.releaseId(), now);
+                entry.poNumber(), entry.releaseId(), in.receivedAt());
+        return in;
     }
 
-    private Outcome refuse(Shipment shipment, ReleaseLedger.Entry entry, String code, String message, String payload,
-            String sha256, String origin, Instant now) {
-        record(shipment, "EXCEPTION", code + ": " + message, payload, sha256, origin, now);
-        alerts.raise("SHIPMENT_REFUSED", shipment.releaseId(), shipment.partnerId(),
-                entry == null ? null : entry.poNumber(), entry == null ? null : entry.orderId(), null,
-                "shipment " + shipment.shipmentId() + " was not applied: " + message + " [" + code + "]");
-        return new Outcome(Result.EXCEPTION, code, message);
-    }
-
-    private long record(Shipment s, String status, String error, String payload, String sha256, String origin, Instant now) {
+    private long record(Shipment s, String status, String error, ShipmentInProgress in) {
         return jdbc.queryForObject("insert into shipment (shipment_id, partner_id, release_id, ship_date, carrier, "
                         + "tracking_number, status, error, payload, sha256, topic_partition, received_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class,
                 s == null ? null : s.shipmentId(), s == null ? null : s.partnerId(), s == null ? null : s.releaseId(),
                 s == null || s.shipDate() == null ? null : Date.valueOf(s.shipDate()), s == null ? null : s.carrier(),
-                s == null ? null : s.trackingNumber(), status, error, payload, sha256, origin, Timestamp.from(now));
+                s == null ? null : s.trackingNumber(), status, error, in.payload(), in.sha256(), in.origin(),
+                Timestamp.from(in.receivedAt()));
     }
 
     static String safe(String name) {
