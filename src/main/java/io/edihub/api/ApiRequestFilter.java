@@ -77,14 +77,18 @@ final class ApiRequestFilter extends OncePerRequestFilter {
         chain.doFilter(new BufferedRequest(request, body, headers), response);
     }
 
-    /** A POST that changes what operators decide: a held order's decision, closing an alert, a dead letter's fate. */
+    /**
+     * A POST that changes what operators decide: a held order's decision, closing an alert, a dead letter's fate, a
+     * claim's settlement.
+     */
     static boolean operatorAction(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return "POST".equals(request.getMethod()) && OPERATOR_ACTION.matcher(path).matches();
     }
 
     private static final java.util.regex.Pattern OPERATOR_ACTION = java.util.regex.Pattern.compile(
-            "/api/v1/(orders/[^/]+/[^/]+/decision|alerts/[^/]+/close|dead-letters/[^/]+/(replay|discard))/?");
+            "/api/v1/(orders/[^/]+/[^/]+/decision|alerts/[^/]+/close|dead-letters/[^/]+/(replay|discard)"
+                    + "|claims/[^/]+/settlement)/?");
 
     /** The body, or null when it is longer than the limit. */
     private byte[] read(InputStream in) throws IOException {

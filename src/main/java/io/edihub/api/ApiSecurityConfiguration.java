@@ -54,7 +54,8 @@ class ApiSecurityConfiguration {
                         // an error page for a request already authorized
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
                         .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
-                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/orders/*/*/decision")).hasRole(OPERATOR)
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/orders/*/*/decision"),
+                                path.matcher(HttpMethod.POST, "/api/v1/claims/*/settlement")).hasRole(OPERATOR)
                         // what concerns every partner at once is for operators only
                         .requestMatchers(path.matcher("/api/v1/alerts/**"), path.matcher("/api/v1/dead-letters/**"))
                         .hasRole(OPERATOR)

@@ -2,10 +2,12 @@
  * The HTTP API: order documents in ({@code POST /api/v1/orders}), decisions on held orders, an order's state;
  * authentication and request size limits for everything served over HTTP.
  *
- * <p>Owns no tables. May use {@code canonical}, {@code document}, {@code intake}, {@code ops}, {@code order},
+ * Claims on invoiced goods raised and claims settled by a person ({@code /api/v1/claims}).
+ *
+ * <p>Owns no tables. May use {@code canonical}, {@code claims}, {@code document}, {@code intake}, {@code ops}, {@code order},
  * {@code partner} and {@code policy}.
  */
-@ApplicationModule(displayName = "HTTP API", allowedDependencies = {"canonical", "document", "intake", "ops", "order", "partner", "policy"})
+@ApplicationModule(displayName = "HTTP API", allowedDependencies = {"canonical", "claims", "document", "intake", "ops", "order", "partner", "policy"})
 package io.edihub.api;
 
 import org.springframework.modulith.ApplicationModule;

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Takes the customer's acceptance of a release, whatever format it came in, through the {@code acceptRelease}
  * route (routes/acceptance.camel.yaml): checks it against what was shipped ({@link #judge}), records it
  * ({@link #record}), invoices what was accepted at the contract's price and terms ({@link Invoicing}), turns what
- * was returned or disputed into a claim ({@link Claims}) and closes it on the release ({@link #close}). Runs in the caller's transaction with a savepoint of its own, so one
+ * was returned or disputed into a claim ({@code io.edihub.claims}) and closes it on the release ({@link #close}). Runs in the caller's transaction with a savepoint of its own, so one
  * acceptance refused does not undo the others of a document.
  *
  * <p>An acceptance is taken once per (partner, acceptance id, release): sent again, it is refused as a
@@ -46,16 +46,18 @@ public class AcceptanceDesk {
     private final ReleaseLedger ledger;
     private final OrderStore orders;
     private final AcceptanceRoute route;
+    private final Invoicing invoicing;
     private final Alerts alerts;
     private final Clock clock;
     private final TransactionTemplate nested;
 
-    AcceptanceDesk(JdbcTemplate jdbc, ReleaseLedger ledger, OrderStore orders, AcceptanceRoute route, Alerts alerts,
-            Clock clock, PlatformTransactionManager transactions) {
+    AcceptanceDesk(JdbcTemplate jdbc, ReleaseLedger ledger, OrderStore orders, AcceptanceRoute route, Invoicing invoicing,
+            Alerts alerts, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.orders = orders;
         this.route = route;
+        this.invoicing = invoicing;
         this.alerts = alerts;
         this.clock = clock;
         this.nested = new TransactionTemplate(transactions);
@@ -229,8 +231,7 @@ public class AcceptanceDesk {
         ReleaseLedger.Entry entry = step.release();
         Invoice invoice = step.invoice();
         ReleaseQuantities after = invoice == null ? step.judged() : step.judged().invoiceAccepted();
-        Release.Status status = after.status(entry.status());
-        ledger.save(entry, after, status);
+        Release.Status status = ledger.save(entry, after, after.status(entry.status()));
         String what = (a.implicit() ? "implicit acceptance " : "acceptance ") + a.acceptanceId() + " of release "
                 + a.releaseId() + " taken" + (invoice == null ? ", nothing accepted to invoice"
                         : ", invoiced as " + invoice.invoiceNumber() + " (" + invoice.total().toPlainString() + " "
@@ -241,6 +242,32 @@ public class AcceptanceDesk {
         return new Outcome(invoice == null ? Result.TAKEN : Result.INVOICED, a.acceptanceId(), a.releaseId(), status.name(),
                 what, invoice == null ? null : invoice.invoiceNumber(), invoice == null ? null : invoice.total(),
                 step.claims());
+    }
+
+    /**
+     * Goods the customer rejected and now accepts after all (a claim settled so): recorded as an acceptance of its own
+     * and invoiced through the same path as any acceptance, once (one invoice per acceptance), at the release's price.
+     * The caller holds the release's lock ({@link ReleaseLedger#lock}).
+     *
+     * @param settled      the release's quantities with the goods already moved to accepted after all
+     * @param quantities   per order line, the quantity accepted after all
+     * @param acceptanceId the acceptance's id: derived from the settlement, so it is taken once
+     */
+    public Invoice acceptAfterAll(PartnerProfile partner, ReleaseLedger.Entry entry, ReleaseQuantities settled,
+            Map<String, BigDecimal> quantities, String acceptanceId, String reason) {
+        Instant now = clock.instant();
+        Acceptance acceptance = new Acceptance(partner.id(), acceptanceId, entry.poNumber(), entry.releaseId(),
+                java.time.LocalDate.ofInstant(now, clock.getZone()), false, quantities.entrySet().stream()
+                        .map(e -> new Acceptance.Line(e.getKey(), e.getValue(), null, null, null, null, reason)).toList(),
+                new io.edihub.canonical.PurchaseOrder.SourceDocument("CLAIM", null, null, null, null, null));
+        long row = store(acceptance, partner, null, now);
+        Invoice invoice = invoicing.invoice(partner, entry, settled, quantities, acceptance, row, now);
+        ReleaseQuantities after = settled.invoiceAccepted();
+        ledger.save(entry, after, after.status(entry.status()));
+        orders.recordEvent(partner.id(), entry.poNumber(), entry.orderId(), null, "ACCEPTED", "acceptance "
+                + acceptanceId + " of release " + entry.releaseId() + ": rejected goods accepted after all, invoiced as "
+                + invoice.invoiceNumber() + " (" + invoice.total().toPlainString() + " " + invoice.currency() + ")", false);
+        return invoice;
     }
 
     /** A refused acceptance's outcome, for the route's end. */

@@ -64,7 +64,8 @@ public record AcceptanceInProgress(Acceptance acceptance, PartnerProfile partner
                 row, invoice, claims);
     }
 
-    AcceptanceInProgress claimed(int claims) {
+    /** With the number of order lines that became a claim. */
+    public AcceptanceInProgress claimed(int claims) {
         return new AcceptanceInProgress(acceptance, partner, documentId, release, judged, toInvoice, refusal, recordedAt,
                 row, invoice, claims);
     }

@@ -96,11 +96,15 @@ public class Invoicing {
         Invoice invoice = new Invoice(nextNumber(), partner.id(), acceptance.acceptanceId(), entry.poNumber(),
                 entry.orderDate(), entry.releaseId(), contract == null ? null : contract.number(),
                 contract == null ? null : contract.supplierNumber(), currency, invoiceDate, shipDate, terms, due, lines, total);
-        jdbc.update("insert into invoice (invoice_number, company, partner_id, acceptance, po_number, release_id, currency, "
-                        + "total, invoice_date, due_date, content, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "cast(? as jsonb), ?)", invoice.invoiceNumber(), settings.company(), partner.id(), acceptanceRow,
-                invoice.poNumber(), invoice.releaseId(), currency, total, Date.valueOf(invoiceDate), Date.valueOf(due),
-                CanonicalJson.compact(invoice), Timestamp.from(now));
+        Long row = jdbc.queryForObject("insert into invoice (invoice_number, company, partner_id, acceptance, po_number, "
+                        + "release_id, currency, total, invoice_date, due_date, content, created_at) values (?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, cast(? as jsonb), ?) returning id", Long.class, invoice.invoiceNumber(),
+                settings.company(), partner.id(), acceptanceRow, invoice.poNumber(), invoice.releaseId(), currency, total,
+                Date.valueOf(invoiceDate), Date.valueOf(due), CanonicalJson.compact(invoice), Timestamp.from(now));
+        // per line what was billed: a credit is checked against it, and the database refuses a credit above it
+        jdbc.batchUpdate("insert into invoice_line (invoice, line_number, quantity, unit, unit_price, amount) "
+                + "values (?, ?, ?, ?, ?, ?)", lines.stream().map(l -> new Object[] {row, l.lineNumber(), l.quantity(),
+                    l.unit(), l.unitPrice(), l.amount()}).toList());
         String text = writer.write(invoice, partner, controlNumbers, now.atZone(ZoneOffset.UTC));
         String control = text.substring(90, 99);
         outbound.store(partner.id(), "810", control, "810-" + control + "-" + invoice.invoiceNumber() + ".x12", text, null,

@@ -1,10 +1,12 @@
 /**
  * Billing: the customer's acceptance of delivered releases (861, JSON, CSV, HTTP), the invoices made from
- * it at the contract's price and terms (810 and an invoice event), and the claims for what was rejected.
- * Nothing is invoiced that the customer did not accept, and nothing twice.
+ * it at the contract's price and terms (810 and an invoice event), goods accepted after all when a claim is
+ * settled so, and the credit notes that give money back on an invoice, never more than it billed. Nothing is
+ * invoiced that the customer did not accept, and nothing twice.
  *
- * <p>Owns the tables {@code acceptance}, {@code acceptance_line}, {@code invoice}, {@code invoice_sequence},
- * {@code claim}. May use {@code canonical}, {@code fulfillment} (what was shipped), {@code order}, {@code outbound}, {@code ops} (alerts),
+ * <p>Owns the tables {@code acceptance}, {@code acceptance_line}, {@code invoice}, {@code invoice_line},
+ * {@code invoice_sequence}, {@code credit_note}, {@code credit_note_line}, {@code credit_note_sequence}. May use
+ * {@code canonical}, {@code fulfillment} (what was shipped), {@code order}, {@code outbound}, {@code ops} (alerts),
  * {@code partner} and {@code x12} (the 810 writer, control numbers).
  */
 @ApplicationModule(displayName = "Billing", allowedDependencies = {"canonical", "fulfillment", "ops", "order", "outbound", "partner", "x12"})

@@ -37,4 +37,13 @@ public final class CanonicalJson {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
+
+    /** Reads back what {@link #compact} or {@link #pretty} wrote. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot read " + type.getSimpleName() + " from stored JSON", e);
+        }
+    }
 }

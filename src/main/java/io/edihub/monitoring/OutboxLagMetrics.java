@@ -55,7 +55,8 @@ class OutboxLagMetrics extends CountsFromDatabase<Map<String, OutboxLagMetrics.P
 
     @Override
     Collection<String> knownKeys() {
-        return List.of(topics.releaseRequests(), topics.invoices(), topics.claims(), topics.alerts());
+        return List.of(topics.releaseRequests(), topics.invoices(), topics.claims(), topics.creditNotes(),
+                topics.returnAuthorizations(), topics.alerts());
     }
 
     @Override

@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The dead letters: every input whose processing failed for a technical reason, kept with the error, the
  * route and the time, and what a replay needs (the original bytes and the headers that say whose it is).
- * The routes' error handling ({@code intakeFailures}, {@code shipmentFailures}, {@code apiFailures}) calls
+ * The routes' error handling ({@code intakeFailures}, {@code kafkaRecordFailures}, {@code apiFailures}) calls
  * {@link #failed}; the same input failing again counts attempts on one row, and after
  * {@code edihub.dead-letters.max-attempts}, and no sooner than {@code park-after} since its first failure, it is
  * parked and alerted. If the failure cannot be stored (the

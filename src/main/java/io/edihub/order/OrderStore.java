@@ -177,7 +177,9 @@ public class OrderStore {
 
     private List<Release> releasesOf(String partnerId, long orderId, String poNumber) {
         List<Release> result = new ArrayList<>();
-        jdbc.query("select release_id, month, status from order_release where order_id = ? order by month, release_id", rs -> {
+        // replacement releases (4500012345-03-R1) are the claims' own, never re-planned by a change
+        jdbc.query("select release_id, month, status from order_release where order_id = ? and replaces is null "
+                + "order by month, release_id", rs -> {
             String releaseId = rs.getString(1);
             result.add(new Release(releaseId, poNumber, YearMonth.from(rs.getDate(2).toLocalDate()),
                     releaseLines(partnerId, releaseId), Release.Status.valueOf(rs.getString(3))));

@@ -11,9 +11,12 @@ import java.util.Map;
 
 /**
  * The quantities of one release, per release line, and the only ways they may move: released to
- * fulfillment, shipped, judged by the customer (accepted or rejected), invoiced. Every step keeps
- * invoiced ≤ accepted, accepted + rejected ≤ shipped ≤ released ≤ ordered on every line, or is refused
- * with the line and the numbers that make it wrong.
+ * fulfillment, shipped, judged by the customer (accepted or rejected), invoiced; then what the customer
+ * rejected settled (accepted after all, replaced, returned, written off, denied) and what was invoiced
+ * credited. Every step keeps, on every line, accepted + rejected ≤ shipped ≤ released ≤ ordered,
+ * invoiced ≤ accepted + reaccepted, reaccepted + replaced + returned + written off + denied ≤ rejected and
+ * credited ≤ invoiced, or is refused with the line and the numbers that make it wrong. The database
+ * holds the same rules as a CHECK on {@code release_line}.
  *
  * <p>An order line due twice in one month has two release lines; a quantity for the order line fills them
  * in due-date order. Pure and immutable: the ledger loads and stores it.
@@ -30,24 +33,85 @@ public record ReleaseQuantities(List<Line> lines) {
     /**
      * One release line.
      *
-     * @param id        its row id
+     * @param id         its row id
      * @param lineNumber the PO line number
-     * @param unitPrice the price it is invoiced at: the contract price for every contract partner
+     * @param unitPrice  the price it is invoiced at: the contract price for every contract partner
+     * @param reaccepted rejected at first, accepted after all when a claim was settled so (invoiced then)
+     * @param replaced   rejected and replaced by a replacement release
+     * @param returned   rejected and authorized to come back
+     * @param writtenOff rejected and kept by the customer unbilled
+     * @param denied     rejected, and the customer's claim denied: never billed, never credited
+     * @param credited   invoiced and credited back
      */
     public record Line(long id, String lineNumber, String buyerPart, String vendorPart, String description, String unit,
             BigDecimal unitPrice,
             LocalDate dueDate, BigDecimal ordered, BigDecimal released, BigDecimal shipped, BigDecimal accepted,
-            BigDecimal rejected, BigDecimal invoiced) {
+            BigDecimal rejected, BigDecimal invoiced, BigDecimal reaccepted, BigDecimal replaced, BigDecimal returned,
+            BigDecimal writtenOff, BigDecimal denied, BigDecimal credited) {
+
+        /** A line before any claim was settled on it. */
+        public Line(long id, String lineNumber, String buyerPart, String vendorPart, String description, String unit,
+                BigDecimal unitPrice, LocalDate dueDate, BigDecimal ordered, BigDecimal released, BigDecimal shipped,
+                BigDecimal accepted, BigDecimal rejected, BigDecimal invoiced) {
+            this(id, lineNumber, buyerPart, vendorPart, description, unit, unitPrice, dueDate, ordered, released, shipped,
+                    accepted, rejected, invoiced, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO);
+        }
 
         /** Shipped and not yet accepted or rejected. */
         public BigDecimal unjudged() {
             return shipped.subtract(accepted).subtract(rejected);
         }
 
+        /** Rejected and not yet settled one way or another. */
+        public BigDecimal unsettled() {
+            return rejected.subtract(reaccepted).subtract(replaced).subtract(returned).subtract(writtenOff).subtract(denied);
+        }
+
+        /** What the customer accepts in the end: at first or after all; all of it is to be invoiced. */
+        public BigDecimal invoiceable() {
+            return accepted.add(reaccepted);
+        }
+
         Line with(BigDecimal released, BigDecimal shipped, BigDecimal accepted, BigDecimal rejected, BigDecimal invoiced) {
             return new Line(id, lineNumber, buyerPart, vendorPart, description, unit, unitPrice, dueDate, ordered, released,
-                    shipped, accepted, rejected, invoiced);
+                    shipped, accepted, rejected, invoiced, reaccepted, replaced, returned, writtenOff, denied, credited);
         }
+
+        Line settled(Settlement kind, BigDecimal q) {
+            return new Line(id, lineNumber, buyerPart, vendorPart, description, unit, unitPrice, dueDate, ordered, released,
+                    shipped, accepted, rejected, invoiced,
+                    kind == Settlement.REACCEPTED ? reaccepted.add(q) : reaccepted,
+                    kind == Settlement.REPLACED ? replaced.add(q) : replaced,
+                    kind == Settlement.RETURNED ? returned.add(q) : returned,
+                    kind == Settlement.WRITTEN_OFF ? writtenOff.add(q) : writtenOff,
+                    kind == Settlement.DENIED ? denied.add(q) : denied, credited);
+        }
+
+        Line credit(BigDecimal q) {
+            return new Line(id, lineNumber, buyerPart, vendorPart, description, unit, unitPrice, dueDate, ordered, released,
+                    shipped, accepted, rejected, invoiced, reaccepted, replaced, returned, writtenOff, denied, credited.add(q));
+        }
+
+        /** Everything released shipped, judged, invoiced when accepted and settled when rejected. */
+        boolean finished() {
+            return shipped.compareTo(released) == 0 && unjudged().signum() == 0
+                    && invoiced.compareTo(invoiceable()) == 0 && unsettled().signum() == 0;
+        }
+    }
+
+    /** What became of rejected goods when their claim was settled. */
+    public enum Settlement {
+        /** the customer accepts them after all: they are invoiced */
+        REACCEPTED,
+        /** a replacement release brings new goods */
+        REPLACED,
+        /** they come back under a return authorization */
+        RETURNED,
+        /** the customer keeps them unbilled */
+        WRITTEN_OFF,
+        /** the claim is denied: nothing billed, nothing credited */
+        DENIED
     }
 
     /** A movement that would break the release's quantities; nothing moved. */
@@ -156,7 +220,7 @@ public record ReleaseQuantities(List<Line> lines) {
     public Map<String, BigDecimal> toInvoice() {
         Map<String, BigDecimal> result = new LinkedHashMap<>();
         for (String line : lineNumbers()) {
-            BigDecimal open = total(line, Line::accepted).subtract(total(line, Line::invoiced));
+            BigDecimal open = total(line, Line::invoiceable).subtract(total(line, Line::invoiced));
             if (open.signum() > 0) {
                 result.put(line, open);
             }
@@ -164,10 +228,64 @@ public record ReleaseQuantities(List<Line> lines) {
         return result;
     }
 
-    /** Everything accepted is now invoiced. */
+    /** Everything accepted (at first or after all) is now invoiced. */
     public ReleaseQuantities invoiceAccepted() {
         return new ReleaseQuantities(lines.stream().map(l -> l.with(l.released(), l.shipped(), l.accepted(), l.rejected(),
-                l.accepted())).toList());
+                l.invoiceable())).toList());
+    }
+
+    /**
+     * Settles rejected goods, per order line: accepted after all, replaced, returned, written off or denied.
+     *
+     * @throws Refusal UNKNOWN_LINE, NOT_POSITIVE or OVER_SETTLEMENT (more than is rejected and not yet settled)
+     */
+    public ReleaseQuantities settle(Settlement kind, Map<String, BigDecimal> quantities) {
+        List<Line> result = new ArrayList<>(lines);
+        for (Map.Entry<String, BigDecimal> e : quantities.entrySet()) {
+            String line = e.getKey();
+            BigDecimal quantity = e.getValue();
+            requireLine(line);
+            requirePositive(line, quantity);
+            BigDecimal open = total(line, Line::unsettled);
+            if (quantity.compareTo(open) > 0) {
+                throw new Refusal("OVER_SETTLEMENT", "line " + line + ": " + plain(quantity) + " to settle, but only "
+                        + plain(open) + " of the " + plain(total(line, Line::rejected))
+                        + " rejected are not settled yet; a rejected unit is settled once");
+            }
+            fill(result, line, quantity, Line::unsettled, (l, q) -> l.settled(kind, q));
+        }
+        return new ReleaseQuantities(result);
+    }
+
+    /**
+     * Credits invoiced goods, per order line.
+     *
+     * @throws Refusal UNKNOWN_LINE, NOT_POSITIVE or OVER_CREDIT (more than is invoiced and not yet credited)
+     */
+    public ReleaseQuantities credit(Map<String, BigDecimal> quantities) {
+        List<Line> result = new ArrayList<>(lines);
+        for (Map.Entry<String, BigDecimal> e : quantities.entrySet()) {
+            String line = e.getKey();
+            BigDecimal quantity = e.getValue();
+            requireLine(line);
+            requirePositive(line, quantity);
+            BigDecimal open = total(line, Line::invoiced).subtract(total(line, Line::credited));
+            if (quantity.compareTo(open) > 0) {
+                throw new Refusal("OVER_CREDIT", "line " + line + ": " + plain(quantity) + " to credit, but only "
+                        + plain(open) + " of the " + plain(total(line, Line::invoiced))
+                        + " invoiced are not credited yet; nothing is credited that was not billed");
+            }
+            fill(result, line, quantity, l -> l.invoiced().subtract(l.credited()), Line::credit);
+        }
+        return new ReleaseQuantities(result);
+    }
+
+    /**
+     * True when nothing is left to do on the release's goods: everything released was shipped and judged, what the
+     * customer accepted is invoiced and what it rejected settled. (Payments are the cash application's to add.)
+     */
+    public boolean finished() {
+        return !lines.isEmpty() && sum(Line::shipped).signum() > 0 && lines.stream().allMatch(Line::finished);
     }
 
     /**
@@ -184,10 +302,11 @@ public record ReleaseQuantities(List<Line> lines) {
             if (!allJudged) {
                 return Release.Status.PARTIALLY_ACCEPTED;
             }
-            if (accepted.signum() == 0) {
+            if (sum(Line::invoiceable).signum() == 0) {
                 return Release.Status.REJECTED;
             }
-            return sum(Line::invoiced).compareTo(accepted) == 0 ? Release.Status.INVOICED : Release.Status.ACCEPTED;
+            return sum(Line::invoiced).compareTo(sum(Line::invoiceable)) == 0 ? Release.Status.INVOICED
+                    : Release.Status.ACCEPTED;
         }
         if (shipped.signum() > 0) {
             return shipped.compareTo(released) < 0 ? Release.Status.PARTIALLY_SHIPPED : Release.Status.SHIPPED;
@@ -197,6 +316,12 @@ public record ReleaseQuantities(List<Line> lines) {
 
     private BigDecimal sum(java.util.function.Function<Line, BigDecimal> quantity) {
         return lines.stream().map(quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static void requirePositive(String line, BigDecimal quantity) {
+        if (quantity == null || quantity.signum() <= 0) {
+            throw new Refusal("NOT_POSITIVE", "line " + line + ": a quantity must be more than zero, it is " + quantity);
+        }
     }
 
     private void requireLine(String line) {

@@ -12,7 +12,10 @@ import org.springframework.validation.annotation.Validated;
  * @param releaseRequests out to fulfillment, keyed by release id
  * @param shipments       in from logistics, keyed by release id
  * @param invoices        out to the ERP, keyed by invoice number
- * @param claims          out to returns, keyed by release id
+ * @param claims          out to returns, keyed by release id: claims raised and settled
+ * @param creditNotes     out to the ERP, keyed by credit note number
+ * @param returnAuthorizations out to logistics, keyed by RMA number: goods the customer may send back
+ * @param returns         in from logistics, keyed by RMA number: returned goods that arrived
  * @param alerts          out to operations, keyed by subject
  * @param source          the CloudEvents source ({@code ce_source}) of everything we publish
  */
@@ -23,6 +26,10 @@ public record Topics(
         @DefaultValue("edihub.shipments.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String shipments,
         @DefaultValue("edihub.invoices.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String invoices,
         @DefaultValue("edihub.claims.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String claims,
+        @DefaultValue("edihub.credit-notes.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String creditNotes,
+        @DefaultValue("edihub.return-authorizations.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME)
+        String returnAuthorizations,
+        @DefaultValue("edihub.returns.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String returns,
         @DefaultValue("edihub.alerts.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String alerts,
         @DefaultValue("/edi-hub") @NotBlank String source) {
 

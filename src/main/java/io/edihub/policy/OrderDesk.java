@@ -220,6 +220,10 @@ public class OrderDesk {
     }
 
     private Outcome change(OrderMessage message, OrderStore.CurrentOrder current, PartnerProfile partner, long documentId) {
+        if ("CLOSED".equals(current.status())) {
+            return Outcome.refused(message, "ORDER_CLOSED", "order", what(message) + " is closed: every release was "
+                    + "shipped, judged, invoiced and its claims settled; it takes no further change");
+        }
         if (("CANCELLED".equals(current.status()) || "REJECTED".equals(current.status()))
                 && message.purpose() != PurchaseOrder.Purpose.REPLACE) {
             return Outcome.refused(message, "ORDER_CLOSED", "order", what(message) + " was "

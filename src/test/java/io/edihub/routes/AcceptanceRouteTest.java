@@ -9,9 +9,9 @@ import static org.mockito.Mockito.when;
 
 import io.edihub.billing.AcceptanceDesk;
 import io.edihub.billing.AcceptanceInProgress;
-import io.edihub.billing.Claims;
 import io.edihub.billing.Invoicing;
 import io.edihub.canonical.Acceptance;
+import io.edihub.claims.Claims;
 import io.edihub.canonical.PurchaseOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -66,6 +66,7 @@ class AcceptanceRouteTest {
         verify(desk, never()).record(any());
         verify(invoicing, never()).invoiceAccepted(any());
         verify(claims, never()).raise(any());
+        verify(claims, never()).replacementJudged(any());
         verify(desk, never()).close(any());
     }
 
@@ -78,6 +79,7 @@ class AcceptanceRouteTest {
         when(desk.record(judged)).thenReturn(judged);
         when(invoicing.invoiceAccepted(judged)).thenReturn(judged);
         when(claims.raise(judged)).thenReturn(judged);
+        when(claims.replacementJudged(judged)).thenReturn(judged);
         when(desk.close(judged)).thenReturn(taken);
 
         Object answer = producer.requestBody("direct:acceptRelease", step(Map.of(), null));
@@ -88,6 +90,7 @@ class AcceptanceRouteTest {
         flow.verify(desk).record(judged);
         flow.verify(invoicing).invoiceAccepted(judged);
         flow.verify(claims).raise(judged);
+        flow.verify(claims).replacementJudged(judged);
         flow.verify(desk).close(judged);
         verify(desk, never()).refusal(any());
     }
@@ -100,6 +103,7 @@ class AcceptanceRouteTest {
         when(desk.judge(any())).thenReturn(judged);
         when(desk.record(judged)).thenReturn(judged);
         when(claims.raise(judged)).thenReturn(judged);
+        when(claims.replacementJudged(judged)).thenReturn(judged);
         when(desk.close(judged)).thenReturn(taken);
 
         assertThat(producer.requestBody("direct:acceptRelease", step(Map.of(), null))).isEqualTo(taken);
@@ -122,6 +126,7 @@ class AcceptanceRouteTest {
 
         assertThat(done.getException()).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
         verify(claims, never()).raise(any());
+        verify(claims, never()).replacementJudged(any());
         verify(desk, never()).close(any());
     }
 

@@ -1,0 +1,17 @@
+/**
+ * Claims: what happens after the customer says "not these". Goods it returned or disputes on an acceptance
+ * (before invoicing) and goods it disputes on one of our invoices (an 812, a deduction on a payment, an operator)
+ * become claims, each with its lines, reason and every step recorded, {@code OPEN → SETTLING → SETTLED | DENIED}.
+ * Only a person settles one, over HTTP: replace (a replacement release, {@code 4500012345-03-R1}), return (a return
+ * authorization; the goods' arrival back on {@code edihub.returns.v1} settles it), accept after all (invoiced through
+ * billing, once), write off (the loss recorded), credit (a credit note from billing, never above what was billed)
+ * or deny. A release stays open while a claim on it is.
+ *
+ * <p>Owns the tables {@code claim}, {@code claim_line}, {@code claim_settlement}, {@code claim_event},
+ * {@code goods_return}. May use {@code billing} (acceptances, invoices, credit notes), {@code canonical},
+ * {@code order} (the release ledger), {@code outbound}, {@code ops} (alerts) and {@code partner}.
+ */
+@ApplicationModule(displayName = "Claims", allowedDependencies = {"billing", "canonical", "ops", "order", "outbound", "partner"})
+package io.edihub.claims;
+
+import org.springframework.modulith.ApplicationModule;
