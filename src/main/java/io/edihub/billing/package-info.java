@@ -4,7 +4,9 @@
  * Nothing is invoiced that the customer did not accept, and nothing twice.
  *
  * <p>Owns the tables {@code acceptance}, {@code acceptance_line}, {@code invoice}, {@code invoice_sequence},
- * {@code claim}. May use {@code canonical}, {@code fulfillment} (what was shipped), {@code order}, {@code outbound}, {@code ops} (alerts),
+ * {@code claim}. Publishes the views {@code acceptance_overview}, {@code acceptance_line_overview},
+ * {@code invoice_overview} and {@code claim_overview} (for the timeline, the watchdog and the metrics). May use
+ * {@code canonical}, {@code fulfillment} (what was shipped), {@code order}, {@code outbound}, {@code ops} (alerts),
  * {@code partner} and {@code x12} (the 810 writer, control numbers).
  */
 @ApplicationModule(displayName = "Billing", allowedDependencies = {"canonical", "fulfillment", "ops", "order", "outbound", "partner", "x12"})
