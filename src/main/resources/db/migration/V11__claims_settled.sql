@@ -82,6 +82,7 @@ create table credit_note_line (
 -- Claims: one per (partner, what raised it, its reference, release), with lines; before invoicing (an acceptance's
 -- returned and disputed goods) or after (an 812, a deduction on a payment, an operator). The claims of the first
 -- version (one row per line, always OPEN) become claims with lines.
+drop view claim_overview;
 alter table claim rename to claim_v1;
 create table claim (
     id              bigserial     primary key,
@@ -180,6 +181,18 @@ update order_release r set open_claims = (select count(*) from claim c where c.p
    and c.release_id = r.release_id and c.status in ('OPEN', 'SETTLING'));
 select setval(pg_get_serial_sequence('claim', 'id'), coalesce((select max(id) from claim), 0) + 1, false);
 drop table claim_v1;
+
+-- claims: what the timeline and the watchdog read
+create view claim_overview as
+select c.id, c.claim_number, c.partner_id, c.po_number, c.release_id, c.kind, c.source, c.source_ref, c.invoice_number,
+       c.currency, c.status, c.condition, c.reason, c.raised_at, c.ended_at,
+       (select string_agg('line ' || l.line_number || ' '
+                          || case when l.quantity > 0 then trim(trailing '.' from trim(trailing '0' from l.quantity::text))
+                                  else '' end
+                          || case when l.amount is not null then ' ' || l.amount::text else '' end, ', '
+                          order by l.line_number)
+          from claim_line l where l.claim = c.id) as lines
+  from claim c;
 
 -- returned goods arriving back (edihub.returns.v1), as they came
 create table goods_return (

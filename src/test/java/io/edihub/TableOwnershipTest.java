@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,24 +20,29 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each table belongs to one module, named in that module's {@code package-info.java} ("Owns the tables
- * {@code a}, {@code b}"), and only that module's code writes it; business modules read another module's
- * data through its Java API, never its tables. The operations modules ({@code ops}, {@code monitoring})
- * read across tables for timelines, overdue work and metrics, and never write them.
+ * {@code a}, {@code b}"), and only that module's code reads or writes it; other modules use its data through its
+ * Java API. What others need to read in SQL (the operations modules' timelines, overdue work and metrics) the
+ * owner publishes as views over its own tables, named in its {@code package-info.java} too ("Publishes the views
+ * {@code c}, {@code d}"): any module may read a view, none writes one.
  *
  * <p>The check reads the SQL in the Java string literals of {@code src/main/java}: an {@code insert into},
- * {@code update} or {@code delete from} names the table written, a {@code from} or {@code join} one read.
+ * {@code update} or {@code delete from} names the table or view written, a {@code from} or {@code join} one read;
+ * and the migrations' {@code create view} statements, whose {@code from} and {@code join} name what a view reads.
  */
 class TableOwnershipTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/edihub");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
-    private static final Set<String> READ_ACROSS = Set.of("ops", "monitoring");
 
     private static final Pattern OWNS = Pattern.compile("Owns the tables? ((?:\\{@code [a-z_]+\\}(?:,\\s*|\\s+and\\s+)?)+)");
+    private static final Pattern PUBLISHES = Pattern.compile("Publishes the views? ((?:\\{@code [a-z_]+\\}(?:,\\s*|\\s+and\\s+)?)+)");
     private static final Pattern CODE = Pattern.compile("\\{@code ([a-z_]+)\\}");
     private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:\\\\.|[^\"\\\\\\n])*)\"", Pattern.DOTALL);
     private static final Pattern STATEMENT = Pattern.compile("\\b(insert\\s+into|update|delete\\s+from|from|join)\\s+([a-z_]+)\\b");
     private static final Pattern CREATE_TABLE = Pattern.compile("create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_]+)");
+    private static final Pattern CREATE_VIEW = Pattern.compile("create\\s+(?:or\\s+replace\\s+)?view\\s+([a-z_]+)(.*?);",
+            Pattern.DOTALL);
+    private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__.*");
 
     @Test
     void everyTableHasOneOwningModule() {
@@ -48,60 +54,122 @@ class TableOwnershipTest {
     }
 
     @Test
-    void onlyTheOwnerWritesATableAndBusinessModulesReadOnlyTheirOwn() {
+    void everyViewHasOnePublishingModule() {
+        Map<String, String> publishers = publishers();
+        Set<String> views = views().keySet();
+        assertThat(views).as("views created by the migrations").isNotEmpty();
+        assertThat(publishers.keySet()).as("views some package-info.java says it publishes").containsAll(views);
+        assertThat(views).as("published views that the migrations create").containsAll(publishers.keySet());
+        assertThat(views).as("views named like a table").doesNotContainAnyElementsOf(tables());
+    }
+
+    @Test
+    void aViewReadsOnlyWhatItsPublisherOwns() {
         Map<String, String> owners = owners();
+        Map<String, String> publishers = publishers();
         List<String> violations = new ArrayList<>();
-        forEachSource((module, file, sql) -> {
+        views().forEach((view, sql) -> {
+            String publisher = publishers.getOrDefault(view, "no module");
             Matcher statement = STATEMENT.matcher(sql);
             while (statement.find()) {
-                String table = statement.group(2);
-                String owner = owners.get(table);
-                if (owner == null || owner.equals(module)) {
-                    continue;
-                }
-                boolean write = !statement.group(1).equals("from") && !statement.group(1).equals("join");
-                if (write || !READ_ACROSS.contains(module)) {
-                    violations.add(module + "/" + file.getFileName() + " " + (write ? "writes" : "reads") + " " + table
-                            + ", which belongs to " + owner);
+                String read = statement.group(2);
+                String owner = owners.containsKey(read) ? owners.get(read) : publishers.get(read);
+                if (owner != null && !owner.equals(publisher)) {
+                    violations.add("view " + view + " of " + publisher + " reads " + read + ", which belongs to " + owner);
                 }
             }
         });
         assertThat(violations).isEmpty();
     }
 
+    @Test
+    void aModuleReadsAndWritesOnlyItsOwnTablesAndReadsOthersThroughTheirViews() {
+        Map<String, String> owners = owners();
+        Map<String, String> publishers = publishers();
+        List<String> violations = new ArrayList<>();
+        forEachSource((module, file, sql) -> {
+            Matcher statement = STATEMENT.matcher(sql);
+            while (statement.find()) {
+                String name = statement.group(2);
+                boolean write = !statement.group(1).equals("from") && !statement.group(1).equals("join");
+                if (publishers.containsKey(name)) {
+                    if (write) {
+                        violations.add(module + "/" + file.getFileName() + " writes the view " + name
+                                + ", which is read-only: " + publishers.get(name) + " writes its tables");
+                    }
+                    continue;
+                }
+                String owner = owners.get(name);
+                if (owner != null && !owner.equals(module)) {
+                    violations.add(module + "/" + file.getFileName() + " " + (write ? "writes" : "reads") + " " + name
+                            + ", which belongs to " + owner + (write ? "" : "; read a view " + owner + " publishes"));
+                }
+            }
+        });
+        assertThat(violations).isEmpty();
+    }
+
+    /** The tables each module owns: table to module. */
     private static Map<String, String> owners() {
-        Map<String, String> owners = new HashMap<>();
+        return declared(OWNS, "owner");
+    }
+
+    /** The views each module publishes: view to module. */
+    private static Map<String, String> publishers() {
+        return declared(PUBLISHES, "publisher");
+    }
+
+    private static Map<String, String> declared(Pattern sentence, String role) {
+        Map<String, String> modules = new HashMap<>();
         try (Stream<Path> infos = Files.list(SOURCES)) {
             for (Path info : infos.map(dir -> dir.resolve("package-info.java")).filter(Files::exists).toList()) {
                 String module = info.getParent().getFileName().toString();
                 // the Javadoc as one line: a sentence may wrap anywhere
-                Matcher owns = OWNS.matcher(Files.readString(info).replaceAll("\\s*\\n\\s*\\*\\s*", " "));
-                while (owns.find()) {
-                    Matcher code = CODE.matcher(owns.group(1));
+                Matcher declared = sentence.matcher(Files.readString(info).replaceAll("\\s*\\n\\s*\\*\\s*", " "));
+                while (declared.find()) {
+                    Matcher code = CODE.matcher(declared.group(1));
                     while (code.find()) {
-                        String previous = owners.put(code.group(1), module);
-                        assertThat(previous).as("owner of %s besides %s", code.group(1), module).isNull();
+                        String previous = modules.put(code.group(1), module);
+                        assertThat(previous).as("%s of %s besides %s", role, code.group(1), module).isNull();
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return owners;
+        return modules;
     }
 
     private static Set<String> tables() {
-        try (Stream<Path> migrations = Files.list(MIGRATIONS)) {
-            return migrations.flatMap(file -> {
-                try {
-                    return CREATE_TABLE.matcher(Files.readString(file).toLowerCase()).results().map(m -> m.group(1));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).collect(Collectors.toSet());
+        return migrations().flatMap(sql -> CREATE_TABLE.matcher(sql).results().map(m -> m.group(1)))
+                .collect(Collectors.toSet());
+    }
+
+    /** The views the migrations create, each with its definition (a later {@code create or replace} wins). */
+    private static Map<String, String> views() {
+        Map<String, String> views = new HashMap<>();
+        migrations().forEach(sql -> CREATE_VIEW.matcher(sql).results().forEach(m -> views.put(m.group(1), m.group(2))));
+        return views;
+    }
+
+    /** Each migration's SQL in the order Flyway runs them, lower case, without comments. */
+    private static Stream<String> migrations() {
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            List<Path> sorted = files.sorted(Comparator.comparingInt(TableOwnershipTest::version)).toList();
+            List<String> sql = new ArrayList<>();
+            for (Path file : sorted) {
+                sql.add(Files.readString(file).toLowerCase().replaceAll("--[^\\n]*", ""));
+            }
+            return sql.stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A versioned migration's version; repeatable ones ({@code R__}) run after all of them. */
+    private static int version(Path migration) {
+        Matcher version = VERSIONED.matcher(migration.getFileName().toString());
+        return version.matches() ? Integer.parseInt(version.group(1)) : Integer.MAX_VALUE;
     }
 
     private interface SqlVisitor {

@@ -8,8 +8,9 @@
  * or deny. A release stays open while a claim on it is.
  *
  * <p>Owns the tables {@code claim}, {@code claim_line}, {@code claim_settlement}, {@code claim_event},
- * {@code goods_return}. May use {@code billing} (acceptances, invoices, credit notes), {@code canonical},
- * {@code order} (the release ledger), {@code outbound}, {@code ops} (alerts) and {@code partner}.
+ * {@code goods_return}. Publishes the view {@code claim_overview} (for the timeline and the watchdog). May use
+ * {@code billing} (acceptances, invoices, credit notes), {@code canonical}, {@code order} (the release ledger),
+ * {@code outbound}, {@code ops} (alerts) and {@code partner}.
  */
 @ApplicationModule(displayName = "Claims", allowedDependencies = {"billing", "canonical", "ops", "order", "outbound", "partner"})
 package io.edihub.claims;

@@ -4,9 +4,10 @@
  * 997s to operations), stores the raw document with its outcome and acknowledgments, and says where the file goes
  * next; delivers outbound documents to the partners' folders.
  *
- * <p>Owns the tables {@code inbound_document} and {@code interchange_receipt}. May use the format adapters (
- * {@code x12}, {@code edifact}, {@code document}), {@code canonical}, {@code partner}, {@code order}, {@code policy},
- * {@code billing}, {@code outbound} and {@code ops}.
+ * <p>Owns the tables {@code inbound_document} and {@code interchange_receipt}. Publishes the view
+ * {@code inbound_document_overview} (what came in, for the timeline, dead-letter replays and the metrics). May use
+ * the format adapters ({@code x12}, {@code edifact}, {@code document}), {@code canonical}, {@code partner},
+ * {@code order}, {@code policy}, {@code billing}, {@code outbound} and {@code ops}.
  */
 @ApplicationModule(displayName = "Intake", allowedDependencies = {"billing", "canonical", "document", "edifact", "ops", "order", "outbound", "partner", "policy", "x12"})
 package io.edihub.intake;

@@ -17,10 +17,11 @@ import java.util.function.ToLongFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What each partner sent and got, counted from the record: documents received and rejected per format
- * ({@code inbound_document}), releases dispatched to fulfillment ({@code order_release.dispatched_at}) and
- * invoices sent ({@code invoice}: each is an 810 for the customer and an event for the ERP, committed together
- * and delivered after; how far delivery lags shows in the outbox metrics).
+ * What each partner sent and got, counted from the record through the views the owning modules publish:
+ * documents received and rejected per format ({@code inbound_document_overview}), releases dispatched to
+ * fulfillment ({@code release_overview.dispatched_at}) and invoices sent ({@code invoice_overview}: each is an
+ * 810 for the customer and an event for the ERP, committed together and delivered after; how far delivery lags
+ * shows in the outbox metrics).
  *
  * <pre>
  * edihub_documents_received_total{partner, format}
@@ -57,12 +58,13 @@ class PartnerActivityMetrics extends CountsFromDatabase<PartnerActivityMetrics.F
     Figures read() {
         Map<Key, Documents> documents = new HashMap<>();
         jdbc.query("select partner_id, coalesce(format, 'UNKNOWN'), count(*), count(*) filter (where outcome = 'REJECTED') "
-                + "from inbound_document group by 1, 2", rs -> {
+                + "from inbound_document_overview group by 1, 2", rs -> {
                     documents.put(new Key(rs.getString(1), rs.getString(2)), new Documents(rs.getLong(3), rs.getLong(4)));
                 });
         return new Figures(documents,
-                perPartner("select partner_id, count(*) from order_release where dispatched_at is not null group by 1"),
-                perPartner("select partner_id, count(*) from invoice group by 1"));
+                perPartner("select partner_id, count(*) from release_overview where dispatched_at is not null "
+                        + "group by 1"),
+                perPartner("select partner_id, count(*) from invoice_overview group by 1"));
     }
 
     private Map<String, Long> perPartner(String sql) {

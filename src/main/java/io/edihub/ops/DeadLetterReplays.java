@@ -129,8 +129,8 @@ public class DeadLetterReplays {
                 documentId = documentId != null ? documentId : documentIn(detail);
                 detail = "HTTP " + status + " " + detail;
             } else if (documentId != null) {
-                Map<String, Object> document = jdbc.queryForMap("select outcome, error_report from inbound_document "
-                        + "where id = ?", documentId);
+                Map<String, Object> document = jdbc.queryForMap("select outcome, error_report from "
+                        + "inbound_document_overview where id = ?", documentId);
                 String report = (String) document.get("error_report");
                 outcome = "ACCEPTED".equals(document.get("outcome")) ? Outcome.PROCESSED
                         : report != null && report.contains("DUPLICATE") ? Outcome.DUPLICATE : Outcome.REFUSED;
@@ -182,10 +182,12 @@ public class DeadLetterReplays {
      */
     private void timeline(long documentId, long letterId, String operator, String reason, boolean bypass, Outcome outcome) {
         List<Map<String, Object>> touched = jdbc.queryForList("select partner_id, po_number, max(order_id) as order_id "
-                + "from (select partner_id, po_number, order_id from order_revision where document_id in (select ? union "
-                + "select document_id from dead_letter_replay where dead_letter_id = ? and document_id is not null) "
-                + "union select partner_id, po_number, id from purchase_order where document_id in (select ? union "
-                + "select document_id from dead_letter_replay where dead_letter_id = ? and document_id is not null)) t "
+                + "from (select partner_id, po_number, order_id from order_revision_overview "
+                + "where document_id in (select ? union select document_id from dead_letter_replay "
+                + "where dead_letter_id = ? and document_id is not null) "
+                + "union select partner_id, po_number, id from order_overview "
+                + "where document_id in (select ? union select document_id from dead_letter_replay "
+                + "where dead_letter_id = ? and document_id is not null)) t "
                 + "group by partner_id, po_number", documentId, letterId, documentId, letterId);
         for (Map<String, Object> row : touched) {
             Number orderId = (Number) row.get("order_id");

@@ -74,41 +74,44 @@ public class OrderTimeline {
     @Transactional(readOnly = true)
     public Optional<View> of(String partnerId, String poNumber) {
         List<Long> documents = jdbc.queryForList("""
-                select document_id from purchase_order where partner_id = ? and po_number = ?
-                union select document_id from order_revision where partner_id = ? and po_number = ?
-                union select document_id from acceptance where partner_id = ? and po_number = ? and document_id is not null
+                select document_id from order_overview where partner_id = ? and po_number = ?
+                union select document_id from order_revision_overview where partner_id = ? and po_number = ?
+                union select document_id from acceptance_overview where partner_id = ? and po_number = ?
+                        and document_id is not null
                 union select a.document_id from received_acknowledgment a
-                        join outbound_document o on o.id = a.outbound_document_id
+                        join outbound_document_overview o on o.id = a.outbound_document_id
                         where o.partner_id = ? and o.po_number = ?
-                union select document_id from order_event where partner_id = ? and po_number = ? and document_id is not null
+                union select document_id from order_event_overview where partner_id = ? and po_number = ?
+                        and document_id is not null
                 """, Long.class, partnerId, poNumber, partnerId, poNumber, partnerId, poNumber, partnerId, poNumber,
                 partnerId, poNumber);
         List<Entry> entries = new ArrayList<>();
         Long[] ids = documents.toArray(Long[]::new);
         entries.addAll(jdbc.query("""
-                select received_at, channel, file_name, outcome, substring(content from 1 for 512)
-                  from inbound_document where id = any(?) order by id
+                select received_at, channel, file_name, outcome, content_head
+                  from inbound_document_overview where id = any(?) order by id
                 """, (rs, i) -> new Entry(instant(rs, 1), Source.DOCUMENT_IN, documentType(rs.getBytes(5)),
                 rs.getString(3), null, rs.getString(4), "received over " + rs.getString(2), null), (Object) ids));
         // what answers the documents (997, TA1, JSON responses) and what we sent about this order
         entries.addAll(jdbc.query("""
                 select created_at, kind, file_name, release_id, acknowledged, written_at, control_number
-                  from outbound_document
+                  from outbound_document_overview
                  where partner_id = ? and (po_number = ? or (po_number is null and inbound_document_id = any(?)))
                  order by id
                 """, (rs, i) -> new Entry(instant(rs, 1), Source.DOCUMENT_OUT, rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5) == null ? null : "acknowledged " + rs.getString(5),
                 sent(rs.getString(7), instant(rs, 6)), "R".equals(rs.getString(5)) ? Boolean.TRUE : null),
                 partnerId, poNumber, ids));
-        entries.addAll(jdbc.query("select at, kind, detail, alert from order_event where partner_id = ? and po_number = ? order by id",
+        entries.addAll(jdbc.query("select at, kind, detail, alert from order_event_overview where partner_id = ? "
+                + "and po_number = ? order by id",
                 (rs, i) -> new Entry(instant(rs, 1), Source.EVENT, rs.getString(2), null, null, null, rs.getString(3),
                         rs.getBoolean(4) ? Boolean.TRUE : null), partnerId, poNumber));
         entries.addAll(jdbc.query("""
                 select s.received_at, s.shipment_id, s.release_id, s.status, s.carrier, s.tracking_number, s.error,
-                       (select sum(quantity) from shipment_line l where l.shipment = s.id)
-                  from shipment s
-                 where s.partner_id = ? and s.release_id in (select r.release_id from order_release r
-                        join purchase_order p on p.id = r.order_id where p.partner_id = ? and p.po_number = ?)
+                       s.quantity
+                  from shipment_overview s
+                 where s.partner_id = ? and s.release_id in (select r.release_id from release_overview r
+                        join order_overview p on p.id = r.order_id where p.partner_id = ? and p.po_number = ?)
                  order by s.id
                 """, (rs, i) -> new Entry(instant(rs, 1), Source.SHIPMENT, "SHIPMENT", rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(7) != null ? rs.getString(7)
@@ -118,33 +121,33 @@ public class OrderTimeline {
         entries.addAll(jdbc.query("""
                 select a.received_at, a.acceptance_id, a.release_id, a.implicit,
                        sum(l.accepted), sum(l.returned), sum(l.disputed)
-                  from acceptance a join acceptance_line l on l.acceptance = a.id
+                  from acceptance_overview a join acceptance_line_overview l on l.acceptance = a.id
                  where a.partner_id = ? and a.po_number = ?
-                 group by a.id order by a.id
+                 group by a.id, a.received_at, a.acceptance_id, a.release_id, a.implicit order by a.id
                 """, (rs, i) -> new Entry(instant(rs, 1), Source.ACCEPTANCE, rs.getBoolean(4) ? "IMPLICIT_ACCEPTANCE"
                 : "ACCEPTANCE", rs.getString(2), rs.getString(3), null, quantity(rs.getBigDecimal(5)) + " accepted, "
                 + quantity(rs.getBigDecimal(6)) + " returned, " + quantity(rs.getBigDecimal(7)) + " disputed", null),
                 partnerId, poNumber));
         entries.addAll(jdbc.query("""
                 select created_at, invoice_number, release_id, total, currency, due_date
-                  from invoice where partner_id = ? and po_number = ? order by id
+                  from invoice_overview where partner_id = ? and po_number = ? order by id
                 """, (rs, i) -> new Entry(instant(rs, 1), Source.INVOICE, "INVOICE", rs.getString(2), rs.getString(3), null,
                 rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " " + rs.getString(5)
                         + ", due " + rs.getObject(6, LocalDate.class), null), partnerId, poNumber));
         entries.addAll(jdbc.query("""
-                select created_at, line_number, release_id, status, returned, disputed, condition, reason
-                  from claim where partner_id = ? and po_number = ? order by id
-                """, (rs, i) -> new Entry(instant(rs, 1), Source.CLAIM, "CLAIM", "line " + rs.getString(2), rs.getString(3),
-                rs.getString(4), quantity(rs.getBigDecimal(5)) + " returned, " + quantity(rs.getBigDecimal(6)) + " disputed"
-                + (rs.getString(7) == null ? "" : ", condition " + rs.getString(7))
+                select raised_at, claim_number, release_id, status, kind, lines, condition, reason, invoice_number
+                  from claim_overview where partner_id = ? and po_number = ? order by id
+                """, (rs, i) -> new Entry(instant(rs, 1), Source.CLAIM, "CLAIM", rs.getString(2), rs.getString(3),
+                rs.getString(4), ("AFTER_INVOICE".equals(rs.getString(5)) ? "on invoice " + rs.getString(9) + ": " : "")
+                + rs.getString(6) + (rs.getString(7) == null ? "" : ", condition " + rs.getString(7))
                 + (rs.getString(8) == null ? "" : ": " + rs.getString(8)), null), partnerId, poNumber));
         List<ReleaseState> releases = jdbc.query("""
                 select r.release_id, to_char(r.month, 'YYYY-MM'), r.status, r.dispatched_at
-                  from order_release r join purchase_order p on p.id = r.order_id
+                  from release_overview r join order_overview p on p.id = r.order_id
                  where p.partner_id = ? and p.po_number = ? order by r.month, r.release_id
                 """, (rs, i) -> new ReleaseState(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)),
                 partnerId, poNumber);
-        String status = jdbc.query("select status from purchase_order where partner_id = ? and po_number = ? "
+        String status = jdbc.query("select status from order_overview where partner_id = ? and po_number = ? "
                 + "order by id desc limit 1", rs -> rs.next() ? rs.getString(1) : null, partnerId, poNumber);
         if (status == null && entries.isEmpty()) {
             return Optional.empty();

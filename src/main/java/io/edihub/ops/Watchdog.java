@@ -210,7 +210,7 @@ public class Watchdog {
         return switch (check) {
             case ACK_OVERDUE -> jdbc.query(LIMITS
                     + "select d.partner_id, d.kind, d.group_control_number, d.file_name, d.created_at, l.after, d.po_number "
-                    + "from outbound_document d join limits l on l.partner_id = d.partner_id "
+                    + "from outbound_document_overview d join limits l on l.partner_id = d.partner_id "
                     + "where d.acknowledged is null and d.group_control_number is not null and d.kind in ('855', '856', '810') "
                     + "and d.created_at + l.after <= ? order by d.id", (rs, i) -> {
                         String partnerId = rs.getString(1);
@@ -223,15 +223,9 @@ public class Watchdog {
                                 since);
                     }, args);
             case HELD_OVERDUE -> jdbc.query(LIMITS
-                    + "select o.partner_id, o.po_number, o.release_number, o.id, "
-                    + "coalesce(h.since, o.updated_at, o.created_at) as since, l.after "
-                    + "from purchase_order o join limits l on l.partner_id = o.partner_id "
-                    // held since the first hold after the last decision: a change to a held order does not restart it
-                    + "left join lateral (select min(e.at) as since from order_event e where e.order_id = o.id "
-                    + "and e.kind = 'HELD' and e.at > coalesce((select max(d.decided_at) from order_decision d "
-                    + "where d.order_id = o.id), '-infinity')) h on true "
-                    + "where o.status = 'HELD' and coalesce(h.since, o.updated_at, o.created_at) + l.after <= ? "
-                    + "order by o.id", (rs, i) -> {
+                    + "select o.partner_id, o.po_number, o.release_number, o.id, o.held_since, l.after "
+                    + "from held_order o join limits l on l.partner_id = o.partner_id "
+                    + "where o.held_since + l.after <= ? order by o.id", (rs, i) -> {
                         String partnerId = rs.getString(1);
                         String po = rs.getString(2);
                         String release = rs.getString(3);
@@ -245,8 +239,8 @@ public class Watchdog {
             case NOT_DISPATCHED -> jdbc.query(LIMITS
                     + "select r.partner_id, r.release_id, o.po_number, o.id, "
                     + "(min(rl.due_date) - l.lead_time) at time zone 'UTC' as due_at, min(rl.due_date), l.after "
-                    + "from order_release r join purchase_order o on o.id = r.order_id "
-                    + "join release_line rl on rl.partner_id = r.partner_id and rl.release_id = r.release_id "
+                    + "from release_overview r join order_overview o on o.id = r.order_id "
+                    + "join release_line_overview rl on rl.partner_id = r.partner_id and rl.release_id = r.release_id "
                     + "join limits l on l.partner_id = r.partner_id "
                     + "where r.status = 'PLANNED' and o.status = 'OPEN' "
                     + "group by r.partner_id, r.release_id, o.po_number, o.id, l.lead_time, l.after "
@@ -260,7 +254,7 @@ public class Watchdog {
                     }, args);
             case NOT_SHIPPED -> jdbc.query(LIMITS
                     + "select r.partner_id, r.release_id, o.po_number, o.id, r.dispatched_at, r.status, l.after "
-                    + "from order_release r join purchase_order o on o.id = r.order_id "
+                    + "from release_overview r join order_overview o on o.id = r.order_id "
                     + "join limits l on l.partner_id = r.partner_id "
                     + "where r.status in ('DISPATCHED', 'PARTIALLY_SHIPPED') and r.dispatched_at + l.after <= ? "
                     + "order by r.partner_id, r.release_id", (rs, i) -> {
@@ -272,12 +266,12 @@ public class Watchdog {
                     }, args);
             case NOT_ACCEPTED -> jdbc.query(LIMITS
                     + "select r.partner_id, r.release_id, o.po_number, o.id, coalesce(s.since, r.dispatched_at), l.after "
-                    + "from order_release r join purchase_order o on o.id = r.order_id "
+                    + "from release_overview r join order_overview o on o.id = r.order_id "
                     + "join limits l on l.partner_id = r.partner_id "
-                    + "left join lateral (select max(s.received_at) as since from shipment s where s.partner_id = r.partner_id "
-                    + "and s.release_id = r.release_id and s.status = 'APPLIED') s on true "
+                    + "left join lateral (select max(s.received_at) as since from shipment_overview s "
+                    + "where s.partner_id = r.partner_id and s.release_id = r.release_id and s.status = 'APPLIED') s on true "
                     + "where r.status not in ('PLANNED', 'HELD', 'DISPATCHED', 'CANCELLED', 'CLOSED') "
-                    + "and exists (select 1 from release_line rl where rl.partner_id = r.partner_id "
+                    + "and exists (select 1 from release_line_overview rl where rl.partner_id = r.partner_id "
                     + "and rl.release_id = r.release_id and rl.shipped > rl.accepted + rl.rejected) "
                     + "and coalesce(s.since, r.dispatched_at) + l.after <= ? order by r.partner_id, r.release_id",
                     (rs, i) -> {
@@ -289,12 +283,12 @@ public class Watchdog {
                     }, args);
             case NOT_INVOICED -> jdbc.query(LIMITS
                     + "select r.partner_id, r.release_id, o.po_number, o.id, coalesce(a.since, r.updated_at, r.created_at), "
-                    + "l.after from order_release r join purchase_order o on o.id = r.order_id "
+                    + "l.after from release_overview r join order_overview o on o.id = r.order_id "
                     + "join limits l on l.partner_id = r.partner_id "
-                    + "left join lateral (select max(a.received_at) as since from acceptance a where a.partner_id = r.partner_id "
-                    + "and a.release_id = r.release_id) a on true "
+                    + "left join lateral (select max(a.received_at) as since from acceptance_overview a "
+                    + "where a.partner_id = r.partner_id and a.release_id = r.release_id) a on true "
                     + "where r.status not in ('PLANNED', 'HELD', 'DISPATCHED', 'CANCELLED') "
-                    + "and exists (select 1 from release_line rl where rl.partner_id = r.partner_id "
+                    + "and exists (select 1 from release_line_overview rl where rl.partner_id = r.partner_id "
                     + "and rl.release_id = r.release_id and rl.accepted > rl.invoiced) "
                     + "and coalesce(a.since, r.updated_at, r.created_at) + l.after <= ? order by r.partner_id, r.release_id",
                     (rs, i) -> {

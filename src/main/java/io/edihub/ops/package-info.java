@@ -8,8 +8,9 @@
  * the hub's own Camel headers ({@link io.edihub.ops.EdiHubHeaders}).
  *
  * <p>Owns the tables {@code alert}, {@code dead_letter}, {@code dead_letter_replay},
- * {@code received_acknowledgment}. May use {@code canonical}, {@code order}, {@code outbound}, {@code partner}
- * and {@code x12} (a received 997).
+ * {@code received_acknowledgment}; reads what other modules record (for the timeline, the watchdog and replays)
+ * through the views they publish, never their tables. May use {@code canonical}, {@code order},
+ * {@code outbound}, {@code partner} and {@code x12} (a received 997).
  */
 @ApplicationModule(displayName = "Operations", allowedDependencies = {"canonical", "order", "outbound", "partner", "x12"})
 package io.edihub.ops;

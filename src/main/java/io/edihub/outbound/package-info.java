@@ -4,7 +4,9 @@
  * the broker acknowledged them) and documents for the partners' {@code outbound/} folders.
  *
  * <p>Owns the tables {@code outbox_message} and {@code outbound_document}: other modules store, deliver and mark
- * documents through {@link io.edihub.outbound.OutboundDocuments} and {@link io.edihub.outbound.Outbox}. May use
+ * documents through {@link io.edihub.outbound.OutboundDocuments} and {@link io.edihub.outbound.Outbox}. Publishes
+ * the views {@code outbound_document_overview} and {@code outbox_backlog}: what was sent and the partner's 997 on it
+ * (for the timeline and the watchdog), and what the broker has not acknowledged yet (for the metrics). May use
  * {@code canonical}.
  */
 @ApplicationModule(displayName = "Outbox and outbound documents", allowedDependencies = {"canonical"})
