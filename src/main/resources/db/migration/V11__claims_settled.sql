@@ -84,6 +84,9 @@ create table credit_note_line (
 -- version (one row per line, always OPEN) become claims with lines.
 drop view claim_overview;
 alter table claim rename to claim_v1;
+alter index claim_release rename to claim_v1_release;
+alter index claim_pkey rename to claim_v1_pkey;
+alter sequence claim_id_seq rename to claim_v1_id_seq;
 create table claim (
     id              bigserial     primary key,
     claim_number    text          not null unique,

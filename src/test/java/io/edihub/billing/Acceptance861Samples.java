@@ -12,7 +12,7 @@ public final class Acceptance861Samples {
     }
 
     /** One RCD loop for line 1 of one release, as given ({@code RCD*1*80*EA*15*EA}). */
-    static String of(String po, String releaseId, String acceptanceId, String isa13, String rcd) {
+    public static String of(String po, String releaseId, String acceptanceId, String isa13, String rcd) {
         int group = Integer.parseInt(isa13);
         return String.join("~\n",
                 "ISA*00*          *00*          *ZZ*ACMEFED        *ZZ*EDIHUB         *270120*1030*U*00401*" + isa13 + "*0*P*>",
