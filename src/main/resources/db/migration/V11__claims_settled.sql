@@ -19,6 +19,11 @@ alter table release_line add constraint release_line_quantities check (
     and reaccepted + replaced + returned + written_off + denied <= rejected
     and credited <= invoiced);
 
+-- what the watchdog reads of release lines, with what was accepted after all (and so is to be invoiced)
+create or replace view release_line_overview as
+select partner_id, release_id, due_date, shipped, accepted, rejected, invoiced, reaccepted
+  from release_line;
+
 -- a replacement release (4500012345-03-R1) names the release whose rejected goods it replaces; a release stays
 -- open while a claim on it is open
 alter table order_release add column replaces text;

@@ -70,7 +70,9 @@ public class Watchdog {
         /** shipped goods the partner has neither accepted nor rejected */
         NOT_ACCEPTED(PartnerProfile.Watchdog::unacceptedShipment, WatchdogSettings::unacceptedShipmentAfter),
         /** accepted goods not invoiced */
-        NOT_INVOICED(PartnerProfile.Watchdog::uninvoicedAcceptance, WatchdogSettings::uninvoicedAcceptanceAfter);
+        NOT_INVOICED(PartnerProfile.Watchdog::uninvoicedAcceptance, WatchdogSettings::uninvoicedAcceptanceAfter),
+        /** a claim neither settled nor denied */
+        CLAIM_UNSETTLED(PartnerProfile.Watchdog::unsettledClaim, WatchdogSettings::unsettledClaimAfter);
 
         private final Function<PartnerProfile.Watchdog, PartnerProfile.Threshold> partnerThreshold;
         private final Function<WatchdogSettings, Duration> hubDefault;
@@ -156,6 +158,7 @@ public class Watchdog {
             case NOT_SHIPPED -> "the release shipped (or was cancelled)";
             case NOT_ACCEPTED -> "the partner judged what was shipped";
             case NOT_INVOICED -> "what was accepted is invoiced";
+            case CLAIM_UNSETTLED -> "the claim was settled or denied";
         };
     }
 
@@ -289,13 +292,27 @@ public class Watchdog {
                     + "where a.partner_id = r.partner_id and a.release_id = r.release_id) a on true "
                     + "where r.status not in ('PLANNED', 'HELD', 'DISPATCHED', 'CANCELLED') "
                     + "and exists (select 1 from release_line_overview rl where rl.partner_id = r.partner_id "
-                    + "and rl.release_id = r.release_id and rl.accepted > rl.invoiced) "
+                    + "and rl.release_id = r.release_id and rl.accepted + rl.reaccepted > rl.invoiced) "
                     + "and coalesce(a.since, r.updated_at, r.created_at) + l.after <= ? order by r.partner_id, r.release_id",
                     (rs, i) -> {
                         Instant since = rs.getTimestamp(5).toInstant();
                         return release(check, rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), since,
                                 "goods accepted on release " + rs.getString(2) + " (acceptance " + since + ") are not "
                                         + "invoiced (over " + limits.over(rs.getString(1)) + "); see the hub's log for why");
+                    }, args);
+            case CLAIM_UNSETTLED -> jdbc.query(LIMITS
+                    + "select c.partner_id, c.claim_number, c.po_number, c.release_id, c.raised_at, c.status, c.id, c.kind "
+                    + "from claim_overview c join limits l on l.partner_id = c.partner_id "
+                    + "where c.status in ('OPEN', 'SETTLING') and c.raised_at + l.after <= ? order by c.id", (rs, i) -> {
+                        String partnerId = rs.getString(1);
+                        String claim = rs.getString(2);
+                        Instant since = rs.getTimestamp(5).toInstant();
+                        return new Alerts.Cause(key(check, partnerId, claim), check.name(), claim, partnerId, rs.getString(3),
+                                null, null, "claim " + claim + " on release " + rs.getString(4) + " ("
+                                        + ("AFTER_INVOICE".equals(rs.getString(8)) ? "invoiced goods" : "goods not invoiced")
+                                        + ") was raised " + since + " and is " + rs.getString(6).toLowerCase()
+                                        + " (over " + limits.over(partnerId) + "); settle it: POST /api/v1/claims/" + rs.getLong(7)
+                                        + "/settlement", since);
                     }, args);
         };
     }

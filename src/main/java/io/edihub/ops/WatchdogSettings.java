@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param unshippedReleaseAfter      a release requested from fulfillment and not (fully) shipped
  * @param unacceptedShipmentAfter    shipped goods the partner has neither accepted nor rejected
  * @param uninvoicedAcceptanceAfter  accepted goods not invoiced
+ * @param unsettledClaimAfter        a claim neither settled nor denied
  * @param checkEvery                 milliseconds between two looks (the {@code watchOverdueWork} route reads it as a
  *                                   placeholder; bound here so that a value it could not use stops the start)
  */
@@ -29,6 +30,7 @@ public record WatchdogSettings(
         @DefaultValue("P5D") Duration unshippedReleaseAfter,
         @DefaultValue("P14D") Duration unacceptedShipmentAfter,
         @DefaultValue("PT4H") Duration uninvoicedAcceptanceAfter,
+        @DefaultValue("P10D") Duration unsettledClaimAfter,
         @DefaultValue("300000") @Min(value = 1, message = "must be at least 1 (milliseconds)") long checkEvery) {
 
     public WatchdogSettings {
@@ -38,6 +40,7 @@ public record WatchdogSettings(
         positive("unshipped-release-after", unshippedReleaseAfter);
         positive("unaccepted-shipment-after", unacceptedShipmentAfter);
         positive("uninvoiced-acceptance-after", uninvoicedAcceptanceAfter);
+        positive("unsettled-claim-after", unsettledClaimAfter);
     }
 
     private static void positive(String key, Duration value) {

@@ -237,7 +237,8 @@ public final class PartnerDirectory {
                 threshold(file, "watchdog.undispatched-release-after", w.undispatchedReleaseAfter()),
                 threshold(file, "watchdog.unshipped-release-after", w.unshippedReleaseAfter()),
                 threshold(file, "watchdog.unaccepted-shipment-after", w.unacceptedShipmentAfter()),
-                threshold(file, "watchdog.uninvoiced-acceptance-after", w.uninvoicedAcceptanceAfter()));
+                threshold(file, "watchdog.uninvoiced-acceptance-after", w.uninvoicedAcceptanceAfter()),
+                threshold(file, "watchdog.unsettled-claim-after", w.unsettledClaimAfter()));
     }
 
     /** No key: the hub's default; {@code off}: never checked for this partner; else an ISO-8601 duration. */

@@ -45,7 +45,8 @@ record PartnerFile(
     }
 
     record Watchdog(String acknowledgmentOverdueAfter, String heldOrderAfter, String undispatchedReleaseAfter,
-            String unshippedReleaseAfter, String unacceptedShipmentAfter, String uninvoicedAcceptanceAfter) {
+            String unshippedReleaseAfter, String unacceptedShipmentAfter, String uninvoicedAcceptanceAfter,
+            String unsettledClaimAfter) {
     }
 
     record ContractFile(@JsonProperty(required = true) String number, @JsonProperty(required = true) String validFrom,

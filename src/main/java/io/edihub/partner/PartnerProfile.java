@@ -129,12 +129,15 @@ public record PartnerProfile(
      * @param unshippedRelease        a release requested from fulfillment and not (fully) shipped
      * @param unacceptedShipment      shipped goods the partner has neither accepted nor rejected
      * @param uninvoicedAcceptance    accepted goods not invoiced
+     * @param unsettledClaim          a claim neither settled nor denied
      */
     public record Watchdog(Threshold acknowledgmentOverdue, Threshold heldOrder, Threshold undispatchedRelease,
-            Threshold unshippedRelease, Threshold unacceptedShipment, Threshold uninvoicedAcceptance) {
+            Threshold unshippedRelease, Threshold unacceptedShipment, Threshold uninvoicedAcceptance,
+            Threshold unsettledClaim) {
 
         public static final Watchdog HUB_DEFAULTS = new Watchdog(Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT,
-                Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT);
+                Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT,
+                Threshold.HUB_DEFAULT);
 
         public Watchdog {
             Objects.requireNonNull(acknowledgmentOverdue, "acknowledgmentOverdue");
@@ -143,6 +146,7 @@ public record PartnerProfile(
             Objects.requireNonNull(unshippedRelease, "unshippedRelease");
             Objects.requireNonNull(unacceptedShipment, "unacceptedShipment");
             Objects.requireNonNull(uninvoicedAcceptance, "uninvoicedAcceptance");
+            Objects.requireNonNull(unsettledClaim, "unsettledClaim");
         }
     }
 

@@ -406,7 +406,11 @@ class BillingPropertyIT {
             if (accepted.signum() == 0) {
                 return "REJECTED";
             }
-            return sum(lines, l -> l.invoiced).compareTo(accepted) == 0 ? "INVOICED" : "ACCEPTED";
+            if (sum(lines, l -> l.invoiced).compareTo(accepted) != 0) {
+                return "ACCEPTED";
+            }
+            // everything released shipped, judged and invoiced, nothing rejected (so no claim open): closed
+            return judged.compareTo(released) == 0 && sum(lines, l -> l.rejected).signum() == 0 ? "CLOSED" : "INVOICED";
         }
         if (shipped.signum() > 0) {
             return shipped.compareTo(released) < 0 ? "PARTIALLY_SHIPPED" : "SHIPPED";
@@ -691,7 +695,20 @@ class BillingPropertyIT {
         }
 
         /** A quantity or date change of one line in months fulfillment does not have yet, as a change document. */
+        /** The order closes with its last open release. */
+        void closeOrderIfDone() {
+            if ("OPEN".equals(orderStatus) && releases.values().stream()
+                    .allMatch(r -> "CLOSED".equals(r.status) || "CANCELLED".equals(r.status))) {
+                orderStatus = "CLOSED";
+            }
+        }
+
         void change() {
+            if ("CLOSED".equals(orderStatus)) {
+                // a closed order takes no change: ClaimSettlementIT shows the refusal
+                advance(today().plusDays(random.nextInt(1, 36)));
+                return;
+            }
             Set<YearMonth> frozen = releases.values().stream().filter(ReleaseModel::withFulfillment).map(r -> r.month)
                     .collect(Collectors.toSet());
             List<YearMonth> open = new ArrayList<>();
@@ -892,6 +909,7 @@ class BillingPropertyIT {
             if (outcome.result() == ShipmentDesk.Result.APPLIED) {
                 release.lines = after;
                 release.status = expected.code();
+                closeOrderIfDone();
                 applied.put(shipmentId, payload);
                 assertLedger("the shipment");
             } else {
@@ -1094,6 +1112,7 @@ class BillingPropertyIT {
             }
             target.lines = after;
             target.status = expected.code();
+            closeOrderIfDone();
             taken.put(key, invoice);
             assertLedger("the acceptance");
         }

@@ -10,6 +10,7 @@ import io.edihub.TestClock;
 import io.edihub.WholeHubTest;
 import io.edihub.canonical.CanonicalJson;
 import io.edihub.local.LocalSftpServer;
+import io.edihub.ops.Watchdog;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,6 +54,8 @@ class ClaimSettlementIT {
     LocalSftpServer sftpServer;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Watchdog watchdog;
     @Value("${edihub.kafka.brokers}")
     String brokers;
     @LocalServerPort
@@ -97,6 +100,11 @@ class ClaimSettlementIT {
         assertThat(claim.path("status").asText()).isEqualTo("OPEN");
         assertThat(claim.path("lines").get(0).path("quantity").decimalValue()).isEqualByComparingTo("20");
 
+        // nobody settles it for eleven days: the watchdog says so (acme's threshold is the hub's P10D)
+        String unsettled = "CLAIM_UNSETTLED:acme:" + claim.path("claimNumber").asText();
+        clock.setDay(LocalDate.of(2027, 1, 31));
+        assertThat(watchdog.check().opened()).contains(unsettled);
+
         // a partner never settles its own claim
         assertThat(post("/api/v1/claims/" + claimId + "/settlement", "acme", "acme-secret",
                 settlement("k-acme", "ACCEPT_AFTER_ALL", "we like them", "1", "5")).statusCode()).isEqualTo(403);
@@ -139,6 +147,7 @@ class ClaimSettlementIT {
                 settlement("k-2", "ACCEPT_AFTER_ALL", "customer withdrew the dispute", null, null));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(CanonicalJson.MAPPER.readTree(accepted.body()).path("status").asText()).isEqualTo("SETTLED");
+        assertThat(watchdog.check().closed()).contains(unsettled);
         await().atMost(WAIT).until(() -> invoices().size() == 3);
         assertThat(invoices().get(2).path("total").decimalValue()).isEqualByComparingTo("212.50");
         assertError(post("/api/v1/claims/" + claimId + "/settlement", "olivia", "olivia-secret",
