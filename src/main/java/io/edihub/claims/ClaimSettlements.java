@@ -151,7 +151,8 @@ public class ClaimSettlements {
                                 : l.amount());
             }
             book.step(id, now, actor, "DECIDED", d.decision() + " " + describe(lines) + ": " + d.reason() + outcome(settlement));
-            publish(claim, "decided:" + d.settlementKey(), "DECIDED", settlement, actor, now);
+            publish(claim, next(book.find(id, false).orElseThrow()), "decided:" + d.settlementKey(), "DECIDED", settlement,
+                    actor, now);
             return Result.taken(conclude(id, actor, now));
         } catch (ReleaseQuantities.Refusal e) {
             // refused before anything of the decision was written
@@ -170,7 +171,8 @@ public class ClaimSettlements {
                     book.complete(s.settlementKey(), now);
                     book.step(id, now, "hub", "COMPLETED", "replacement release " + replacementRelease
                             + " shipped and judged by the customer");
-                    publish(claim, "completed:" + s.settlementKey(), "COMPLETED", s, "hub", now);
+                    publish(claim, next(book.find(id, false).orElseThrow()), "completed:" + s.settlementKey(), "COMPLETED",
+                            s, "hub", now);
                 });
         conclude(id, "hub", now);
     }
@@ -182,21 +184,27 @@ public class ClaimSettlements {
         book.complete(settlementKey, now);
         book.step(id, now, "logistics", "COMPLETED", "goods of " + rmaNumber + " arrived back (return " + returnId + ")");
         claim.settlements().stream().filter(s -> s.settlementKey().equals(settlementKey)).findFirst()
-                .ifPresent(s -> publish(claim, "completed:" + settlementKey, "COMPLETED", s, "logistics", now));
+                .ifPresent(s -> publish(claim, next(book.find(id, false).orElseThrow()), "completed:" + settlementKey,
+                        "COMPLETED", s, "logistics", now));
         conclude(id, "logistics", now);
+    }
+
+    /** What the claim's status is by its lines and settlements. */
+    private static Claim.Status next(Claim claim) {
+        if (claim.settlements().isEmpty()) {
+            return Claim.Status.OPEN;
+        }
+        if (claim.undecided() || claim.settlements().stream().anyMatch(s -> "WAITING".equals(s.status()))) {
+            return Claim.Status.SETTLING;
+        }
+        return claim.settlements().stream().allMatch(s -> s.decision() == Claim.Decision.DENY) ? Claim.Status.DENIED
+                : Claim.Status.SETTLED;
     }
 
     /** The claim's status from its lines and settlements; when it ends, its release is told. */
     private Claim conclude(long id, String actor, Instant now) {
         Claim claim = book.find(id, false).orElseThrow();
-        boolean waiting = claim.settlements().stream().anyMatch(s -> "WAITING".equals(s.status()));
-        Claim.Status status;
-        if (claim.undecided() || waiting) {
-            status = Claim.Status.SETTLING;
-        } else {
-            status = claim.settlements().stream().allMatch(s -> s.decision() == Claim.Decision.DENY) ? Claim.Status.DENIED
-                    : Claim.Status.SETTLED;
-        }
+        Claim.Status status = next(claim);
         if (status == claim.status()) {
             return claim;
         }
@@ -208,7 +216,7 @@ public class ClaimSettlements {
                     + status.name().toLowerCase(), false);
             ledger.claimEnded(claim.partnerId(), claim.releaseId());
             Claim ended = book.find(id, false).orElseThrow();
-            publish(ended, status.name().toLowerCase(), status.name(), null, actor, now);
+            publish(ended, status, status.name().toLowerCase(), status.name(), null, actor, now);
             return ended;
         }
         return book.find(id, false).orElseThrow();
@@ -338,11 +346,12 @@ public class ClaimSettlements {
         return result;
     }
 
-    private void publish(Claim claim, String step, String action, Claim.Settlement s, String actor, Instant now) {
+    private void publish(Claim claim, Claim.Status status, String step, String action, Claim.Settlement s, String actor,
+            Instant now) {
         String stepId = "claim-step:" + claim.claimNumber() + ":" + step;
         outbox.add(topics.claims(), claim.releaseId(), stepId, "io.edihub.claim-step.v1", new ClaimStep(stepId,
                 claim.claimNumber(), claim.partnerId(), claim.poNumber(), claim.releaseId(), claim.kind(), claim.source(),
-                claim.sourceRef(), claim.invoiceNumber(), book.find(claim.id(), false).orElseThrow().status(), action,
+                claim.sourceRef(), claim.invoiceNumber(), status, action,
                 s == null ? null : s.decision(), s == null ? null : s.reason(), s == null ? List.of() : s.lines(),
                 s == null ? null : s.replacementRelease(), s == null ? null : s.rmaNumber(),
                 s == null ? null : s.invoiceNumber(), s == null ? null : s.creditNoteNumber(), s == null ? null : s.loss(),

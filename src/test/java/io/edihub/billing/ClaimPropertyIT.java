@@ -100,21 +100,33 @@ class ClaimPropertyIT {
         }
     }
 
+    /**
+     * Seed and scenario of every run that found something, replayed first on every build: 7044336053648806636/51 had
+     * two replacements of one release requested by the first dispatch (the test expected one per dispatch).
+     */
+    private static final long[][] REGRESSIONS = {{7044336053648806636L, 51}};
+
     @Test
     void randomClaimsAndSettlementsNeverBillOrCreditMoreThanTheyShould() {
         long seed = Long.getLong("claims.seed", new SplittableRandom().nextLong());
-        int scenarios = Integer.getInteger("claims.scenarios", 12);
+        int scenarios = Integer.getInteger("claims.scenarios", 20);
         System.out.println("ClaimPropertyIT seed " + seed + " (replay with -Dclaims.seed=" + seed + ")");
-        PartnerProfile acme = partners.byId(PARTNER).orElseThrow();
+        for (long[] regression : REGRESSIONS) {
+            scenario(regression[0], (int) regression[1], "R");
+        }
         for (int i = 0; i < scenarios; i++) {
-            Scenario scenario = new Scenario("CP" + Long.toHexString(seed & 0xffffL).toUpperCase() + "-" + i,
-                    new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1))), acme);
-            try {
-                scenario.run();
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("scenario " + i + " of seed " + seed + " failed (replay with -Dclaims.seed=" + seed
-                        + "); what happened:\n  " + String.join("\n  ", scenario.trace), e);
-            }
+            scenario(seed, i, "");
+        }
+    }
+
+    private void scenario(long seed, int i, String prefix) {
+        Scenario scenario = new Scenario("CP" + prefix + Long.toHexString(seed & 0xffffL).toUpperCase() + "-" + i,
+                new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (i + 1))), partners.byId(PARTNER).orElseThrow());
+        try {
+            scenario.run();
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError("scenario " + i + " of seed " + seed + " failed (replay with -Dclaims.seed=" + seed
+                    + "); what happened:\n  " + String.join("\n  ", scenario.trace), e);
         }
     }
 
@@ -333,7 +345,10 @@ class ClaimPropertyIT {
                 return;
             }
             String replacement = replacements.remove(0);
-            assertThat(scheduler.dispatchDue()).contains(replacement);
+            // requested now, or with an earlier replacement of the same scenario (the scheduler requests all that are due)
+            scheduler.dispatchDue();
+            assertThat(jdbc.queryForObject("select status from order_release where release_id = ?", String.class,
+                    replacement)).isEqualTo("DISPATCHED");
             int quantity = jdbc.queryForObject("select sum(quantity) from release_line where release_id = ?", BigDecimal.class,
                     replacement).intValue();
             ship(replacement, quantity);
