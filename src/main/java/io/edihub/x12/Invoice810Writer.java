@@ -124,6 +124,6 @@ public final class Invoice810Writer {
 
     /** TDS01 is type N2: the amount in cents, without a decimal point. */
     static String cents(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP).unscaledValue().toString();
+        return OutboundInterchange.cents(amount);
     }
 }
