@@ -9,6 +9,8 @@ import io.edihub.canonical.Adjustment;
 import io.edihub.canonical.PlannedOrder;
 import io.edihub.canonical.PurchaseOrder;
 import io.edihub.cli.TranslateCommand;
+import io.edihub.document.AdjustmentDocument;
+import io.edihub.document.AdjustmentJsonReader;
 import io.edihub.partner.PartnerDirectory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -70,6 +72,20 @@ class CreditAdjustment812MapperTest {
         assertThat(first.amount()).isEqualByComparingTo("425.00");
         assertThat(r.ack()).contains("AK1*CD*6001~", "AK2*812*0001~", "AK5*A~", "AK9*A*1*1*1~");
         assertThat(AcknowledgmentValidation.problems(r.ack())).isEmpty();
+    }
+
+    @Test
+    void theSameAdjustmentSentAsJsonIsTheSameAdjustment() throws IOException {
+        Read r;
+        try (InputStream in = Files.newInputStream(Path.of("edi-samples/acme/adjustments/damaged-and-short.812.edi"))) {
+            r = new Read(in);
+        }
+        AdjustmentDocument json = new AdjustmentJsonReader(1 << 20).read("acme", "damaged-and-short.json",
+                Files.readAllBytes(Path.of("edi-samples/acme/adjustments/damaged-and-short.json")));
+
+        assertThat(json.adjustments()).singleElement().usingRecursiveComparison().ignoringFields("source")
+                .withComparatorForType(java.math.BigDecimal::compareTo, java.math.BigDecimal.class)
+                .isEqualTo(r.onlyAdjustment());
     }
 
     @Test
