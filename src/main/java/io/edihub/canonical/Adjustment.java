@@ -14,15 +14,15 @@ import java.util.Objects;
  * @param adjustmentNumber the customer's number for it (BCD02, the JSON {@code adjustmentNumber}); with the
  *                         partner it makes the adjustment idempotent
  * @param adjustmentDate   the day the customer made it (BCD01)
- * @param invoiceNumber    our invoice it disputes (BCD10 / the JSON {@code invoiceNumber})
- * @param invoiceDate      that invoice's date, if given
- * @param poNumber         the purchase order, if given
+ * @param invoiceNumber    our invoice it disputes (BCD07, or BCD14 when BCD13 is IV / the JSON {@code invoiceNumber})
+ * @param invoiceDate      that invoice's date, if given (BCD06)
+ * @param poNumber         the purchase order, if given (BCD10)
  * @param credit           true for a credit the customer asks of us (BCD05 = C), false for a debit
  * @param amount           the total asked, positive (BCD04, in the invoice's currency unless {@code currency} says
  *                         otherwise)
  * @param currency         ISO 4217, when the customer named one (CUR02)
- * @param reason           the adjustment reason code of the whole adjustment (CDD01 of a single CDD), if one
- * @param reasonText       the reason in words (NTE), if given
+ * @param reason           the adjustment reason code of the whole adjustment (the CDD01 every line gives), if one
+ * @param reasonText       the reason in words (the 812 has no NTE: a heading N9 with N901 L1, its N903), if given
  * @param lines            the invoice lines disputed; empty when only an amount is
  * @param source           the document it came in
  */
@@ -45,7 +45,7 @@ public record Adjustment(String partnerId, String adjustmentNumber, LocalDate ad
      * @param vendorPart our part number, if given
      * @param quantity   the quantity disputed (CDD07 / QTY), null when only an amount is
      * @param unit       its unit of measure
-     * @param unitPrice  the price the customer names (CDD10), if any: a credit is always at our invoice's price
+     * @param unitPrice  the price the customer names (CDD11), if any: a credit is always at our invoice's price
      * @param amount     the amount asked for this line (CDD04), null when it follows from quantity × invoice price
      */
     public record Line(String lineNumber, String reason, String buyerPart, String vendorPart, BigDecimal quantity,

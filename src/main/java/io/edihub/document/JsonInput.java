@@ -97,25 +97,26 @@ public final class JsonInput {
     }
 
     /**
-     * True when the document is a JSON object with a field of this name at its top level. Reads no
-     * further than that field; a document that is not JSON before it has none.
+     * Which of these fields the document, a JSON object, has first at its top level; null when none (or when it is
+     * not JSON before one). Reads no further than that field.
      */
-    public static boolean hasTopLevelField(byte[] content, String name) {
+    public static String firstTopLevelField(byte[] content, String... names) {
+        java.util.List<String> wanted = java.util.List.of(names);
         try (JsonParser parser = MAPPER.createParser(content)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return false;
+                return null;
             }
             for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-                if (name.equals(parser.currentName())) {
-                    return true;
+                if (wanted.contains(parser.currentName())) {
+                    return parser.currentName();
                 }
                 parser.nextToken();
                 parser.skipChildren();
             }
-            return false;
+            return null;
         } catch (IOException e) {
             // not JSON up to the field: whoever reads the document says where
-            return false;
+            return null;
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The format of a document a customer sends, recognised by its content (never by its file name): orders
- * (X12, EDIFACT, JSON, CSV) and acceptances of delivered releases (JSON, CSV).
+ * (X12, EDIFACT, JSON, CSV), acceptances of delivered releases (JSON, CSV) and credit/debit adjustments of our
+ * invoices (JSON, CSV).
  */
 public enum OrderFormat {
     X12, EDIFACT,
@@ -19,6 +20,10 @@ public enum OrderFormat {
     ACCEPTANCE_JSON,
     /** A CSV acceptance of releases: handled by the billing intake, not as an order. */
     ACCEPTANCE_CSV,
+    /** A JSON credit/debit adjustment of one of our invoices (the JSON form of an 812): a claim, not an order. */
+    ADJUSTMENT_JSON,
+    /** A CSV of credit/debit adjustments of our invoices (the CSV form of 812s): claims, not orders. */
+    ADJUSTMENT_CSV,
     UNKNOWN;
 
     /** How far a CSV header line is looked for: a header longer than this is not one. */
@@ -27,16 +32,21 @@ public enum OrderFormat {
     // the names the acceptance readers (io.edihub.billing) and the CSV order reader read by; tests keep them in step
     private static final String ACCEPTANCE_ID_FIELD = "acceptanceId";
     private static final String ACCEPTANCE_ID_COLUMN = "acceptance_id";
+    // the names the adjustment readers read by
+    private static final String ADJUSTMENT_NUMBER_FIELD = "adjustmentNumber";
+    private static final String ADJUSTMENT_NUMBER_COLUMN = "adjustment_number";
     private static final String PO_NUMBER_COLUMN = CsvOrderReader.Column.PO_NUMBER.header;
 
     /**
      * Recognises a document by its first characters, after a UTF-8 byte order mark and whitespace:
      * <ul>
      * <li>{@code ISA}: X12; {@code UNA} or {@code UNB}: EDIFACT;
-     * <li><code>{</code> with an {@code acceptanceId} field at the top level: an acceptance in JSON; any
-     *     other <code>{</code> or {@code [}: a JSON order (or a list of them);
+     * <li><code>{</code> with an {@code acceptanceId} field at the top level: an acceptance in JSON; with an
+     *     {@code adjustmentNumber} field there: an adjustment in JSON; any other <code>{</code> or {@code [}: a JSON
+     *     order (or a list of them);
      * <li>a first line that reads as a CSV header naming an {@code acceptance_id} column: an acceptance in
-     *     CSV (it names a {@code po_number} column too); else naming a {@code po_number} column: a CSV order.
+     *     CSV (it names a {@code po_number} column too); else naming an {@code adjustment_number} column:
+     *     adjustments in CSV; else naming a {@code po_number} column: a CSV order.
      * </ul>
      */
     public static OrderFormat detect(byte[] content) {
@@ -55,7 +65,12 @@ public enum OrderFormat {
         }
         byte first = content[start];
         if (first == '{' || first == '[') {
-            return first == '{' && JsonInput.hasTopLevelField(content, ACCEPTANCE_ID_FIELD) ? ACCEPTANCE_JSON : JSON;
+            if (first == '[') {
+                return JSON;
+            }
+            String field = JsonInput.firstTopLevelField(content, ACCEPTANCE_ID_FIELD, ADJUSTMENT_NUMBER_FIELD);
+            return ACCEPTANCE_ID_FIELD.equals(field) ? ACCEPTANCE_JSON
+                    : ADJUSTMENT_NUMBER_FIELD.equals(field) ? ADJUSTMENT_JSON : JSON;
         }
         int end = start;
         int limit = Math.min(content.length, start + MAX_HEADER_BYTES);
@@ -68,6 +83,9 @@ public enum OrderFormat {
         List<String> columns = CsvInput.headerNames(new String(content, start, end - start, StandardCharsets.UTF_8));
         if (columns.contains(ACCEPTANCE_ID_COLUMN)) {
             return ACCEPTANCE_CSV;
+        }
+        if (columns.contains(ADJUSTMENT_NUMBER_COLUMN)) {
+            return ADJUSTMENT_CSV;
         }
         return columns.contains(PO_NUMBER_COLUMN) ? CSV : UNKNOWN;
     }

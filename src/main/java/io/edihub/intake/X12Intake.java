@@ -2,6 +2,7 @@ package io.edihub.intake;
 
 import io.edihub.billing.AcceptanceDesk;
 import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.Adjustment;
 import io.edihub.canonical.OrderChange;
 import io.edihub.canonical.OrderMessage;
 import io.edihub.canonical.PlannedOrder;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
@@ -46,6 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction. A group or interchange that turns out rejected at its trailer is rolled back to a
  * savepoint, so its orders never count. The caller writes the acknowledgments and moves the file only
  * after this commit.
+ *
+ * <p>812 credit/debit adjustments go to the {@link AdjustmentReceiver} bean, when there is one; without one,
+ * every 812 set is refused as not taken here (AK5 code 1).
  */
 @Service
 class X12Intake {
@@ -64,10 +69,13 @@ class X12Intake {
     private final PoAcknowledgment855Writer poAcknowledgments;
     private final AcceptanceDesk acceptanceDesk;
     private final ReceivedAcknowledgments receivedAcks;
+    private final ObjectProvider<AdjustmentReceiver> adjustmentReceivers;
 
     X12Intake(PartnerDirectory partners, X12Translator translator, JdbcTemplate jdbc, TransactionTemplate transactions,
             ControlNumbers controlNumbers, OurIdentity us, Clock clock, InboundDocuments documents, OrderDesk desk,
-            AcceptanceDesk acceptanceDesk, ReceivedAcknowledgments receivedAcks) {
+            AcceptanceDesk acceptanceDesk, ReceivedAcknowledgments receivedAcks,
+            ObjectProvider<AdjustmentReceiver> adjustmentReceivers) {
+        this.adjustmentReceivers = adjustmentReceivers;
         this.acceptanceDesk = acceptanceDesk;
         this.receivedAcks = receivedAcks;
         this.documents = documents;
@@ -147,7 +155,7 @@ class X12Intake {
         StringBuilder sb = new StringBuilder();
         sb.append(fileName).append(" from partner ").append(partner.id()).append(": ").append(outcome.replace('_', ' '))
                 .append(" at ").append(at).append('\n');
-        sb.append(listener.stored).append(" order(s), change(s), acceptance(s) or acknowledgment(s) taken. ");
+        sb.append(listener.stored).append(" order(s), change(s), acceptance(s), adjustment(s) or acknowledgment(s) taken. ");
         if (listener.outbound.isEmpty()) {
             sb.append("No acknowledgment could be sent: the file holds no interchange the hub could address.\n\n");
         } else {
@@ -258,6 +266,40 @@ class X12Intake {
                 results.add("acceptance " + o.acceptanceId() + " of release " + o.releaseId() + ": " + o.message());
             }
             inGroup += outcomes.size();
+        }
+
+        /**
+         * Hands an 812's adjustment to the {@link AdjustmentReceiver}, which takes it whole or not at all; what it
+         * refuses, the 997 rejects with the reasons. Without a receiver the set is refused as not taken here.
+         */
+        @Override
+        public void adjustments(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                List<Adjustment> adjustments) {
+            AdjustmentReceiver receiver = adjustmentReceivers.getIfAvailable();
+            if (receiver == null) {
+                transaction.refuseAsNotSupported("ADJUSTMENTS_NOT_TAKEN", "credit adjustments are not taken here: "
+                        + "this hub does not settle 812 credit/debit adjustments yet; the set was not read further");
+                return;
+            }
+            if (adjustments.isEmpty()) {
+                return;
+            }
+            List<Adjustment> sourced = adjustments.stream().map(a -> new Adjustment(a.partnerId(), a.adjustmentNumber(),
+                    a.adjustmentDate(), a.invoiceNumber(), a.invoiceDate(), a.poNumber(), a.credit(), a.amount(),
+                    a.currency(), a.reason(), a.reasonText(), a.lines(), source(a.source()))).toList();
+            List<AdjustmentReceiver.Refusal> refused = receiver.receive(sourced, documentId);
+            if (!refused.isEmpty()) {
+                transaction.rejectElement("BCD", 2, 2, "475", "7", adjustments.get(0).adjustmentNumber(),
+                        refused.get(0).code(), refused.stream().map(r -> "adjustment " + r.adjustmentNumber() + ": "
+                                + r.message() + " [" + r.code() + "]").collect(java.util.stream.Collectors.joining("; "))
+                                + "; nothing of this set was taken");
+                return;
+            }
+            for (Adjustment a : sourced) {
+                results.add("adjustment " + a.adjustmentNumber() + " of invoice " + a.invoiceNumber() + " ("
+                        + (a.credit() ? "credit " : "debit ") + a.amount().toPlainString() + "): taken");
+            }
+            inGroup += sourced.size();
         }
 
         /** A partner's 997 about one of our groups: matched to what we sent and recorded. */

@@ -7,7 +7,10 @@ public final class EdiHubHeaders {
 
     /** The partner whose channel a message came from. */
     public static final String PARTNER = "EdiHubPartner";
-    /** What an inbound file is, recognised by its content: X12, EDIFACT, JSON, CSV, ACCEPTANCE_JSON, ACCEPTANCE_CSV, UNKNOWN. */
+    /**
+     * What an inbound file is, recognised by its content: X12, EDIFACT, JSON, CSV, ACCEPTANCE_JSON, ACCEPTANCE_CSV,
+     * ADJUSTMENT_JSON, ADJUSTMENT_CSV, UNKNOWN.
+     */
     public static final String FORMAT = "EdiHubFormat";
     /** The stored inbound document a message belongs to. */
     public static final String DOCUMENT_ID = "EdiHubDocumentId";

@@ -1,6 +1,7 @@
 package io.edihub.x12;
 
 import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.Adjustment;
 import io.edihub.canonical.OrderChange;
 import io.edihub.canonical.PlannedOrder;
 import java.util.List;
@@ -38,6 +39,16 @@ public interface InterchangeListener {
      */
     default void acceptances(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
             List<Acceptance> acceptances) {
+    }
+
+    /**
+     * An 812 credit/debit adjustment set ended; {@link #transaction} follows for the same set (with a null order).
+     * {@code adjustments} holds the set's one adjustment, and is empty when the set was rejected (or came in the
+     * wrong group). A listener that refuses it (no one takes adjustments, or the invoice is not ours) rejects the
+     * set here, and the 997 says so.
+     */
+    default void adjustments(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+            List<Adjustment> adjustments) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.edihub.x12;
 
 import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.Adjustment;
 import io.edihub.canonical.OrderChange;
 import io.edihub.canonical.PlannedOrder;
 import io.edihub.canonical.PurchaseOrder;
@@ -24,9 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a file of X12 interchanges as a stream with StAEDI, validates envelopes and 850 / 860 / 861 / 997
- * transaction sets, maps accepted purchase orders, order changes, acceptances and the partner's functional
- * acknowledgments of our documents to the canonical model and hands everything to an
+ * Reads a file of X12 interchanges as a stream with StAEDI, validates envelopes and 850 / 860 / 861 / 812 / 997
+ * transaction sets, maps accepted purchase orders, order changes, acceptances, credit/debit adjustments and the
+ * partner's functional acknowledgments of our documents to the canonical model and hands everything to an
  * {@link InterchangeListener}. Memory stays flat whatever the file size: only the verdicts (what the
  * acknowledgments need) are kept, the documents are handed over one by one.
  *
@@ -43,6 +44,7 @@ public final class InterchangeReader {
     private final Schema purchaseOrderSchema;
     private final Schema orderChangeSchema;
     private final Schema receivingAdviceSchema;
+    private final Schema adjustmentSchema;
     private final Schema functionalAckSchema;
 
     public InterchangeReader() {
@@ -53,6 +55,7 @@ public final class InterchangeReader {
         purchaseOrderSchema = loadSchema("/x12/850.xml");
         orderChangeSchema = loadSchema("/x12/860.xml");
         receivingAdviceSchema = loadSchema("/x12/861.xml");
+        adjustmentSchema = loadSchema("/x12/812.xml");
         functionalAckSchema = loadSchema("/x12/997.xml");
     }
 
@@ -153,6 +156,7 @@ public final class InterchangeReader {
         private PurchaseOrder850Mapper mapper;
         private PurchaseOrderChange860Mapper changeMapper;
         private ReceivingAdvice861Mapper acceptanceMapper;
+        private CreditAdjustment812Mapper adjustmentMapper;
         private FunctionalAck997Mapper functionalAckMapper;
         /** Where the body segments of the current set go: the segment method of its mapper, if any. */
         private SegmentMapper segments;
@@ -251,6 +255,7 @@ public final class InterchangeReader {
                     case "850" -> purchaseOrderSchema;
                     case "860" -> orderChangeSchema;
                     case "861" -> receivingAdviceSchema;
+                    case "812" -> adjustmentSchema;
                     case "997" -> functionalAckSchema;
                     default -> null;
                 });
@@ -362,6 +367,13 @@ public final class InterchangeReader {
                         segments = acceptanceMapper::segment;
                     }
                 }
+                case "812" -> {
+                    if (inGroup("CD", "an 812 credit/debit adjustment")) {
+                        adjustmentMapper = new CreditAdjustment812Mapper(partnerId, isa13, group.controlNumber(),
+                                transaction.controlNumber());
+                        segments = adjustmentMapper::segment;
+                    }
+                }
                 case "997" -> {
                     if (inGroup("FA", "a 997 functional acknowledgment")) {
                         functionalAckMapper = new FunctionalAck997Mapper(group.version());
@@ -370,8 +382,8 @@ public final class InterchangeReader {
                 }
                 default -> transaction.reject("1", new X12Error("ST", 1, 1, "TRANSACTION_SET_NOT_SUPPORTED", "transaction "
                         + "set '" + transaction.type() + "' is not taken here: this hub receives 850 purchase orders, 860 "
-                        + "purchase order changes, 861 receiving advices / acceptance certificates and 997 functional "
-                        + "acknowledgments of the documents it sent"));
+                        + "purchase order changes, 861 receiving advices / acceptance certificates, 812 credit/debit "
+                        + "adjustments and 997 functional acknowledgments of the documents it sent"));
             }
         }
 
@@ -394,6 +406,7 @@ public final class InterchangeReader {
             mapper = null;
             changeMapper = null;
             acceptanceMapper = null;
+            adjustmentMapper = null;
             functionalAckMapper = null;
             segments = null;
         }
@@ -405,6 +418,7 @@ public final class InterchangeReader {
             PlannedOrder order = null;
             OrderChange change = null;
             List<Acceptance> acceptances = List.of();
+            List<Adjustment> adjustments = List.of();
             ReceivedFunctionalAck functionalAck = null;
             if (mapper != null && transaction.status() != TransactionResult.Status.REJECTED) {
                 order = plan(mapper.build(transaction));
@@ -413,6 +427,9 @@ public final class InterchangeReader {
             } else if (acceptanceMapper != null) {
                 // built even when StAEDI rejected the set: it adds its own findings (a missing PRF) to the 997
                 acceptances = acceptanceMapper.build(transaction);
+            } else if (adjustmentMapper != null) {
+                // built even when StAEDI rejected the set, like an 861's, for the mapper's own findings
+                adjustments = adjustmentMapper.build(transaction);
             } else if (functionalAckMapper != null) {
                 functionalAck = functionalAckMapper.build(transaction);
             }
@@ -423,12 +440,14 @@ public final class InterchangeReader {
                 order = null;
                 change = null;
                 acceptances = List.of();
+                adjustments = List.of();
                 functionalAck = null;
             }
             group.transactions.add(transaction);
             switch (transaction.type()) {
                 case "860" -> listener.change(interchange, group, transaction, change);
                 case "861" -> listener.acceptances(interchange, group, transaction, acceptances);
+                case "812" -> listener.adjustments(interchange, group, transaction, adjustments);
                 case "997" -> listener.functionalAck(interchange, group, transaction, functionalAck);
                 default -> {
                     // an 850's order goes with transaction(...) below

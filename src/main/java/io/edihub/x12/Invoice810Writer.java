@@ -4,12 +4,14 @@ import static io.edihub.x12.OutboundInterchange.date;
 import static io.edihub.x12.OutboundInterchange.freeText;
 import static io.edihub.x12.OutboundInterchange.number;
 
+import io.edihub.canonical.CreditNote;
 import io.edihub.canonical.Invoice;
 import io.edihub.partner.Contract;
 import io.edihub.partner.PartnerProfile;
 import io.xlate.edi.stream.EDIStreamException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.time.ZonedDateTime;
 
 /**
@@ -22,6 +24,12 @@ import java.time.ZonedDateTime;
  *
  * <p>Quantities and prices are written exactly as they are; only the total is rounded, half up to the cent,
  * because TDS01 is an amount with two implied decimals.
+ *
+ * <p>A credit memo ({@link #writeCreditMemo}) is the same 810 with BIG07 CR (credit memo): BIG01 / BIG02 the credit
+ * note's date and number, REF OI the original invoice it credits, per line IT1 the quantity credited at the invoice's
+ * price, TDS the credit's total. Every amount is positive: BIG07 says the money goes back. An IT1 carries no line
+ * amount, so a credit of an amount alone (no quantity) cannot be an 810; it goes as an 812
+ * ({@link CreditNote812Writer}).
  *
  * <p>Thread-safe; the control numbers come from a {@link ControlNumbers} that never hands one out twice.
  */
@@ -37,6 +45,10 @@ public final class Invoice810Writer {
     static final String CONTRACT_PRICE = "CT";
     /** DTM01: shipped. */
     static final String SHIPPED = "011";
+    /** BIG07: the 810 is a credit memo. */
+    static final String CREDIT_MEMO = "CR";
+    /** REF01: original invoice number, the invoice a credit memo credits. */
+    static final String ORIGINAL_INVOICE = "OI";
 
     private final OutboundInterchange interchange;
 
@@ -62,6 +74,61 @@ public final class Invoice810Writer {
         }
         return interchange.write("the invoice " + invoice.invoiceNumber(), partner, numbers, now, version,
                 set -> writeBody(set, invoice));
+    }
+
+    /** A credit memo as an 810 in version 004010. */
+    public String writeCreditMemo(CreditNote note, PartnerProfile partner, ControlNumbers numbers, ZonedDateTime now) {
+        return writeCreditMemo(note, partner, numbers, now, DEFAULT_VERSION);
+    }
+
+    /**
+     * The 810 interchange for one credit memo (BIG07 CR).
+     *
+     * @param version GS08, {@code 004010} or a later release such as {@code 005010}; ISA12 follows it
+     * @throws IllegalArgumentException when the credit note cannot be written as a valid 810: no positive total, a
+     *                                  line without quantity and price, lines that do not add up to the total
+     */
+    public String writeCreditMemo(CreditNote note, PartnerProfile partner, ControlNumbers numbers, ZonedDateTime now,
+            String version) {
+        String document = "the credit note " + note.creditNoteNumber();
+        CreditNotes.check(note, document);
+        for (CreditNote.Line line : note.lines()) {
+            if (line.quantity() == null || line.unitPrice() == null) {
+                throw new IllegalArgumentException(document + " credits an amount without quantity on line "
+                        + line.lineNumber() + ": an 810 line (IT1) is a quantity at a price, with no amount of its own; "
+                        + "send an amount-only credit as an 812");
+            }
+            BigDecimal extended = line.quantity().multiply(line.unitPrice()).setScale(2, RoundingMode.HALF_UP);
+            if (extended.compareTo(line.amount().setScale(2, RoundingMode.HALF_UP)) != 0) {
+                throw new IllegalArgumentException(document + " line " + line.lineNumber() + " credits "
+                        + line.amount().toPlainString() + " but its quantity at its price is " + extended.toPlainString()
+                        + ": an 810 line says only quantity and price, send a different amount as an 812");
+            }
+        }
+        return interchange.write(document, partner, numbers, now, version, set -> writeCreditMemoBody(set, note));
+    }
+
+    /** BIG (CR) to CTT. */
+    private static void writeCreditMemoBody(OutboundInterchange.Segments set, CreditNote note) throws EDIStreamException {
+        set.write("BIG", date(note.creditDate()), note.creditNoteNumber(), date(note.orderDate()), note.poNumber(),
+                note.releaseId(), null, CREDIT_MEMO);
+        if (note.currency() != null) {
+            set.write("CUR", "SE", note.currency());
+        }
+        if (note.contractNumber() != null) {
+            set.write("REF", "CT", note.contractNumber());
+        }
+        if (note.supplierNumber() != null) {
+            set.write("REF", "VR", note.supplierNumber());
+        }
+        set.write("REF", ORIGINAL_INVOICE, note.invoiceNumber());
+        List<CreditNote.Line> lines = note.lines();
+        for (CreditNote.Line line : lines) {
+            writeLine(set, new Invoice.Line(line.lineNumber(), line.buyerPart(), line.vendorPart(), line.description(),
+                    line.quantity(), line.unit(), line.unitPrice(), line.amount()));
+        }
+        set.write("TDS", cents(note.total()));
+        set.write("CTT", Integer.toString(lines.size()));
     }
 
     /** BIG to CTT. */
@@ -124,6 +191,6 @@ public final class Invoice810Writer {
 
     /** TDS01 is type N2: the amount in cents, without a decimal point. */
     static String cents(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP).unscaledValue().toString();
+        return OutboundInterchange.cents(amount);
     }
 }

@@ -12,6 +12,7 @@ import io.xlate.edi.stream.EDIStreamWriter;
 import io.xlate.edi.stream.EDIValidationException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -176,6 +177,11 @@ final class OutboundInterchange {
         }
         BigDecimal v = value.stripTrailingZeros();
         return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+    }
+
+    /** An amount of type N2 (TDS01, BCD04, CDD04): in cents without a decimal point, rounded half up to the cent. */
+    static String cents(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP).unscaledValue().toString();
     }
 
     /** X12 dates (type DT, CCYYMMDD). */

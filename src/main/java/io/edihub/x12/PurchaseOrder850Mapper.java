@@ -25,8 +25,9 @@ import java.util.Set;
  */
 final class PurchaseOrder850Mapper {
 
-    private static final Set<String> BUYER_PART = Set.of("BP", "IN", "CB", "PI");
-    private static final Set<String> VENDOR_PART = Set.of("VP", "VN", "VA", "MG");
+    /** Product id qualifiers read as the buyer's part and as ours; the 812 mapper names parts the same way. */
+    static final Set<String> BUYER_PART = Set.of("BP", "IN", "CB", "PI");
+    static final Set<String> VENDOR_PART = Set.of("VP", "VN", "VA", "MG");
 
     private final String partnerId;
     private final String interchangeControlNumber;

@@ -74,6 +74,17 @@ public final class TransactionResult {
     }
 
     /**
+     * Rejects the whole set as one the receiving application does not take (AK5 code 1, transaction set not
+     * supported), with the reason said at ST01: for a listener that has nowhere to hand the set's document.
+     *
+     * @param code    a stable name for the reason ({@code ADJUSTMENTS_NOT_TAKEN})
+     * @param message why, in words the sender can act on
+     */
+    public void refuseAsNotSupported(String code, String message) {
+        reject("1", new X12Error("ST", 1, 1, code, message));
+    }
+
+    /**
      * Rejects the set for one element: an AK3 for the segment (code 8) with an AK4 for the element.
      * Only the first error of an element is kept: one cause, one AK4.
      *

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.Adjustment;
 import io.edihub.canonical.CanonicalJson;
 import io.edihub.canonical.OrderChange;
 import io.edihub.canonical.PlannedOrder;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * The JSON view of a translated file: the envelopes, every verdict with its errors, the canonical orders
  * with their releases (an 850's {@code order}), the canonical order changes (an 860's {@code change}),
- * the canonical acceptances (an 861's {@code acceptances}), the partner's verdict on our documents (a
+ * the canonical acceptances (an 861's {@code acceptances}), the canonical credit/debit adjustments (an 812's
+ * {@code adjustments}), the partner's verdict on our documents (a
  * received 997's {@code functionalAck}), and the acknowledgments' text. The golden files in
  * {@code edi-samples/} use it.
  */
@@ -70,6 +72,11 @@ public final class TranslationJson {
                     if ("861".equals(t.type())) {
                         List<Acceptance> acceptances = translation.acceptances(t);
                         tn.set("acceptances", setTaken ? MAPPER.valueToTree(acceptances) : MAPPER.nullNode());
+                        continue;
+                    }
+                    if ("812".equals(t.type())) {
+                        List<Adjustment> adjustments = translation.adjustments(t);
+                        tn.set("adjustments", setTaken ? MAPPER.valueToTree(adjustments) : MAPPER.nullNode());
                         continue;
                     }
                     if ("997".equals(t.type())) {

@@ -1,6 +1,7 @@
 package io.edihub.x12;
 
 import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.Adjustment;
 import io.edihub.canonical.OrderChange;
 import io.edihub.canonical.PlannedOrder;
 import java.io.InputStream;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Reads a file and answers each of its interchanges: the one code path shared by the SFTP intake and
- * the translate command. The caller's listener sees every order, change, acceptance and received 997 and,
+ * the translate command. The caller's listener sees every order, change, acceptance, adjustment and received 997 and,
  * at the end of each interchange, the acknowledgment that answers it.
  */
 public final class X12Translator {
@@ -43,6 +44,7 @@ public final class X12Translator {
         List<AcknowledgmentWriter.Acknowledgment> acks = new ArrayList<>();
         Map<TransactionResult, OrderChange> changes = new IdentityHashMap<>();
         Map<TransactionResult, List<Acceptance>> acceptances = new IdentityHashMap<>();
+        Map<TransactionResult, List<Adjustment>> adjustments = new IdentityHashMap<>();
         Map<TransactionResult, ReceivedFunctionalAck> functionalAcks = new IdentityHashMap<>();
         FileResult result = reader.read(fileName, input, context, new InterchangeListener() {
             @Override
@@ -70,6 +72,15 @@ public final class X12Translator {
                 listener.acceptances(interchange, group, transaction, read);
                 if (!read.isEmpty()) {
                     acceptances.put(transaction, read);
+                }
+            }
+
+            @Override
+            public void adjustments(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                    List<Adjustment> read) {
+                listener.adjustments(interchange, group, transaction, read);
+                if (!read.isEmpty()) {
+                    adjustments.put(transaction, read);
                 }
             }
 
@@ -104,23 +115,25 @@ public final class X12Translator {
                 });
             }
         });
-        return new Translation(result, acks, changes, acceptances, functionalAcks);
+        return new Translation(result, acks, changes, acceptances, adjustments, functionalAcks);
     }
 
     /**
      * A file's verdict and the acknowledgments answering it, in interchange order, and the order changes,
-     * acceptances and received 997s read (by their set; only the sets whose document was built). They are
+     * acceptances, credit/debit adjustments and received 997s read (by their set; only the sets whose document was
+     * built). They are
      * kept, unlike orders, so that {@link TranslationJson} shows them whatever listener the caller passed;
      * they are small: no releases.
      */
     public record Translation(FileResult result, List<AcknowledgmentWriter.Acknowledgment> acknowledgments,
             Map<TransactionResult, OrderChange> changes, Map<TransactionResult, List<Acceptance>> acceptances,
-            Map<TransactionResult, ReceivedFunctionalAck> functionalAcks) {
+            Map<TransactionResult, List<Adjustment>> adjustments, Map<TransactionResult, ReceivedFunctionalAck> functionalAcks) {
 
         public Translation {
             acknowledgments = List.copyOf(acknowledgments);
             changes = Collections.unmodifiableMap(new IdentityHashMap<>(changes));
             acceptances = Collections.unmodifiableMap(new IdentityHashMap<>(acceptances));
+            adjustments = Collections.unmodifiableMap(new IdentityHashMap<>(adjustments));
             functionalAcks = Collections.unmodifiableMap(new IdentityHashMap<>(functionalAcks));
         }
 
@@ -135,6 +148,14 @@ public final class X12Translator {
          */
         public List<Acceptance> acceptances(TransactionResult transaction) {
             return acceptances.getOrDefault(transaction, List.of());
+        }
+
+        /**
+         * The adjustment read from an 812 set (a list of one), if it was built (the set may still have been
+         * rejected after, by the listener); empty otherwise.
+         */
+        public List<Adjustment> adjustments(TransactionResult transaction) {
+            return adjustments.getOrDefault(transaction, List.of());
         }
 
         /** The 997 read from a set, if it could be read. */

@@ -41,6 +41,11 @@ class OrderFormatTest {
         "Acceptance ID;PO Number;Release-ID\\r\\n1;2;3                   | ACCEPTANCE_CSV",
         "\"release_id\",\"acceptance-id\"\\n                             | ACCEPTANCE_CSV",
         "acceptanceid,po_number,line,quantity\\n                        | CSV",
+        "{\"adjustmentNumber\": \"CM-1\", \"invoiceNumber\": \"1\"}          | ADJUSTMENT_JSON",
+        "{\"acceptanceId\": \"RA-1\", \"adjustmentNumber\": \"CM-1\"}        | ACCEPTANCE_JSON",
+        "{\"lines\": [{\"adjustmentNumber\": \"CM-1\"}]}                  | JSON",
+        "adjustment_number,invoice_number,amount\\n1,2,3               | ADJUSTMENT_CSV",
+        "Adjustment Number;PO Number\\r\\n1;2                           | ADJUSTMENT_CSV",
     })
     void recognisesTheFormatByItsFirstCharacters(String content, OrderFormat expected) {
         String text = content.replace("\\n", "\n").replace("\\r", "\r");
@@ -75,6 +80,9 @@ class OrderFormatTest {
         assertThat(detect("edi-samples/acme/acceptances/partial-acceptance.csv")).isEqualTo(OrderFormat.ACCEPTANCE_CSV);
         assertThat(detect("edi-samples/acme/broken-acceptances/negative-quantity.json")).isEqualTo(OrderFormat.ACCEPTANCE_JSON);
         assertThat(detect("edi-samples/acme/broken-acceptances/all-zero-line.csv")).isEqualTo(OrderFormat.ACCEPTANCE_CSV);
+        assertThat(detect("edi-samples/acme/adjustments/damaged-and-short.json")).isEqualTo(OrderFormat.ADJUSTMENT_JSON);
+        assertThat(detect("edi-samples/acme/adjustments/damaged-and-short.csv")).isEqualTo(OrderFormat.ADJUSTMENT_CSV);
+        assertThat(detect("edi-samples/acme/adjustments/damaged-and-short.812.edi")).isEqualTo(OrderFormat.X12);
     }
 
     @Test

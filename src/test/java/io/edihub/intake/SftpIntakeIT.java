@@ -103,6 +103,22 @@ class SftpIntakeIT {
     }
 
     @Test
+    void aCreditAdjustmentIsRefusedAsNotTakenWhileNoModuleReceivesAdjustments() throws Exception {
+        // an interchange number of its own: the golden sample's may have been sent to this hub already
+        byte[] adjustment = new String(sample("acme/adjustments/damaged-and-short.812.edi"),
+                java.nio.charset.StandardCharsets.US_ASCII).replace("000000601", "000000691")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        acme.upload("adjustment.edi", adjustment);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error")).anyMatch(n -> n.endsWith("-adjustment.edi")));
+        String errorName = only(acme.list("error"), "-adjustment.edi.error.txt");
+        assertThat(acme.read("error/" + errorName)).contains("REJECTED", "credit adjustments are not taken here");
+        String ack = acme.read("outbound/" + only(acme.list("outbound"), "-for-000000691.x12"));
+        assertThat(ack).contains("AK1*CD*6001~", "AK2*812*0001~", "AK5*R*1~", "AK9*R*1*1*0~");
+        assertThat(acme.list("inbound")).isEmpty();
+    }
+
+    @Test
     void sameInterchangeAgainIsReportedAsDuplicateAndNotProcessedTwice() throws Exception {
         byte[] content = sample("acme/several-orders-one-interchange.edi");
         acme.upload("first.edi", content);

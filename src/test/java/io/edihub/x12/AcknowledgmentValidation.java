@@ -16,8 +16,8 @@ import java.util.List;
  * Reads an acknowledgment the hub wrote (997 / TA1, 855) back with StAEDI, envelope rules and our 997 and
  * 855 schemas on, and lists everything StAEDI objects to: an empty list means StAEDI accepts it.
  *
- * <p>The ship notices (856) and invoices (810) the hub writes are read the same way, with our 856 and 810
- * schemas.
+ * <p>The ship notices (856), invoices and credit memos (810), credit memos (812), return authorizations (180) and
+ * claim denials (824) the hub writes are read the same way, with our schemas of those sets.
  */
 public final class AcknowledgmentValidation {
 
@@ -25,6 +25,9 @@ public final class AcknowledgmentValidation {
     private static final Schema PO_ACK_855 = InterchangeReader.loadSchema("/x12/855.xml");
     private static final Schema SHIP_NOTICE_856 = InterchangeReader.loadSchema("/x12/856.xml");
     private static final Schema INVOICE_810 = InterchangeReader.loadSchema("/x12/810.xml");
+    private static final Schema ADJUSTMENT_812 = InterchangeReader.loadSchema("/x12/812.xml");
+    private static final Schema RETURN_AUTHORIZATION_180 = InterchangeReader.loadSchema("/x12/180.xml");
+    private static final Schema APPLICATION_ADVICE_824 = InterchangeReader.loadSchema("/x12/824.xml");
 
     private AcknowledgmentValidation() {
     }
@@ -47,6 +50,9 @@ public final class AcknowledgmentValidation {
                                 case "855" -> PO_ACK_855;
                                 case "856" -> SHIP_NOTICE_856;
                                 case "810" -> INVOICE_810;
+                                case "812" -> ADJUSTMENT_812;
+                                case "180" -> RETURN_AUTHORIZATION_180;
+                                case "824" -> APPLICATION_ADVICE_824;
                                 default -> null;
                             });
                         }

@@ -5,6 +5,8 @@ import static io.edihub.x12.AcknowledgmentValidation.segments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edihub.canonical.ClaimSamples;
+import io.edihub.canonical.CreditNote;
 import io.edihub.canonical.Invoice;
 import io.edihub.partner.Contract;
 import io.edihub.partner.PartnerDirectory;
@@ -23,13 +25,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The 810 writer: invoices written and read back by StAEDI with envelope validation and our 810 schema,
- * amounts checked to the cent, and one golden file ({@code -Dedihub.golden.update=true} rewrites it;
- * review the diff).
+ * The 810 writer: invoices and credit memos written and read back by StAEDI with envelope validation and our
+ * 810 schema, amounts checked to the cent, and a golden file of each ({@code -Dedihub.golden.update=true}
+ * rewrites them; review the diff).
  */
 class Invoice810WriterTest {
 
     private static final Path GOLDEN = Path.of("edi-samples/acme/billing/invoice.810.x12");
+    private static final Path CREDIT_MEMO_GOLDEN = Path.of("edi-samples/acme/claims/credit-memo.810.x12");
     private static final OurIdentity US = new OurIdentity("ZZ", "EDIHUB", "EDIHUB", "P");
     private static final PartnerProfile ACME = PartnerDirectory.load(Path.of("config/partners")).byId("acme").orElseThrow();
     private static final Contract CONTRACT = ACME.contract();
@@ -218,6 +221,73 @@ class Invoice810WriterTest {
         assertThat(problems(x12.replace("ITD*01*3*", "ITD*05*3*"))).isNotEmpty();
         assertThat(problems(x12.replace("*42.5*CT*", "*42.5*PE*"))).isNotEmpty();
         assertThat(problems(x12.replace("TDS*991400", "TDS*9914.00"))).isNotEmpty();
+    }
+
+    @Test
+    void creditMemoForTheDisputedLinesMatchesItsGoldenFile() throws IOException {
+        String x12 = writer.writeCreditMemo(ClaimSamples.creditNote(), ACME, ControlNumbers.inMemory(), NOW);
+        if (Boolean.getBoolean("edihub.golden.update")) {
+            Files.createDirectories(CREDIT_MEMO_GOLDEN.getParent());
+            Files.writeString(CREDIT_MEMO_GOLDEN, x12);
+        }
+        assertThat(problems(x12)).isEmpty();
+        assertThat(x12).isEqualTo(Files.readString(CREDIT_MEMO_GOLDEN));
+    }
+
+    @Test
+    void aCreditMemoIsAnInvoiceOfTypeCrNamingTheInvoiceItCredits() {
+        String x12 = writeCreditMemo(ClaimSamples.creditNote());
+
+        assertThat(problems(x12)).isEmpty();
+        assertThat(segments(x12, "GS").get(0)).startsWith("GS*IN*");
+        // BIG01 credit date, BIG02 credit note number, BIG03 / 04 the order, BIG05 the release, BIG07 CR
+        assertThat(segments(x12, "BIG")).containsExactly(
+                "BIG*20270215*CN-2027-000007*20261102*4500012345*4500012345-01**CR");
+        assertThat(segments(x12, "REF")).containsExactly("REF*CT*GSA-47QSWA-2026", "REF*VR*V-0042-EDIHUB",
+                "REF*OI*INV-2027-000042");
+        assertThat(segments(x12, "IT1")).containsExactly("IT1*1*10*EA*42.5*CT*BP*ACM-77812*VP*EH-1001",
+                "IT1*2*2*CA*118*CT*BP*ACM-77813*VP*EH-2040");
+        // positive: BIG07 says the money goes back
+        assertThat(segments(x12, "TDS")).containsExactly("TDS*66100");
+        assertThat(segments(x12, "CTT")).containsExactly("CTT*2");
+        assertThat(segments(x12, "ITD")).isEmpty();
+        assertThat(segments(x12, "DTM")).isEmpty();
+    }
+
+    @Test
+    void aCreditMemoLineIsAQuantityAtAPrice() {
+        CreditNote amountOnly = ClaimSamples.creditNote(List.of(new CreditNote.Line("1", "ACM-77812", null, null, null,
+                null, null, new BigDecimal("150.00"))), new BigDecimal("150.00"));
+        assertThatThrownBy(() -> writeCreditMemo(amountOnly)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("send an amount-only credit as an 812");
+
+        CreditNote offPrice = ClaimSamples.creditNote(List.of(new CreditNote.Line("1", "ACM-77812", null, null,
+                BigDecimal.TEN, "EA", new BigDecimal("42.50"), new BigDecimal("400.00"))), new BigDecimal("400.00"));
+        assertThatThrownBy(() -> writeCreditMemo(offPrice)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("credits 400.00 but its quantity at its price is 425.00");
+
+        assertThatThrownBy(() -> writeCreditMemo(ClaimSamples.creditNote(ClaimSamples.creditNote().lines(),
+                new BigDecimal("600")))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("totals 600");
+    }
+
+    @Test
+    void aCreditMemoIn005010() {
+        String x12 = writer.writeCreditMemo(ClaimSamples.creditNote(), ACME, ControlNumbers.inMemory(), NOW, "005010");
+
+        assertThat(problems(x12)).isEmpty();
+        assertThat(segments(x12, "BIG").get(0)).endsWith("**CR");
+    }
+
+    @Test
+    void theValidationKnowsTheCreditMemoType() {
+        String x12 = writeCreditMemo(ClaimSamples.creditNote());
+
+        assertThat(problems(x12.replace("**CR~", "**DR~"))).isNotEmpty();
+        assertThat(problems(x12.replace("REF*OI*", "REF*ZZ*"))).isNotEmpty();
+    }
+
+    private String writeCreditMemo(CreditNote note) {
+        return writer.writeCreditMemo(note, ACME, ControlNumbers.inMemory(), NOW);
     }
 
     /**
