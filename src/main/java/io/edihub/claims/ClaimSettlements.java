@@ -2,10 +2,10 @@ package io.edihub.claims;
 
 import io.edihub.billing.AcceptanceDesk;
 import io.edihub.billing.CreditNotes;
+import io.edihub.canonical.ClaimDenial;
 import io.edihub.canonical.CreditNote;
 import io.edihub.canonical.Invoice;
 import io.edihub.canonical.ReturnAuthorization;
-import io.edihub.ops.Alerts;
 import io.edihub.order.OrderStore;
 import io.edihub.order.ReleaseLedger;
 import io.edihub.order.ReleaseQuantities;
@@ -55,20 +55,21 @@ public class ClaimSettlements {
     private final CreditNotes creditNotes;
     private final PartnerDirectory partners;
     private final OrderStore orders;
-    private final Alerts alerts;
+    private final ClaimDocuments documents;
     private final Outbox outbox;
     private final Topics topics;
     private final Clock clock;
 
     ClaimSettlements(ClaimBook book, ReleaseLedger ledger, AcceptanceDesk acceptances, CreditNotes creditNotes,
-            PartnerDirectory partners, OrderStore orders, Alerts alerts, Outbox outbox, Topics topics, Clock clock) {
+            PartnerDirectory partners, OrderStore orders, ClaimDocuments documents, Outbox outbox, Topics topics,
+            Clock clock) {
         this.book = book;
         this.ledger = ledger;
         this.acceptances = acceptances;
         this.creditNotes = creditNotes;
         this.partners = partners;
         this.orders = orders;
-        this.alerts = alerts;
+        this.documents = documents;
         this.outbox = outbox;
         this.topics = topics;
         this.clock = clock;
@@ -256,6 +257,7 @@ public class ClaimSettlements {
                         }).toList());
                 outbox.add(topics.returnAuthorizations(), rma, "return-authorization:" + rma,
                         "io.edihub.return-authorization.v1", authorization);
+                documents.returnAuthorization(authorization, partner, now);
                 status = "WAITING";
             }
             case ACCEPT_AFTER_ALL -> {
@@ -283,6 +285,16 @@ public class ClaimSettlements {
                     ReleaseQuantities settled = entry.quantities().settle(ReleaseQuantities.Settlement.DENIED, quantities);
                     ledger.save(entry, settled, settled.status(entry.status()));
                 }
+                documents.denial(new ClaimDenial(claim.claimNumber(), claim.partnerId(), claim.poNumber(),
+                        claim.releaseId(), claim.invoiceNumber(), switch (claim.source()) {
+                            case ACCEPTANCE -> "ACCEPTANCE";
+                            case ADJUSTMENT -> "812";
+                            case DEDUCTION -> "REMITTANCE";
+                            case OPERATOR -> "OPERATOR";
+                        }, claim.sourceRef(), LocalDate.now(clock), d.reason(), lines.stream().map(l -> new ClaimDenial.Line(
+                                l.lineNumber(), l.quantity(), claim.lines().stream().filter(c -> c.lineNumber()
+                                        .equals(l.lineNumber())).map(Claim.Line::unit).findFirst().orElse(null),
+                                l.quantity() == null ? l.amount() : null)).toList()), partner, now);
             }
             case CREDIT -> {
                 CreditNote note = creditNotes.issue(new CreditNotes.Request(claim.partnerId(), claim.invoiceNumber(),
@@ -290,6 +302,7 @@ public class ClaimSettlements {
                         d.reason(), lines.stream().map(l -> new CreditNotes.Line(l.lineNumber(), l.quantity(),
                                 l.quantity() == null ? l.amount() : null)).toList()), partner, now);
                 creditNote = note.creditNoteNumber();
+                documents.creditNote(note, partner, now);
                 if (!quantities.isEmpty()) {
                     ReleaseLedger.Entry entry = lock(claim);
                     ReleaseQuantities credited = entry.quantities().credit(quantities);

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 public class ReceivedAcknowledgments {
 
     /** The functional id (GS01) of each kind of document we send. */
-    private static final Map<String, String> KIND_BY_FUNCTIONAL_ID = Map.of("PR", "855", "SH", "856", "IN", "810");
+    private static final Map<String, String> KIND_BY_FUNCTIONAL_ID = Map.of("PR", "855", "SH", "856", "IN", "810", "CD", "812",
+            "AN", "180", "AG", "824");
 
     private final JdbcTemplate jdbc;
     private final Alerts alerts;

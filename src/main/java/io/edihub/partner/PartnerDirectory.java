@@ -201,7 +201,34 @@ public final class PartnerDirectory {
                 f.x12().gsId(), account, directory, ta1, window, extension, edifactId,
                 PartnerProfile.FunctionalAck.X997, poAck, leadTime, priority, contract, shipNotice, implicitAcceptance,
                 watchdog(file, f.watchdog()), sftpServer(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::server)
-                        .orElse(null)));
+                        .orElse(null)), claimDocuments(file, f.claims()));
+    }
+
+    private static PartnerProfile.ClaimDocuments claimDocuments(Path file, PartnerFile.Claims c) {
+        if (c == null) {
+            return PartnerProfile.ClaimDocuments.DEFAULTS;
+        }
+        PartnerProfile.CreditNoteForm creditNote = switch (c.creditNote() == null ? "810" : c.creditNote().strip()) {
+            case "810" -> PartnerProfile.CreditNoteForm.X12_810;
+            case "812" -> PartnerProfile.CreditNoteForm.X12_812;
+            case "json" -> PartnerProfile.CreditNoteForm.JSON;
+            default -> throw invalid(file, "claims.credit-note", c.creditNote(), "810 (an 810 with BIG07 CR, the default), "
+                    + "812 or json");
+        };
+        return new PartnerProfile.ClaimDocuments(creditNote,
+                answer(file, "claims.return-authorization", c.returnAuthorization(), "180"),
+                answer(file, "claims.denial", c.denial(), "824"));
+    }
+
+    private static PartnerProfile.AnswerForm answer(Path file, String key, String value, String x12) {
+        String form = value == null ? x12 : value.strip();
+        if (form.equals(x12)) {
+            return PartnerProfile.AnswerForm.X12;
+        }
+        if (form.equals("json")) {
+            return PartnerProfile.AnswerForm.JSON;
+        }
+        throw invalid(file, key, value, x12 + " (the default) or json");
     }
 
     private static PartnerProfile.SftpServer sftpServer(Path file, PartnerFile.Server server) {

@@ -18,7 +18,8 @@ record PartnerFile(
         Billing billing,
         Integer priority,
         ContractFile contract,
-        Watchdog watchdog) {
+        Watchdog watchdog,
+        Claims claims) {
 
     record X12(String isaQualifier, @JsonProperty(required = true) String isaId, String gsId) {
     }
@@ -42,6 +43,9 @@ record PartnerFile(
     }
 
     record Billing(String implicitAcceptanceAfter) {
+    }
+
+    record Claims(String creditNote, String returnAuthorization, String denial) {
     }
 
     record Watchdog(String acknowledgmentOverdueAfter, String heldOrderAfter, String undispatchedReleaseAfter,

@@ -27,6 +27,8 @@ import java.util.Objects;
  *                         null (the default) when only the partner's own acceptance counts
  * @param watchdog         how long the watchdog lets this partner's unfinished work wait before it alerts
  * @param sftpServer       the partner's own SFTP server, or null: the partner uses the hub's
+ * @param claimDocuments   the form of what a settled claim sends the partner: credit notes, return authorizations,
+ *                         denials
  */
 public record PartnerProfile(
         String id,
@@ -48,7 +50,8 @@ public record PartnerProfile(
         boolean shipNotice,
         java.time.Period implicitAcceptanceAfter,
         Watchdog watchdog,
-        SftpServer sftpServer) {
+        SftpServer sftpServer,
+        ClaimDocuments claimDocuments) {
 
     /**
      * The partner's own SFTP server, which the hub polls instead of its own (the folder is {@code sftpDirectory}
@@ -60,6 +63,36 @@ public record PartnerProfile(
     public record SftpServer(String host, int port, String username, String knownHostsFile, String privateKeyFile) {
     }
 
+    /**
+     * What a settled claim sends the partner, each in the form it asked for (YAML {@code claims.*}).
+     *
+     * @param creditNote          a credit note: an 810 with BIG07 CR (the default; an amount-only credit goes as an 812,
+     *                            which an 810 cannot carry), an 812, or JSON
+     * @param returnAuthorization a return authorization: a 180 (the default) or JSON
+     * @param denial              a claim denied: an 824 (the default) or JSON
+     */
+    public record ClaimDocuments(CreditNoteForm creditNote, AnswerForm returnAuthorization, AnswerForm denial) {
+
+        public static final ClaimDocuments DEFAULTS = new ClaimDocuments(CreditNoteForm.X12_810, AnswerForm.X12,
+                AnswerForm.X12);
+
+        public ClaimDocuments {
+            Objects.requireNonNull(creditNote, "creditNote");
+            Objects.requireNonNull(returnAuthorization, "returnAuthorization");
+            Objects.requireNonNull(denial, "denial");
+        }
+    }
+
+    /** How a credit note is written. */
+    public enum CreditNoteForm {
+        X12_810, X12_812, JSON
+    }
+
+    /** How a return authorization or a denial is written: the X12 set of its kind, or JSON. */
+    public enum AnswerForm {
+        X12, JSON
+    }
+
     /** The environment variable that holds the password for the partner's own SFTP server. */
     public String passwordVariable() {
         return "EDIHUB_PARTNER_SFTP_" + id.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD";
@@ -69,10 +102,11 @@ public record PartnerProfile(
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
-                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null);
+                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS);
     }
 
     public PartnerProfile {
+        claimDocuments = claimDocuments == null ? ClaimDocuments.DEFAULTS : claimDocuments;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(isaId, "isaId");
         Objects.requireNonNull(ta1, "ta1");

@@ -167,13 +167,31 @@ class ClaimSettlementIT {
                 "OVER_INVOICED");
         assertError(post("/api/v1/claims", "acme", "acme-secret", dispute.formatted(firstInvoice, "USD", "-2")), 422,
                 "NOT_POSITIVE");
-        HttpResponse<String> raised = post("/api/v1/claims", "acme", "acme-secret", dispute.formatted(firstInvoice, "USD", "2"));
-        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
-        JsonNode onInvoice = CanonicalJson.MAPPER.readTree(raised.body());
+        // an 812 for more than the invoice billed: the 997 rejects the set, nothing is raised
+        clock.advance(Duration.ofHours(1));
+        acme.upload("cl-812-over.edi", adjustment812("ADJ-76", firstInvoice, "81", "000000784").getBytes(StandardCharsets.US_ASCII));
+        String rejected = await().atMost(WAIT).until(() -> answerTo("000000784"), a -> a != null);
+        assertThat(rejected).contains("AK1*CD*784").contains("AK5*R");
+        String report = await().atMost(WAIT).until(() -> acme.list("error").stream()
+                .filter(n -> n.endsWith("cl-812-over.edi.error.txt")).findFirst().orElse(null), n -> n != null);
+        assertThat(acme.read("error/" + report)).contains("81 claimed, but invoice " + firstInvoice + " billed 80")
+                .contains("OVER_INVOICED");
+        assertThat(jdbc.queryForObject("select count(*) from claim where source_ref = 'ADJ-76'", Integer.class)).isZero();
+        // the 812 for 2 damaged units: accepted, a claim on the invoice
+        acme.upload("cl-812.edi", adjustment812("ADJ-77", firstInvoice, "2", "000000785").getBytes(StandardCharsets.US_ASCII));
+        String accepted812 = await().atMost(WAIT).until(() -> answerTo("000000785"), a -> a != null);
+        assertThat(accepted812).contains("AK1*CD*785").contains("AK5*A");
+        JsonNode onInvoice = CanonicalJson.MAPPER.readTree(get("/api/v1/claims?po=" + PO, "acme", "acme-secret").body())
+                .path("claims").get(0);
         assertThat(onInvoice.path("kind").asText()).isEqualTo("AFTER_INVOICE");
-        // the same dispute again is the same claim
+        assertThat(onInvoice.path("sourceRef").asText()).isEqualTo("ADJ-77");
+        assertThat(onInvoice.path("invoiceNumber").asText()).isEqualTo(firstInvoice);
+        // the same dispute again, now over HTTP, is the same claim
         assertThat(post("/api/v1/claims", "acme", "acme-secret", dispute.formatted(firstInvoice, "USD", "2")).statusCode())
                 .isEqualTo(200);
+        // another partner sees none of acme's claims
+        assertThat(CanonicalJson.MAPPER.readTree(get("/api/v1/claims?po=" + PO, "globex", "globex-secret").body())
+                .path("count").asInt()).isZero();
         long afterId = onInvoice.path("id").asLong();
         assertError(post("/api/v1/claims/" + afterId + "/settlement", "olivia", "olivia-secret",
                 settlement("k-4", "REPLACE", "after invoicing", null, null)), 409, "NOT_FOR_THIS_CLAIM");
@@ -197,6 +215,13 @@ class ClaimSettlementIT {
                 firstInvoice)).isEqualByComparingTo("85.00");
         assertThat(jdbc.queryForObject("select sum(credited) from release_line where release_id = ?", BigDecimal.class,
                 PO + "-01")).isEqualByComparingTo("2");
+        // acme takes its credit notes as an 810 with BIG07 CR, naming the invoice it credits
+        await().atMost(WAIT).until(() -> acme.list("outbound").stream().anyMatch(n -> n.startsWith("810-")
+                && n.endsWith("-" + creditNoteNumber + ".x12")));
+        String memo = acme.read("outbound/" + acme.list("outbound").stream().filter(n -> n.startsWith("810-")
+                && n.endsWith("-" + creditNoteNumber + ".x12")).findFirst().orElseThrow());
+        assertThat(memo).contains("*" + creditNoteNumber + "*").contains("*CR~").contains("REF*OI*" + firstInvoice)
+                .contains("IT1*1*2*EA*42.5").contains("TDS*8500");
         // every claim step is on edihub.claims.v1 and valid against its schema
         await().atMost(WAIT).until(() -> kafka.on(CLAIMS).stream().anyMatch(r -> r.value().contains("\"SETTLED\"")
                 && r.value().contains(settled.path("claimNumber").asText())));
@@ -214,6 +239,36 @@ class ClaimSettlementIT {
         List<String> story = new java.util.ArrayList<>();
         timeline.path("entries").forEach(e -> story.add(e.path("kind").asText()));
         assertThat(story).contains("RELEASE_CLOSED", "ORDER_CLOSED", "CREDITED");
+    }
+
+    /** The 997 that answers our partner's interchange with that ISA13, once it is in outbound/. */
+    private String answerTo(String isa13) throws Exception {
+        for (String name : acme.list("outbound")) {
+            if (name.startsWith("997-") && name.contains("-for-" + isa13)) {
+                return acme.read("outbound/" + name);
+            }
+        }
+        return null;
+    }
+
+    /** An acme 812: a credit adjustment of {@code quantity} tablets at 42.50 on one of our invoices. */
+    private static String adjustment812(String number, String invoice, String quantity, String isa13) {
+        int group = Integer.parseInt(isa13);
+        String cents = new BigDecimal(quantity).multiply(new BigDecimal("4250")).toBigInteger().toString();
+        return String.join("~\n",
+                "ISA*00*          *00*          *ZZ*ACMEFED        *ZZ*EDIHUB         *270205*0915*U*00401*" + isa13 + "*0*P*>",
+                "GS*CD*ACMEFED*EDIHUB*20270205*0915*" + group + "*X*004010",
+                "ST*812*0001",
+                "BCD*20270205*" + number + "*I*" + cents + "*C*20270120*" + invoice + "**20261120*" + PO + "*00",
+                "CUR*BY*USD",
+                "N9*L1**TWO TABLETS ARRIVED CRACKED",
+                "N1*BY*ACME FEDERAL PROCUREMENT*92*ACME-HQ",
+                "N1*SU*EDI HUB SUPPLIES*92*V-0042-EDIHUB",
+                "CDD*04*C**" + cents + "***" + quantity + "*EA**CON*42.5",
+                "LIN*1*BP*ACM-77812*VP*EH-1001",
+                "SE*9*0001",
+                "GE*1*" + group,
+                "IEA*1*" + isa13) + "~\n";
     }
 
     private boolean requested(String releaseId) {
