@@ -1,7 +1,6 @@
 package io.edihub.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +20,6 @@ import io.edihub.partner.PartnerProfile;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +39,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,9 +90,6 @@ class BillingPropertyIT {
     @Autowired
     CamelContext camel;
 
-    /** The timers that would dispatch releases and take implicit acceptances. */
-    private static final List<String> TIMERS = List.of("dispatchDueReleases", "acceptUnjudgedShipments");
-
     private final Map<String, Integer> seen = new TreeMap<>();
 
     /**
@@ -104,19 +98,13 @@ class BillingPropertyIT {
      */
     @BeforeEach
     void onlyTheTestDispatches() throws Exception {
-        for (String route : TIMERS) {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> camel.getRouteController().getRouteStatus(route) == ServiceStatus.Started);
-            camel.getRouteController().stopRoute(route);
-        }
+        DispatchTimers.stop(camel);
     }
 
     /** The timers run again for the other tests on the shared hub. */
     @AfterEach
     void timersRunAgain() throws Exception {
-        for (String route : TIMERS) {
-            camel.getRouteController().startRoute(route);
-        }
+        DispatchTimers.start(camel);
     }
 
     @Test

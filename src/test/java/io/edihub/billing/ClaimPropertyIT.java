@@ -1,7 +1,6 @@
 package io.edihub.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.edihub.TestClock;
 import io.edihub.WholeHubTest;
@@ -21,7 +20,6 @@ import io.edihub.partner.PartnerProfile;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +51,6 @@ class ClaimPropertyIT {
 
     private static final String PARTNER = "acme";
     private static final BigDecimal PRICE = new BigDecimal("42.50");
-    private static final List<String> TIMERS = List.of("dispatchDueReleases", "acceptUnjudgedShipments");
 
     @Autowired
     TestClock clock;
@@ -86,18 +82,12 @@ class ClaimPropertyIT {
     /** Only the test decides when releases are requested and acceptances taken. */
     @BeforeEach
     void onlyTheTestDispatches() throws Exception {
-        for (String route : TIMERS) {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> camel.getRouteController().getRouteStatus(route) == ServiceStatus.Started);
-            camel.getRouteController().stopRoute(route);
-        }
+        DispatchTimers.stop(camel);
     }
 
     @AfterEach
     void timersRunAgain() throws Exception {
-        for (String route : TIMERS) {
-            camel.getRouteController().startRoute(route);
-        }
+        DispatchTimers.start(camel);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edihub.HubHttp;
 import io.edihub.KafkaTestClient;
 import io.edihub.PartnerSftpClient;
 import io.edihub.TestClock;
@@ -12,14 +13,10 @@ import io.edihub.canonical.CanonicalJson;
 import io.edihub.local.LocalSftpServer;
 import io.edihub.ops.Watchdog;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,8 +57,6 @@ class ClaimSettlementIT {
     String brokers;
     @LocalServerPort
     int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     PartnerSftpClient acme;
     KafkaTestClient kafka;
@@ -314,18 +309,11 @@ class ClaimSettlementIT {
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", basic(user, password)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new HubHttp(port).get(path, user, password);
     }
 
     private HttpResponse<String> post(String path, String user, String password, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", basic(user, password)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new HubHttp(port).postJson(path, user, password, body);
     }
 
     /** An acme 850: line 1, 100 tablets at 43.00 (the contract says 42.50), due 2027-01-15. */

@@ -103,7 +103,7 @@ class SftpIntakeIT {
     }
 
     @Test
-    void aCreditAdjustmentIsRefusedAsNotTakenWhileNoModuleReceivesAdjustments() throws Exception {
+    void aCreditAdjustmentOnAnInvoiceWeNeverSentIsRefusedWithTheReason() throws Exception {
         // an interchange number of its own: the golden sample's may have been sent to this hub already
         byte[] adjustment = new String(sample("acme/adjustments/damaged-and-short.812.edi"),
                 java.nio.charset.StandardCharsets.US_ASCII).replace("000000601", "000000691")
@@ -112,9 +112,11 @@ class SftpIntakeIT {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error")).anyMatch(n -> n.endsWith("-adjustment.edi")));
         String errorName = only(acme.list("error"), "-adjustment.edi.error.txt");
-        assertThat(acme.read("error/" + errorName)).contains("REJECTED", "credit adjustments are not taken here");
+        assertThat(acme.read("error/" + errorName)).contains("REJECTED", "invoice INV-2027-000042 is not one of ours",
+                "UNKNOWN_INVOICE");
         String ack = acme.read("outbound/" + only(acme.list("outbound"), "-for-000000691.x12"));
-        assertThat(ack).contains("AK1*CD*6001~", "AK2*812*0001~", "AK5*R*1~", "AK9*R*1*1*0~");
+        assertThat(ack).contains("AK1*CD*6001~", "AK2*812*0001~", "AK5*R", "AK9*R*1*1*0~");
+        assertThat(jdbc.queryForObject("select count(*) from claim where source_ref = 'CM-2027-0117'", Integer.class)).isZero();
         assertThat(acme.list("inbound")).isEmpty();
     }
 
