@@ -14,7 +14,10 @@ import io.edihub.claims.Claim;
 import io.edihub.claims.ClaimQueries;
 import io.edihub.claims.ClaimSettlements;
 import io.edihub.claims.Claims;
+import io.edihub.document.OrderFormat;
+import io.edihub.intake.AdjustmentIntake;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  * <li>{@code GET /api/v1/claims?status=&partner=&po=} and {@code GET /api/v1/claims/{id}}: a partner sees its own
  * claims, an operator everyone's;</li>
- * <li>{@code POST /api/v1/claims}: a dispute of goods on one of our invoices, by the partner itself (the JSON equivalent
- * of an 812) or by an operator for a partner ({@code ?partner=}): {@code {"reference", "invoiceNumber", "currency",
- * "reason", "condition", "lines": [{"lineNumber", "quantity", "amount", "unitPrice"}]}};</li>
+ * <li>{@code POST /api/v1/claims}: a dispute of goods on one of our invoices, by the partner itself or by an operator
+ * for a partner ({@code ?partner=}): a credit adjustment document (the JSON or CSV form of an 812,
+ * {@code schemas/adjustment.v1.schema.json}), answered like an acceptance document; or, shorter,
+ * {@code {"reference", "invoiceNumber", "currency", "reason", "condition", "lines": [{"lineNumber", "quantity",
+ * "amount", "unitPrice"}]}};</li>
  * <li>{@code POST /api/v1/claims/{id}/settlement}, operators only: {@code {"settlementKey", "decision", "reason",
  * "lines": [{"lineNumber", "quantity", "amount"}]}}; the operator is recorded as deciding.</li>
  * </ul>
@@ -45,11 +50,15 @@ public class ClaimApi {
     private final Claims claims;
     private final ClaimSettlements settlements;
     private final ClaimQueries queries;
+    private final AdjustmentIntake adjustments;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
-    ClaimApi(Claims claims, ClaimSettlements settlements, ClaimQueries queries,
-            TransactionTemplate transactions) {
+    ClaimApi(Claims claims, ClaimSettlements settlements, ClaimQueries queries, AdjustmentIntake adjustments,
+            TransactionTemplate transactions, Clock clock) {
         this.claims = claims;
+        this.adjustments = adjustments;
+        this.clock = clock;
         this.settlements = settlements;
         this.queries = queries;
         this.transactions = transactions;
@@ -107,6 +116,12 @@ public class ClaimApi {
                     + "POST /api/v1/claims?partner=<id>"));
             return;
         }
+        byte[] content = exchange.getMessage().getBody(byte[].class);
+        OrderFormat format = content == null ? OrderFormat.UNKNOWN : OrderFormat.detect(content);
+        if (format == OrderFormat.ADJUSTMENT_JSON || format == OrderFormat.ADJUSTMENT_CSV) {
+            adjustment(exchange, partnerId, content, format);
+            return;
+        }
         JsonNode body = jsonBody(exchange);
         String reference = text(body, "reference");
         String invoiceNumber = text(body, "invoiceNumber");
@@ -140,6 +155,25 @@ public class ClaimApi {
         } catch (Claims.Refused e) {
             respond(exchange, e.code().equals("UNKNOWN_INVOICE") ? 404 : 422, error(e.location(), e.code(), e.getMessage()));
         }
+    }
+
+    /** A credit adjustment document: 201 with the claims raised, or 400 / 413 / 422 with every reason, nothing taken. */
+    private void adjustment(Exchange exchange, String partnerId, byte[] content, OrderFormat format) {
+        String name = "http-adjustment-" + clock.instant().toEpochMilli() + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8)
+                + (format == OrderFormat.ADJUSTMENT_JSON ? ".json" : ".csv");
+        AdjustmentIntake.Received received = adjustments.receiveDocument(partnerId, "HTTP", name, content, format);
+        AdjustmentIntake.Response response = received.response();
+        if (response == null) {
+            respond(exchange, 409, error("document", "IN_PROGRESS", "this document is already being processed"));
+            return;
+        }
+        adjustments.complete(response.documentId());
+        int status = "ACCEPTED".equals(response.status()) ? 201
+                : response.errors().stream().anyMatch(e -> "TOO_LARGE".equals(e.code())) ? 413
+                : !response.errors().isEmpty() ? 400
+                : response.adjustments().stream().anyMatch(r -> "UNKNOWN_INVOICE".equals(r.code())) ? 404 : 422;
+        respond(exchange, status, response);
     }
 
     /** {@code POST /api/v1/claims/{id}/settlement}: an operator's decision. */

@@ -1,10 +1,20 @@
 package io.edihub.intake;
 
 import io.edihub.canonical.Adjustment;
+import io.edihub.canonical.CanonicalJson;
+import io.edihub.canonical.InputError;
 import io.edihub.claims.Claim;
 import io.edihub.claims.Claims;
+import io.edihub.document.AdjustmentCsvReader;
+import io.edihub.document.AdjustmentDocument;
+import io.edihub.document.AdjustmentJsonReader;
+import io.edihub.document.OrderFormat;
+import io.edihub.ops.Alerts;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -13,44 +23,132 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes the credit adjustments customers send about our invoices (an 812, its JSON and CSV forms): each becomes a
- * claim after invoicing ({@link Claims#raiseOnInvoice}), checked against the invoice it names. A document's
- * adjustments are taken whole or not at all, in a savepoint of the caller's transaction: one refused undoes the
- * others, and the sender is told each reason. A debit adjustment (the customer owes more) is no claim and is refused;
- * the same adjustment number again is the claim raised before.
+ * Takes the credit adjustments customers send about our invoices (an 812, its JSON and CSV forms over SFTP or HTTP):
+ * each becomes a claim after invoicing ({@link Claims#raiseOnInvoice}), checked against the invoice it names. A
+ * document's adjustments are taken whole or not at all, in a savepoint of the caller's transaction: one refused undoes
+ * the others, and the sender is told each reason. A debit adjustment (the customer owes more) is no claim and is
+ * refused; the same adjustment number again is the claim raised before.
  */
 @Component
-class AdjustmentIntake implements AdjustmentReceiver {
+public class AdjustmentIntake implements AdjustmentReceiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdjustmentIntake.class);
 
     private final Claims claims;
     private final TransactionTemplate nested;
+    private final InboundDocuments documents;
+    private final AdjustmentJsonReader json;
+    private final AdjustmentCsvReader csv;
+    private final Alerts alerts;
+    private final Clock clock;
 
-    AdjustmentIntake(Claims claims, PlatformTransactionManager transactions) {
+    AdjustmentIntake(Claims claims, PlatformTransactionManager transactions, InboundDocuments documents,
+            IntakeSettings settings, Alerts alerts, Clock clock) {
         this.claims = claims;
         this.nested = new TransactionTemplate(transactions);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.documents = documents;
+        this.json = new AdjustmentJsonReader(settings.maxDocumentBytes());
+        this.csv = new AdjustmentCsvReader(settings.maxDocumentBytes());
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /**
+     * The answer to a JSON or CSV adjustment document: the HTTP response body, and {@code <name>.response.json} in the
+     * partner's outbound folder for files.
+     *
+     * @param status      ACCEPTED (every adjustment became a claim) or REJECTED (nothing taken: a document is taken whole)
+     * @param errors      what is wrong with the document itself, where
+     * @param adjustments why each adjustment was refused, when it was
+     * @param claims      the numbers of the claims raised (or raised before by the same adjustment), when taken
+     */
+    public record Response(long documentId, String fileName, String format, String status, List<InputError> errors,
+            List<Refusal> adjustments, List<String> claims) {
+    }
+
+    /** What became of a document: the answer (null when resumed after a crash), and where a file goes now. */
+    public record Received(Response response, IntakeOutcome outcome) implements InboundDocuments.Processed {
+    }
+
+    /**
+     * Processes one adjustment document from a channel, all in the caller's transaction: kept raw, read, its
+     * adjustments raised as claims or refused whole, answered.
+     *
+     * @param channel SFTP or HTTP
+     * @param format  ADJUSTMENT_JSON or ADJUSTMENT_CSV
+     */
+    public Received receiveDocument(String partnerId, String channel, String fileName, byte[] content, OrderFormat format) {
+        return documents.once(partnerId, fileName, content, "adjustment(s)", o -> new Received(null, o),
+                sha256 -> process(partnerId, channel, fileName, content, sha256, format));
+    }
+
+    private Received process(String partnerId, String channel, String fileName, byte[] content, String sha256,
+            OrderFormat format) {
+        Instant now = clock.instant();
+        long documentId = documents.store(partnerId, channel, fileName, content, sha256, format, now);
+        AdjustmentDocument document = format == OrderFormat.ADJUSTMENT_CSV ? csv.read(partnerId, fileName, content)
+                : json.read(partnerId, fileName, content);
+        Taken result = document.accepted() ? takeAll(document.adjustments()) : new Taken(List.of(), List.of());
+        List<Refusal> refused = result.refused();
+        boolean taken = document.accepted() && refused.isEmpty();
+        Response response = new Response(documentId, fileName, format == OrderFormat.ADJUSTMENT_CSV ? "CSV" : "JSON",
+                taken ? "ACCEPTED" : "REJECTED", document.errors(), refused, result.claims());
+        String answer = documentId + "-" + fileName + ".response.json";
+        String report = null;
+        if (!taken) {
+            report = fileName + " from partner " + partnerId + ": REJECTED at " + now + " (" + response.format()
+                    + " adjustment, document " + documentId + ")\nAnswer sent to outbound/: " + answer
+                    + "\nNothing of it was taken.\n\n" + document.errors().stream().map(e -> e + "\n").collect(Collectors.joining())
+                    + refused.stream().map(r -> "adjustment " + r.adjustmentNumber() + ": " + r.message() + " [" + r.code()
+                            + "]\n").collect(Collectors.joining());
+            alerts.raise("ADJUSTMENT_REFUSED", fileName, partnerId, null, null, documentId, fileName + " from " + partnerId
+                    + " was not taken: " + String.join("; ", document.errors().stream().map(InputError::toString).toList())
+                    + String.join("; ", refused.stream().map(r -> r.message() + " [" + r.code() + "]").toList()));
+        }
+        documents.outcome(documentId, response.status(), report);
+        List<IntakeOutcome.OutboundFile> outbound = List.of(documents.outbound(partnerId, "RESPONSE", null, answer,
+                CanonicalJson.pretty(response), documentId, now));
+        return new Received(response, new IntakeOutcome(documentId, fileName, taken ? IntakeOutcome.Disposition.ARCHIVE
+                : IntakeOutcome.Disposition.ERROR, report == null ? "" : report, outbound, false,
+                taken ? document.adjustments().size() : 0));
+    }
+
+    /** The answer was sent: the document is done. */
+    public void complete(long documentId) {
+        documents.complete(documentId);
     }
 
     @Override
     public List<Refusal> receive(List<Adjustment> adjustments, long documentId) {
+        return takeAll(adjustments).refused();
+    }
+
+    /** What became of a document's adjustments: the claims raised, or why they are refused (then none is raised). */
+    private record Taken(List<String> claims, List<Refusal> refused) {
+    }
+
+    private Taken takeAll(List<Adjustment> adjustments) {
         List<Refusal> refused = new ArrayList<>();
+        List<String> raised = new ArrayList<>();
         nested.executeWithoutResult(status -> {
             for (Adjustment a : adjustments) {
-                Refusal refusal = take(a);
-                if (refusal != null) {
+                Object taken = take(a);
+                if (taken instanceof Refusal refusal) {
                     refused.add(refusal);
+                } else {
+                    raised.add((String) taken);
                 }
             }
             if (!refused.isEmpty()) {
                 status.setRollbackOnly();
             }
         });
-        return refused;
+        return new Taken(refused.isEmpty() ? raised : List.of(), refused);
     }
 
-    private Refusal take(Adjustment a) {
+    /** The claim number raised (or raised before), or the {@link Refusal}. */
+    private Object take(Adjustment a) {
         if (!a.credit()) {
             return new Refusal(a.adjustmentNumber(), "DEBIT_NOT_TAKEN", "a debit adjustment says the customer owes more; "
                     + "it is no claim on invoice " + a.invoiceNumber() + " and is not taken here: call us");
@@ -67,7 +165,7 @@ class AdjustmentIntake implements AdjustmentReceiver {
             Claims.Raised raised = claims.raiseOnInvoice(claim, a.partnerId());
             LOG.info("{} adjustment {} on invoice {}: claim {}{}", a.partnerId(), a.adjustmentNumber(), a.invoiceNumber(),
                     raised.claim().claimNumber(), raised.created() ? " raised" : " raised before");
-            return null;
+            return raised.claim().claimNumber();
         } catch (Claims.Refused e) {
             return new Refusal(a.adjustmentNumber(), e.code(), e.getMessage());
         }

@@ -25,12 +25,14 @@ public class OrderIntakeRoute {
     private final X12Intake x12;
     private final OrderDocumentIntake documents;
     private final AcceptanceIntake acceptances;
+    private final AdjustmentIntake adjustments;
     private final TooLargeInputs tooLarge;
     private final Clock clock;
 
     public OrderIntakeRoute(X12Intake x12, OrderDocumentIntake documents, AcceptanceIntake acceptances,
-            TooLargeInputs tooLarge, Clock clock) {
+            AdjustmentIntake adjustments, TooLargeInputs tooLarge, Clock clock) {
         this.acceptances = acceptances;
+        this.adjustments = adjustments;
         this.tooLarge = tooLarge;
         this.x12 = x12;
         this.documents = documents;
@@ -101,6 +103,13 @@ public class OrderIntakeRoute {
             @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
             @Header(EdiHubHeaders.FORMAT) OrderFormat format) {
         return acceptances.receive(partnerId, "SFTP", fileName, content, format).outcome();
+    }
+
+    /** A JSON or CSV credit adjustment about our invoices: claims on them (io.edihub.claims). */
+    public IntakeOutcome receiveAdjustments(@Header(EdiHubHeaders.PARTNER) String partnerId,
+            @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
+            @Header(EdiHubHeaders.FORMAT) OrderFormat format) {
+        return adjustments.receiveDocument(partnerId, "SFTP", fileName, content, format).outcome();
     }
 
     /** A JSON, CSV or EDIFACT order document; anything not recognised is refused as such, with the reason. */

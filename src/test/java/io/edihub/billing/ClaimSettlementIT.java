@@ -227,6 +227,40 @@ class ClaimSettlementIT {
         }
         assertThat(status(PO + "-01")).isEqualTo("CLOSED");
         assertThat(orderStatus()).isEqualTo("CLOSED");
+
+        // the JSON form of an 812 over SFTP, for 1 unit of the invoice of the 5 accepted after all; denied: an 824 says why
+        String thirdInvoice = invoices().get(2).path("invoiceNumber").asText();
+        acme.upload("adj-78.json", """
+                {"adjustmentNumber": "ADJ-78", "adjustmentDate": "2027-02-06", "invoiceNumber": "%s", "direction": "credit",
+                 "amount": "42.50", "currency": "USD", "reasonText": "ONE MORE CRACKED",
+                 "lines": [{"lineNumber": "1", "reason": "04", "quantity": 1, "unit": "EA", "amount": "42.50"}]}
+                """.formatted(thirdInvoice).getBytes(StandardCharsets.UTF_8));
+        String answerName = await().atMost(WAIT).until(() -> acme.list("outbound").stream()
+                .filter(n -> n.endsWith("adj-78.json.response.json")).findFirst().orElse(null), n -> n != null);
+        JsonNode answer = CanonicalJson.MAPPER.readTree(acme.read("outbound/" + answerName));
+        assertThat(answer.path("status").asText()).as(answer.toString()).isEqualTo("ACCEPTED");
+        long jsonClaim = Long.parseLong(answer.path("claims").get(0).asText().substring(4));
+        HttpResponse<String> denied = post("/api/v1/claims/" + jsonClaim + "/settlement", "olivia", "olivia-secret",
+                settlement("k-6", "DENY", "the unit was signed for in good order", null, null));
+        assertThat(denied.statusCode()).as(denied.body()).isEqualTo(200);
+        assertThat(CanonicalJson.MAPPER.readTree(denied.body()).path("status").asText()).isEqualTo("DENIED");
+        String claimNumber = CanonicalJson.MAPPER.readTree(denied.body()).path("claimNumber").asText();
+        await().atMost(WAIT).until(() -> acme.list("outbound").stream().anyMatch(n -> n.startsWith("824-")
+                && n.endsWith("-" + claimNumber + ".x12")));
+        String advice = acme.read("outbound/" + acme.list("outbound").stream().filter(n -> n.startsWith("824-")
+                && n.endsWith("-" + claimNumber + ".x12")).findFirst().orElseThrow());
+        assertThat(advice).contains("OTI*TR").contains("ADJ-78").contains("TED*ZZZ*the unit was signed for in good order");
+        assertThat(jdbc.queryForObject("select credited from invoice where invoice_number = ?", BigDecimal.class,
+                thirdInvoice)).isZero();
+        // the CSV form over HTTP, naming an invoice that is not ours: 404 with the reason, nothing raised
+        HttpResponse<String> unknown = new HubHttp(port).post("/api/v1/claims", "acme", "acme-secret", """
+                adjustment_number,adjustment_date,invoice_number,direction,amount,currency,line_number,quantity,unit,line_amount
+                ADJ-79,2027-02-06,EDH-99999999,credit,42.50,USD,1,1,EA,42.50
+                """);
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.body()).contains("UNKNOWN_INVOICE").contains("EDH-99999999");
+        assertThat(jdbc.queryForObject("select count(*) from claim where source_ref = 'ADJ-79'", Integer.class)).isZero();
+
         // a closed order takes no further change
         JsonNode timeline = CanonicalJson.MAPPER.readTree(get("/api/v1/orders/acme/" + PO + "/timeline", "olivia",
                 "olivia-secret").body());
@@ -239,7 +273,7 @@ class ClaimSettlementIT {
     /** The 997 that answers our partner's interchange with that ISA13, once it is in outbound/. */
     private String answerTo(String isa13) throws Exception {
         for (String name : acme.list("outbound")) {
-            if (name.startsWith("997-") && name.contains("-for-" + isa13)) {
+            if (name.startsWith("997-") && name.endsWith("-for-" + isa13 + ".x12")) {
                 return acme.read("outbound/" + name);
             }
         }

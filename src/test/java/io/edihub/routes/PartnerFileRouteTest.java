@@ -101,6 +101,7 @@ class PartnerFileRouteTest {
         flow.verify(deadLetters).settled(any());
         verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any());
         verify(intake, never()).receiveAcceptances(anyString(), anyString(), any(), any());
+        verify(intake, never()).receiveAdjustments(anyString(), anyString(), any(), any());
     }
 
     @Test
@@ -114,6 +115,20 @@ class PartnerFileRouteTest {
 
         MockEndpoint.assertIsSatisfied(camel);
         verify(intake, never()).receiveInterchange(anyString(), anyString(), any(), any());
+        verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any());
+    }
+
+    @Test
+    void aCreditAdjustmentGoesToTheAdjustmentReader() throws Exception {
+        recognisedAs(OrderFormat.ADJUSTMENT_JSON);
+        when(intake.receiveAdjustments(eq("acme"), eq("po.edi"), any(), eq(OrderFormat.ADJUSTMENT_JSON)))
+                .thenReturn(outcome(IntakeOutcome.Disposition.ARCHIVE, "po.edi.response.json"));
+        outbound.expectedMessageCount(1);
+
+        upload("{\"adjustmentNumber\": \"ADJ-1\"}");
+
+        MockEndpoint.assertIsSatisfied(camel);
+        verify(intake, never()).receiveAcceptances(anyString(), anyString(), any(), any());
         verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any());
     }
 
