@@ -88,10 +88,10 @@ public class OrderDocumentIntake {
             case JSON -> json.read(partner.id(), fileName, content);
             case CSV -> csv.read(partner.id(), fileName, content);
             case EDIFACT -> edifact(partner, fileName, content, documentId, now, outbound);
-            // recognised, but no module takes them from a file yet (X12 812s go to the AdjustmentReceiver)
+            // files of them go to the adjustment intake (the route's choice); this is the order API's answer
             case ADJUSTMENT_JSON, ADJUSTMENT_CSV -> new OrderDocument(format, List.of(), List.of(new InputError("document",
-                    "ADJUSTMENTS_NOT_TAKEN", "a credit/debit adjustment in " + (format == OrderFormat.ADJUSTMENT_JSON
-                            ? "JSON" : "CSV") + ": credit adjustments are not taken here as JSON or CSV files yet")));
+                    "NOT_AN_ORDER", "a credit/debit adjustment in " + (format == OrderFormat.ADJUSTMENT_JSON
+                            ? "JSON" : "CSV") + " is no order: send it to POST /api/v1/claims, or upload it over SFTP")));
             default -> new OrderDocument(format, List.of(), List.of(OrderFormat.nothingIn(content)
                     .map(nothing -> new InputError("document", "EMPTY", "the file " + nothing + ": there is nothing in it "
                             + "to read. If it should have held orders, the upload may have failed: send it again"))
