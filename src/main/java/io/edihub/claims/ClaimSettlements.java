@@ -109,7 +109,7 @@ public class ClaimSettlements {
 
     /** Takes a decision on claim {@code id}, by {@code actor}. */
     public Result settle(long id, Decision d, String actor) {
-        Optional<Claim> locked = book.find(id, true);
+        Optional<Claim> locked = lockClaim(id);
         if (locked.isEmpty()) {
             return Result.refused(404, "NOT_FOUND", "id", "no claim has the id " + id);
         }
@@ -165,7 +165,7 @@ public class ClaimSettlements {
 
     /** The replacement release's goods are all judged: its settlement is done. */
     void completeReplacement(long id, String replacementRelease) {
-        Claim claim = book.find(id, true).orElseThrow();
+        Claim claim = lockClaim(id).orElseThrow();
         Instant now = clock.instant();
         claim.settlements().stream().filter(s -> replacementRelease.equals(s.replacementRelease())
                 && "WAITING".equals(s.status())).forEach(s -> {
@@ -180,7 +180,7 @@ public class ClaimSettlements {
 
     /** The returned goods arrived: the return settlement is done. */
     void completeReturn(long id, String settlementKey, String rmaNumber, String returnId) {
-        Claim claim = book.find(id, true).orElseThrow();
+        Claim claim = lockClaim(id).orElseThrow();
         Instant now = clock.instant();
         book.complete(settlementKey, now);
         book.step(id, now, "logistics", "COMPLETED", "goods of " + rmaNumber + " arrived back (return " + returnId + ")");
@@ -188,6 +188,17 @@ public class ClaimSettlements {
                 .ifPresent(s -> publish(claim, next(book.find(id, false).orElseThrow()), "completed:" + settlementKey,
                         "COMPLETED", s, "logistics", now));
         conclude(id, "logistics", now);
+    }
+
+    /**
+     * The claim, locked until the transaction ends, after its release and order: every path that locks both (an
+     * acceptance of a replacement, returned goods, a decision) takes the release's order row first, so two of them never
+     * wait for each other.
+     */
+    private Optional<Claim> lockClaim(long id) {
+        Optional<Claim> claim = book.find(id, false);
+        claim.ifPresent(c -> ledger.lock(c.partnerId(), c.releaseId()));
+        return claim.isEmpty() ? claim : book.find(id, true);
     }
 
     /** What the claim's status is by its lines and settlements. */
