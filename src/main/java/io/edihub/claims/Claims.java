@@ -152,10 +152,10 @@ public class Claims {
      *                 OTHER_PRICE, OVER_INVOICED
      */
     public Raised raiseOnInvoice(OnInvoice c, String actor) {
-        Invoices.Billed seen = invoices.find(c.partnerId(), c.invoiceNumber(), false).orElseThrow(() -> new Refused(
+        Invoices.Billed unlocked = invoices.find(c.partnerId(), c.invoiceNumber(), false).orElseThrow(() -> new Refused(
                 "UNKNOWN_INVOICE", "invoiceNumber", "invoice " + c.invoiceNumber() + " is not one of ours to " + c.partnerId()));
         // the release and its order first, then the invoice: the order every decision on a claim locks them in
-        ledger.lock(c.partnerId(), seen.releaseId());
+        ledger.lock(c.partnerId(), unlocked.releaseId());
         Invoices.Billed invoice = invoices.find(c.partnerId(), c.invoiceNumber(), true).orElseThrow();
         Optional<Long> before = book.bySource(c.partnerId(), c.source(), c.sourceRef(), invoice.releaseId());
         if (before.isPresent()) {
