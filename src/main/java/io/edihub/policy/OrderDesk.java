@@ -200,60 +200,63 @@ public class OrderDesk {
                 stored.message(), stored.review(), stored.conflicts(), ack, stored.orderId()));
     }
 
-    /** A change, cancellation or replacement applied to the order on file (months with fulfillment untouched). */
-    public OrderInProgress applyChange(OrderInProgress step) {
-        return step.decided(change(step.message(), step.current(), step.partner(), step.documentId()));
-    }
-
-    /** The order route's last step: a taken document's revision (and contract review) recorded; its outcome. */
-    public Outcome finish(OrderInProgress step) {
-        Outcome outcome = step.outcome();
-        if (outcome.result() != Result.REFUSED) {
-            long revisionId = store.recordRevision(step.message(), step.revisionKey(), outcome.orderId(), step.documentId(),
-                    outcome.result().name());
-            if (outcome.review() != null) {
-                store.recordReview(outcome.orderId(), revisionId, outcome.review().verdict().name(),
-                        outcome.review().findings(), outcome.review().value());
-            }
-        }
-        return outcome;
-    }
-
-    private Outcome change(OrderMessage message, OrderStore.CurrentOrder current, PartnerProfile partner, long documentId) {
+    /**
+     * A change, cancellation or replacement re-planned against the order on file: months already with fulfillment keep
+     * what they have (each difference a conflict to report); refused for a closed, cancelled or rejected order (a
+     * replacement may bring back the last two) and for a change that cannot be planned.
+     */
+    public OrderInProgress replanChange(OrderInProgress step) {
+        OrderMessage message = step.message();
+        OrderStore.CurrentOrder current = step.current();
         if ("CLOSED".equals(current.status())) {
-            return Outcome.refused(message, "ORDER_CLOSED", "order", what(message) + " is closed: every release was "
-                    + "shipped, judged, invoiced and its claims settled; it takes no further change");
+            return step.refuse("ORDER_CLOSED", "order", what(message) + " is closed: every release was shipped, judged, "
+                    + "invoiced and its claims settled; it takes no further change");
         }
         if (("CANCELLED".equals(current.status()) || "REJECTED".equals(current.status()))
                 && message.purpose() != PurchaseOrder.Purpose.REPLACE) {
-            return Outcome.refused(message, "ORDER_CLOSED", "order", what(message) + " was "
-                    + current.status().toLowerCase() + "; only a replacement can bring it back");
+            return step.refuse("ORDER_CLOSED", "order", what(message) + " was " + current.status().toLowerCase()
+                    + "; only a replacement can bring it back");
         }
-        OrderChanges.Result changed;
         try {
-            changed = OrderChanges.apply(current.order(), current.releases(), message, partner.releaseExtension(),
-                    current.anchor());
+            return step.changed(OrderChanges.apply(current.order(), current.releases(), message,
+                    step.partner().releaseExtension(), current.anchor()));
         } catch (OrderChanges.ChangeRefusedException e) {
-            return Outcome.refused(message, "CHANGE_REFUSED", e.location(), e.getMessage());
+            return step.refuse("CHANGE_REFUSED", e.location(), e.getMessage());
         } catch (ReleasePlanner.ReleasePlanningException e) {
-            return Outcome.refused(message, "SCHEDULE_REFUSED", "order", e.getMessage());
+            return step.refuse("SCHEDULE_REFUSED", "order", e.getMessage());
         }
+    }
+
+    /**
+     * The changed order's open months against the contract, with what fulfillment already has counted against its
+     * limits; a cancellation is not checked.
+     */
+    public OrderInProgress checkChange(OrderInProgress step) {
+        if (step.message().purpose() == PurchaseOrder.Purpose.CANCELLATION) {
+            return step;
+        }
+        OrderChanges.Result changed = step.changed();
         List<Release> open = changed.releases().stream().filter(r -> isOpen(r) && r.status() != Release.Status.CANCELLED)
                 .toList();
-        List<Release> kept = changed.releases().stream().filter(r -> !isOpen(r)).toList();
-        ContractReview review;
-        Result result;
-        if (message.purpose() == PurchaseOrder.Purpose.CANCELLATION) {
-            review = null;
-            result = Result.ACCEPTED;
-        } else {
-            BigDecimal committed = kept.stream().map(Release::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-            review = ContractCheck.review(changed.order(), open, partner, committed);
-            result = result(review);
-        }
+        BigDecimal committed = changed.releases().stream().filter(r -> !isOpen(r)).map(Release::value)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return step.reviewed(ContractCheck.review(changed.order(), open, step.partner(), committed));
+    }
+
+    /**
+     * The change stored as the contract check decided: its open months planned, held or cancelled, the months with
+     * fulfillment kept; the order open, held, rejected or cancelled; each conflict on the timeline.
+     */
+    public OrderInProgress storeChange(OrderInProgress step) {
+        OrderMessage message = step.message();
+        OrderStore.CurrentOrder current = step.current();
+        OrderChanges.Result changed = step.changed();
+        ContractReview review = step.review();
+        long documentId = step.documentId();
+        Result result = review == null ? Result.ACCEPTED : result(review);
         Release.Status openStatus = result == Result.HELD ? Release.Status.HELD
                 : result == Result.REJECTED ? Release.Status.CANCELLED : Release.Status.PLANNED;
-        List<Release> releases = new ArrayList<>(kept);
+        List<Release> releases = new ArrayList<>(changed.releases().stream().filter(r -> !isOpen(r)).toList());
         List<Release> priced = review == null ? List.of() : review.releases();
         Map<String, Release> pricedById = priced.stream().collect(Collectors.toMap(Release::releaseId, r -> r));
         for (Release r : changed.releases()) {
@@ -283,10 +286,34 @@ public class OrderDesk {
             LOG.warn("{} {}: change not applied to {}", message.partnerId(), message.poNumber(), c);
         }
         record(message, current.id(), documentId, result, review, changed.conflicts());
-        PoAcknowledgment ack = result == Result.HELD || !partner.poAcknowledgment() ? null
-                : acknowledgment(message, changed.requested(), review, changed, partner, result);
-        return new Outcome(result, message.poNumber(), null, null, summary(result, review, changed.conflicts()), review,
-                changed.conflicts(), ack, current.id());
+        return step.decided(new Outcome(result, message.poNumber(), null, null, summary(result, review,
+                changed.conflicts()), review, changed.conflicts(), null, current.id()));
+    }
+
+    /** The 855 content for a stored change (line status per line, conflicts as changes), never for a held one. */
+    public OrderInProgress acknowledgeChange(OrderInProgress step) {
+        Outcome stored = step.outcome();
+        if (stored.result() == Result.HELD || !step.partner().poAcknowledgment()) {
+            return step;
+        }
+        PoAcknowledgment ack = acknowledgment(step.message(), step.changed().requested(), step.review(), step.changed(),
+                step.partner(), stored.result());
+        return step.decided(new Outcome(stored.result(), stored.poNumber(), stored.code(), stored.location(),
+                stored.message(), stored.review(), stored.conflicts(), ack, stored.orderId()));
+    }
+
+    /** The order route's last step: a taken document's revision (and contract review) recorded; its outcome. */
+    public Outcome finish(OrderInProgress step) {
+        Outcome outcome = step.outcome();
+        if (outcome.result() != Result.REFUSED) {
+            long revisionId = store.recordRevision(step.message(), step.revisionKey(), outcome.orderId(), step.documentId(),
+                    outcome.result().name());
+            if (outcome.review() != null) {
+                store.recordReview(outcome.orderId(), revisionId, outcome.review().verdict().name(),
+                        outcome.review().findings(), outcome.review().value());
+            }
+        }
+        return outcome;
     }
 
     /** A person's decision on a held order. */

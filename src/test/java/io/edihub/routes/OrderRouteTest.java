@@ -63,24 +63,48 @@ class OrderRouteTest {
         flow.verify(desk).storeOrder(fresh);
         flow.verify(desk).acknowledge(decided);
         flow.verify(desk).finish(decided);
-        verify(desk, never()).applyChange(any());
+        verify(desk, never()).replanChange(any());
     }
 
     @Test
-    void aChangeIsAppliedToTheOrderOnFileWithoutTheNewOrderSteps() {
+    void aChangeIsReplannedCheckedStoredAndAcknowledgedWithoutTheNewOrderSteps() {
         OrderInProgress change = step(PurchaseOrder.Purpose.CHANGE, null);
         OrderInProgress applied = step(PurchaseOrder.Purpose.CHANGE, accepted);
         when(desk.screen(any())).thenReturn(change);
-        when(desk.applyChange(change)).thenReturn(applied);
+        when(desk.replanChange(change)).thenReturn(change);
+        when(desk.checkChange(change)).thenReturn(change);
+        when(desk.storeChange(change)).thenReturn(applied);
+        when(desk.acknowledgeChange(applied)).thenReturn(applied);
         when(desk.finish(applied)).thenReturn(accepted);
 
         assertThat(producer.requestBody("direct:takeOrder", change)).isEqualTo(accepted);
 
-        verify(desk).applyChange(change);
+        InOrder flow = inOrder(desk);
+        flow.verify(desk).replanChange(change);
+        flow.verify(desk).checkChange(change);
+        flow.verify(desk).storeChange(change);
+        flow.verify(desk).acknowledgeChange(applied);
+        flow.verify(desk).finish(applied);
         verify(desk, never()).planReleases(any());
         verify(desk, never()).checkContract(any());
         verify(desk, never()).storeOrder(any());
         verify(desk, never()).acknowledge(any());
+    }
+
+    @Test
+    void aChangeRefusedWhenReplannedIsNeitherCheckedNorStored() {
+        OrderInProgress change = step(PurchaseOrder.Purpose.CHANGE, null);
+        OrderInProgress closed = step(PurchaseOrder.Purpose.CHANGE, refused);
+        when(desk.screen(any())).thenReturn(change);
+        when(desk.replanChange(change)).thenReturn(closed);
+        when(desk.finish(closed)).thenReturn(refused);
+
+        assertThat(producer.requestBody("direct:takeOrder", change)).isEqualTo(refused);
+
+        verify(desk, never()).checkChange(any());
+        verify(desk, never()).storeChange(any());
+        verify(desk, never()).acknowledgeChange(any());
+        verify(desk).finish(closed);
     }
 
     @Test
@@ -92,7 +116,7 @@ class OrderRouteTest {
         assertThat(producer.requestBody("direct:takeOrder", step(PurchaseOrder.Purpose.ORIGINAL, null))).isEqualTo(refused);
 
         verify(desk, never()).planReleases(any());
-        verify(desk, never()).applyChange(any());
+        verify(desk, never()).replanChange(any());
         verify(desk).finish(duplicate);
     }
 
@@ -114,6 +138,6 @@ class OrderRouteTest {
     private static OrderInProgress step(PurchaseOrder.Purpose purpose, OrderDesk.Outcome outcome) {
         OrderMessage message = purpose == PurchaseOrder.Purpose.ORIGINAL ? mock(PurchaseOrder.class) : mock(OrderChange.class);
         when(message.purpose()).thenReturn(purpose);
-        return new OrderInProgress(message, null, 7L, null, null, List.of(), null, outcome);
+        return new OrderInProgress(message, null, 7L, null, null, List.of(), null, null, outcome);
     }
 }
