@@ -41,7 +41,9 @@ final class Remittance820Mapper {
     private final String transactionControlNumber;
 
     private int bprPosition;
+    /** The last segment read of BPR, its NTEs and TRN: a missing TRN is reported after it. */
     private int lastHeadingPosition;
+    private boolean inDetail;
     private BigDecimal total;
     private String method;
     private LocalDate paymentDate;
@@ -74,6 +76,7 @@ final class Remittance820Mapper {
             }
             case "CUR" -> currency = currency == null ? s.get(2) : currency;
             case "ENT" -> {
+                inDetail = true;
                 flushItem(tx);
                 adx = null;
             }
@@ -82,6 +85,9 @@ final class Remittance820Mapper {
             case "NTE" -> {
                 if (adx != null && adx.text == null && s.has(2)) {
                     adx.text = s.get(2).strip();
+                }
+                if (!inDetail) {
+                    lastHeadingPosition = position;
                 }
             }
             default -> {
@@ -227,9 +233,18 @@ final class Remittance820Mapper {
         tx.reject(null, new X12Error(segmentId, position, null, code, message));
     }
 
-    /** A type R amount (element 782): a decimal number, an optional sign and point; null (and an error) otherwise. */
+    /**
+     * A type R amount (element 782): a decimal number, an optional sign and point, in cents at most (the cash
+     * application applies no fractions of a cent); null (and an error) otherwise.
+     */
     private static BigDecimal amount(MappedSegment s, int element) {
-        return s.decimal(element, "782");
+        BigDecimal value = s.decimal(element, "782");
+        if (value != null && value.stripTrailingZeros().scale() > 2) {
+            s.fail(element, "782", "6", s.get(element), "AMOUNT_TOO_PRECISE", String.format("%s%02d '%s' has more than "
+                    + "2 decimal places: an amount of money is in cents at most", s.tag, element, s.get(element)));
+            return null;
+        }
+        return value;
     }
 
     /** One RMR loop while it is read. */

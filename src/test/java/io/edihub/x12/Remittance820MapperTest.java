@@ -93,6 +93,21 @@ class Remittance820MapperTest {
     }
 
     @Test
+    void anAmountIsInCentsAtMost() {
+        Read r = read(BPR, TRN, ENT, RMR_1, "RMR*IV*INV-2**400.500*410.505");
+
+        assertThat(r.rejection()).containsExactly("RMR:6:5:AMOUNT_TOO_PRECISE");
+        assertThat(r.ack()).contains("AK4*5*782*6*410.505~");
+    }
+
+    @Test
+    void aMissingTraceNumberIsReportedAfterTheHeadingNotes() {
+        Read r = read(BPR, "NTE**PAYMENT FOR MARCH", ENT, RMR_1, RMR_2);
+
+        assertThat(r.rejection()).containsExactly("TRN:4:null:TRACE_NUMBER_MISSING");
+    }
+
+    @Test
     void listenerHearsTheRemittanceThenTheSetEnd() {
         Read r = read(BPR, TRN, ENT, RMR_1, RMR_2);
 
