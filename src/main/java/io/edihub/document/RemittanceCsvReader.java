@@ -188,7 +188,7 @@ public final class RemittanceCsvReader extends SizeLimitedReader<RemittanceDocum
             }
             if (reason.isEmpty()) {
                 errors.add(new InputError(CsvInput.at(row, ADJUSTMENT_REASON), "MISSING_VALUE", ADJUSTMENT_REASON
-                        + " is empty: a row with an adjustment says why, as an X12 adjustment reason code (03 damaged "
+                        + " is empty: a row with an adjustment says why, as an X12 adjustment reason code (04 damaged "
                         + "...) or one agreed with us"));
                 return List.of();
             }

@@ -19,14 +19,14 @@ class RemittanceCsvReaderTest {
     void aFileMayHoldSeveralPaymentsOneRowPerInvoice() {
         List<Remittance> remittances = read(HEADER
                 + "ACH-1,2027-03-05,1000.50,INV-1,600,,\n"
-                + "ACH-1,,,INV-2,400.50,-9.50,03\n"
+                + "ACH-1,,,INV-2,400.50,-9.50,04\n"
                 + "CHK-2,2027-03-06,12.5,INV-3,12.5,,\n");
 
         assertThat(remittances).extracting(Remittance::traceNumber).containsExactly("ACH-1", "CHK-2");
         assertThat(remittances.get(0).lines()).extracting(Remittance.Line::invoiceNumber).containsExactly("INV-1", "INV-2");
         assertThat(remittances.get(0).lines().get(1).adjustments()).singleElement().satisfies(a -> {
             assertThat(a.amount()).isEqualByComparingTo("-9.5");
-            assertThat(a.reasonCode()).isEqualTo("03");
+            assertThat(a.reasonCode()).isEqualTo("04");
             assertThat(a.text()).isNull();
         });
     }
@@ -54,7 +54,7 @@ class RemittanceCsvReaderTest {
 
     @Test
     void amountsAreMoneyAndOnlyAnAdjustmentIsNegative() {
-        assertThat(errors(HEADER + "ACH-1,2027-03-05,\"1000,50\",INV-1,-600,-600.001,03\n")).containsExactly(
+        assertThat(errors(HEADER + "ACH-1,2027-03-05,\"1000,50\",INV-1,-600,-600.001,04\n")).containsExactly(
                 "row 2, column total: '1000,50' is not a number (write the decimal separator as a point) [BAD_NUMBER]",
                 "row 2, column paid: '-600' is less than zero: what the customer deducts goes in adjustment_amount"
                         + " [NEGATIVE_NUMBER]",

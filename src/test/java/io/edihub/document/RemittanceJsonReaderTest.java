@@ -45,7 +45,7 @@ class RemittanceJsonReaderTest {
         Remittance remittance = remittance("{\"traceNumber\": \"CHK-1\", \"total\": 10, \"lines\": ["
                 + "{\"invoiceNumber\": \"INV-1\", \"paid\": 10},"
                 + "{\"invoiceNumber\": \"INV-2\", \"paid\": 0, \"invoiceAmount\": 40, "
-                + "\"adjustments\": [{\"amount\": -40, \"reasonCode\": \"03\"}]}]}");
+                + "\"adjustments\": [{\"amount\": -40, \"reasonCode\": \"04\"}]}]}");
 
         assertThat(remittance.lines().get(1).adjustments()).singleElement()
                 .satisfies(a -> assertThat(a.amount()).isEqualByComparingTo("-40"));

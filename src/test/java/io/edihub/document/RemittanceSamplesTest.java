@@ -77,7 +77,7 @@ class RemittanceSamplesTest {
         assertThat(first.discount()).isEqualByComparingTo("16.5");
         assertThat(first.adjustments()).singleElement().satisfies(a -> {
             assertThat(a.amount()).isEqualByComparingTo("-39.75");
-            assertThat(a.reasonCode()).isEqualTo("03");
+            assertThat(a.reasonCode()).isEqualTo("04");
             assertThat(a.text()).isEqualTo("TWO CARTONS DAMAGED ON RELEASE 4500012345-01");
         });
     }

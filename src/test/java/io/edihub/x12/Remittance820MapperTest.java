@@ -63,7 +63,7 @@ class Remittance820MapperTest {
         assertThat(first.discount()).isEqualByComparingTo("16.50");
         assertThat(first.adjustments()).extracting(a -> a.amount().toPlainString(), Remittance.LineAdjustment::reasonCode,
                 Remittance.LineAdjustment::text)
-                .containsExactly(tuple("-39.75", "03", "TWO CARTONS DAMAGED ON RELEASE 4500012345-01"));
+                .containsExactly(tuple("-39.75", "04", "TWO CARTONS DAMAGED ON RELEASE 4500012345-01"));
         assertThat(remittance.lines().get(1).adjustments()).isEmpty();
         assertThat(r.ack()).contains("AK1*RA*7001~", "AK2*820*0001~", "AK5*A~", "AK9*A*1*1*1~");
         assertThat(AcknowledgmentValidation.problems(r.ack())).isEmpty();
