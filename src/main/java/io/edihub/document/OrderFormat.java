@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The format of a document a customer sends, recognised by its content (never by its file name): orders
- * (X12, EDIFACT, JSON, CSV), acceptances of delivered releases (JSON, CSV) and credit/debit adjustments of our
- * invoices (JSON, CSV).
+ * (X12, EDIFACT, JSON, CSV), acceptances of delivered releases (JSON, CSV), credit/debit adjustments of our
+ * invoices (JSON, CSV) and remittances of payments to us (JSON, CSV).
  */
 public enum OrderFormat {
     X12, EDIFACT,
@@ -24,6 +24,10 @@ public enum OrderFormat {
     ADJUSTMENT_JSON,
     /** A CSV of credit/debit adjustments of our invoices (the CSV form of 812s): claims, not orders. */
     ADJUSTMENT_CSV,
+    /** A JSON remittance: a customer's payment and the invoices it pays (the JSON form of an 820), not an order. */
+    REMITTANCE_JSON,
+    /** A CSV of remittances (the CSV form of 820s): payments, not orders. */
+    REMITTANCE_CSV,
     UNKNOWN;
 
     /** How far a CSV header line is looked for: a header longer than this is not one. */
@@ -35,6 +39,9 @@ public enum OrderFormat {
     // the names the adjustment readers read by
     private static final String ADJUSTMENT_NUMBER_FIELD = "adjustmentNumber";
     private static final String ADJUSTMENT_NUMBER_COLUMN = "adjustment_number";
+    // the names the remittance readers read by
+    private static final String TRACE_NUMBER_FIELD = "traceNumber";
+    private static final String TRACE_NUMBER_COLUMN = "trace_number";
     private static final String PO_NUMBER_COLUMN = CsvOrderReader.Column.PO_NUMBER.header;
 
     /**
@@ -42,11 +49,13 @@ public enum OrderFormat {
      * <ul>
      * <li>{@code ISA}: X12; {@code UNA} or {@code UNB}: EDIFACT;
      * <li><code>{</code> with an {@code acceptanceId} field at the top level: an acceptance in JSON; with an
-     *     {@code adjustmentNumber} field there: an adjustment in JSON; any other <code>{</code> or {@code [}: a JSON
+     *     {@code adjustmentNumber} field there: an adjustment in JSON; with a {@code traceNumber} field there: a
+     *     remittance in JSON (whichever of the three comes first decides); any other <code>{</code> or {@code [}: a JSON
      *     order (or a list of them);
      * <li>a first line that reads as a CSV header naming an {@code acceptance_id} column: an acceptance in
      *     CSV (it names a {@code po_number} column too); else naming an {@code adjustment_number} column:
-     *     adjustments in CSV; else naming a {@code po_number} column: a CSV order.
+     *     adjustments in CSV; else naming a {@code trace_number} column: remittances in CSV; else naming a
+     *     {@code po_number} column: a CSV order.
      * </ul>
      */
     public static OrderFormat detect(byte[] content) {
@@ -68,9 +77,11 @@ public enum OrderFormat {
             if (first == '[') {
                 return JSON;
             }
-            String field = JsonInput.firstTopLevelField(content, ACCEPTANCE_ID_FIELD, ADJUSTMENT_NUMBER_FIELD);
+            String field = JsonInput.firstTopLevelField(content, ACCEPTANCE_ID_FIELD, ADJUSTMENT_NUMBER_FIELD,
+                    TRACE_NUMBER_FIELD);
             return ACCEPTANCE_ID_FIELD.equals(field) ? ACCEPTANCE_JSON
-                    : ADJUSTMENT_NUMBER_FIELD.equals(field) ? ADJUSTMENT_JSON : JSON;
+                    : ADJUSTMENT_NUMBER_FIELD.equals(field) ? ADJUSTMENT_JSON
+                    : TRACE_NUMBER_FIELD.equals(field) ? REMITTANCE_JSON : JSON;
         }
         int end = start;
         int limit = Math.min(content.length, start + MAX_HEADER_BYTES);
@@ -86,6 +97,9 @@ public enum OrderFormat {
         }
         if (columns.contains(ADJUSTMENT_NUMBER_COLUMN)) {
             return ADJUSTMENT_CSV;
+        }
+        if (columns.contains(TRACE_NUMBER_COLUMN)) {
+            return REMITTANCE_CSV;
         }
         return columns.contains(PO_NUMBER_COLUMN) ? CSV : UNKNOWN;
     }

@@ -73,7 +73,8 @@ public class OrderIntakeRoute {
     /**
      * Recognises what the file is by its content ({@link OrderFormat#detect}), never by its name, and says so in
      * {@link EdiHubHeaders#FORMAT} for the route's choice: {@code X12}, {@code EDIFACT}, {@code JSON}, {@code CSV},
-     * {@code ACCEPTANCE_JSON}, {@code ACCEPTANCE_CSV}, {@code ADJUSTMENT_JSON}, {@code ADJUSTMENT_CSV} or {@code UNKNOWN}.
+     * {@code ACCEPTANCE_JSON}, {@code ACCEPTANCE_CSV}, {@code ADJUSTMENT_JSON}, {@code ADJUSTMENT_CSV},
+     * {@code REMITTANCE_JSON}, {@code REMITTANCE_CSV} or {@code UNKNOWN}.
      */
     public void recognize(@Body byte[] content, Exchange exchange) {
         exchange.getMessage().setHeader(EdiHubHeaders.FORMAT, OrderFormat.detect(content).name());

@@ -6,6 +6,7 @@ import io.edihub.canonical.Adjustment;
 import io.edihub.canonical.OrderChange;
 import io.edihub.canonical.OrderMessage;
 import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.Remittance;
 import io.edihub.canonical.PoAcknowledgment;
 import io.edihub.canonical.PurchaseOrder;
 import io.edihub.document.OrderFormat;
@@ -50,7 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after this commit.
  *
  * <p>812 credit/debit adjustments go to the {@link AdjustmentReceiver} bean, when there is one; without one,
- * every 812 set is refused as not taken here (AK5 code 1).
+ * every 812 set is refused as not taken here (AK5 code 1). 820 remittances go to the {@link RemittanceReceiver} bean
+ * the same way.
  */
 @Service
 class X12Intake {
@@ -70,12 +72,14 @@ class X12Intake {
     private final AcceptanceDesk acceptanceDesk;
     private final ReceivedAcknowledgments receivedAcks;
     private final ObjectProvider<AdjustmentReceiver> adjustmentReceivers;
+    private final ObjectProvider<RemittanceReceiver> remittanceReceivers;
 
     X12Intake(PartnerDirectory partners, X12Translator translator, JdbcTemplate jdbc, TransactionTemplate transactions,
             ControlNumbers controlNumbers, OurIdentity us, Clock clock, InboundDocuments documents, OrderDesk desk,
             AcceptanceDesk acceptanceDesk, ReceivedAcknowledgments receivedAcks,
-            ObjectProvider<AdjustmentReceiver> adjustmentReceivers) {
+            ObjectProvider<AdjustmentReceiver> adjustmentReceivers, ObjectProvider<RemittanceReceiver> remittanceReceivers) {
         this.adjustmentReceivers = adjustmentReceivers;
+        this.remittanceReceivers = remittanceReceivers;
         this.acceptanceDesk = acceptanceDesk;
         this.receivedAcks = receivedAcks;
         this.documents = documents;
@@ -155,7 +159,7 @@ class X12Intake {
         StringBuilder sb = new StringBuilder();
         sb.append(fileName).append(" from partner ").append(partner.id()).append(": ").append(outcome.replace('_', ' '))
                 .append(" at ").append(at).append('\n');
-        sb.append(listener.stored).append(" order(s), change(s), acceptance(s), adjustment(s) or acknowledgment(s) taken. ");
+        sb.append(listener.stored).append(" order(s), change(s), acceptance(s), adjustment(s), remittance(s) or acknowledgment(s) taken. ");
         if (listener.outbound.isEmpty()) {
             sb.append("No acknowledgment could be sent: the file holds no interchange the hub could address.\n\n");
         } else {
@@ -298,6 +302,40 @@ class X12Intake {
             for (Adjustment a : sourced) {
                 results.add("adjustment " + a.adjustmentNumber() + " of invoice " + a.invoiceNumber() + " ("
                         + (a.credit() ? "credit " : "debit ") + a.amount().toPlainString() + "): taken");
+            }
+            inGroup += sourced.size();
+        }
+
+        /**
+         * Hands an 820's remittance to the {@link RemittanceReceiver}, which takes it whole or not at all; what it
+         * refuses, the 997 rejects with the reasons. Without a receiver the set is refused as not taken here.
+         */
+        @Override
+        public void remittances(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                List<Remittance> remittances) {
+            RemittanceReceiver receiver = remittanceReceivers.getIfAvailable();
+            if (receiver == null) {
+                transaction.refuseAsNotSupported("REMITTANCES_NOT_TAKEN", "remittances are not taken here: this hub "
+                        + "does not apply 820 payments to invoices yet; the set was not read further");
+                return;
+            }
+            if (remittances.isEmpty()) {
+                return;
+            }
+            List<Remittance> sourced = remittances.stream().map(r -> new Remittance(r.partnerId(), r.traceNumber(),
+                    r.total(), r.currency(), r.method(), r.paymentDate(), r.lines(), source(r.source()))).toList();
+            List<RemittanceReceiver.Refusal> refused = receiver.receive(sourced, documentId);
+            if (!refused.isEmpty()) {
+                // the trace number is TRN02, the segment after BPR when the remittance carries no heading NTE
+                transaction.rejectElement("TRN", 3, 2, "127", "7", remittances.get(0).traceNumber(),
+                        refused.get(0).code(), refused.stream().map(r -> "payment " + r.traceNumber() + ": "
+                                + r.message() + " [" + r.code() + "]").collect(java.util.stream.Collectors.joining("; "))
+                                + "; nothing of this set was taken");
+                return;
+            }
+            for (Remittance r : sourced) {
+                results.add("payment " + r.traceNumber() + " of " + r.total().toPlainString() + " on " + r.lines().size()
+                        + " invoice(s): taken");
             }
             inGroup += sourced.size();
         }

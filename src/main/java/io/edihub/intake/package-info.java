@@ -1,7 +1,8 @@
 /**
  * Intake: takes a customer's input file from a channel (SFTP, HTTP), recognises its format, runs it through the
  * format's reader, hands what it holds to the module that acts on it (orders to policy, acceptances to billing,
- * credit/debit adjustments to whichever module implements {@link io.edihub.intake.AdjustmentReceiver}, 997s to
+ * credit/debit adjustments to whichever module implements {@link io.edihub.intake.AdjustmentReceiver},
+ * remittances to whichever implements {@link io.edihub.intake.RemittanceReceiver}, 997s to
  * operations), stores the raw document with its outcome and acknowledgments, and says where the file goes
  * next; delivers outbound documents to the partners' folders.
  *

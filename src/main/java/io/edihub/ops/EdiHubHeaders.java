@@ -9,7 +9,7 @@ public final class EdiHubHeaders {
     public static final String PARTNER = "EdiHubPartner";
     /**
      * What an inbound file is, recognised by its content: X12, EDIFACT, JSON, CSV, ACCEPTANCE_JSON, ACCEPTANCE_CSV,
-     * ADJUSTMENT_JSON, ADJUSTMENT_CSV, UNKNOWN.
+     * ADJUSTMENT_JSON, ADJUSTMENT_CSV, REMITTANCE_JSON, REMITTANCE_CSV, UNKNOWN.
      */
     public static final String FORMAT = "EdiHubFormat";
     /** The stored inbound document a message belongs to. */

@@ -4,6 +4,7 @@ import io.edihub.canonical.Acceptance;
 import io.edihub.canonical.Adjustment;
 import io.edihub.canonical.OrderChange;
 import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.Remittance;
 import java.util.List;
 
 /**
@@ -49,6 +50,16 @@ public interface InterchangeListener {
      */
     default void adjustments(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
             List<Adjustment> adjustments) {
+    }
+
+    /**
+     * An 820 payment order / remittance advice set ended; {@link #transaction} follows for the same set (with a null
+     * order). {@code remittances} holds the set's one remittance, and is empty when the set was rejected (or came in
+     * the wrong group). A listener that refuses it (no one takes remittances, or the payment is known) rejects the
+     * set here, and the 997 says so.
+     */
+    default void remittances(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+            List<Remittance> remittances) {
     }
 
     /**

@@ -5,6 +5,7 @@ import io.edihub.canonical.Adjustment;
 import io.edihub.canonical.OrderChange;
 import io.edihub.canonical.PlannedOrder;
 import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.Remittance;
 import io.edihub.canonical.ReleasePlanner;
 import io.edihub.partner.PartnerProfile;
 import io.xlate.edi.schema.EDISchemaException;
@@ -25,9 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a file of X12 interchanges as a stream with StAEDI, validates envelopes and 850 / 860 / 861 / 812 / 997
- * transaction sets, maps accepted purchase orders, order changes, acceptances, credit/debit adjustments and the
- * partner's functional acknowledgments of our documents to the canonical model and hands everything to an
+ * Reads a file of X12 interchanges as a stream with StAEDI, validates envelopes and 850 / 860 / 861 / 812 / 820 /
+ * 997 transaction sets, maps accepted purchase orders, order changes, acceptances, credit/debit adjustments,
+ * remittances and the partner's functional acknowledgments of our documents to the canonical model and hands everything to an
  * {@link InterchangeListener}. Memory stays flat whatever the file size: only the verdicts (what the
  * acknowledgments need) are kept, the documents are handed over one by one.
  *
@@ -45,6 +46,7 @@ public final class InterchangeReader {
     private final Schema orderChangeSchema;
     private final Schema receivingAdviceSchema;
     private final Schema adjustmentSchema;
+    private final Schema remittanceSchema;
     private final Schema functionalAckSchema;
 
     public InterchangeReader() {
@@ -56,6 +58,7 @@ public final class InterchangeReader {
         orderChangeSchema = loadSchema("/x12/860.xml");
         receivingAdviceSchema = loadSchema("/x12/861.xml");
         adjustmentSchema = loadSchema("/x12/812.xml");
+        remittanceSchema = loadSchema("/x12/820.xml");
         functionalAckSchema = loadSchema("/x12/997.xml");
     }
 
@@ -157,6 +160,7 @@ public final class InterchangeReader {
         private PurchaseOrderChange860Mapper changeMapper;
         private ReceivingAdvice861Mapper acceptanceMapper;
         private CreditAdjustment812Mapper adjustmentMapper;
+        private Remittance820Mapper remittanceMapper;
         private FunctionalAck997Mapper functionalAckMapper;
         /** Where the body segments of the current set go: the segment method of its mapper, if any. */
         private SegmentMapper segments;
@@ -256,6 +260,7 @@ public final class InterchangeReader {
                     case "860" -> orderChangeSchema;
                     case "861" -> receivingAdviceSchema;
                     case "812" -> adjustmentSchema;
+                    case "820" -> remittanceSchema;
                     case "997" -> functionalAckSchema;
                     default -> null;
                 });
@@ -374,6 +379,13 @@ public final class InterchangeReader {
                         segments = adjustmentMapper::segment;
                     }
                 }
+                case "820" -> {
+                    if (inGroup("RA", "an 820 payment order / remittance advice")) {
+                        remittanceMapper = new Remittance820Mapper(partnerId, isa13, group.controlNumber(),
+                                transaction.controlNumber());
+                        segments = remittanceMapper::segment;
+                    }
+                }
                 case "997" -> {
                     if (inGroup("FA", "a 997 functional acknowledgment")) {
                         functionalAckMapper = new FunctionalAck997Mapper(group.version());
@@ -383,7 +395,7 @@ public final class InterchangeReader {
                 default -> transaction.reject("1", new X12Error("ST", 1, 1, "TRANSACTION_SET_NOT_SUPPORTED", "transaction "
                         + "set '" + transaction.type() + "' is not taken here: this hub receives 850 purchase orders, 860 "
                         + "purchase order changes, 861 receiving advices / acceptance certificates, 812 credit/debit "
-                        + "adjustments and 997 functional acknowledgments of the documents it sent"));
+                        + "adjustments, 820 remittance advices and 997 functional acknowledgments of the documents it sent"));
             }
         }
 
@@ -407,6 +419,7 @@ public final class InterchangeReader {
             changeMapper = null;
             acceptanceMapper = null;
             adjustmentMapper = null;
+            remittanceMapper = null;
             functionalAckMapper = null;
             segments = null;
         }
@@ -419,6 +432,7 @@ public final class InterchangeReader {
             OrderChange change = null;
             List<Acceptance> acceptances = List.of();
             List<Adjustment> adjustments = List.of();
+            List<Remittance> remittances = List.of();
             ReceivedFunctionalAck functionalAck = null;
             if (mapper != null && transaction.status() != TransactionResult.Status.REJECTED) {
                 order = plan(mapper.build(transaction));
@@ -430,6 +444,9 @@ public final class InterchangeReader {
             } else if (adjustmentMapper != null) {
                 // built even when StAEDI rejected the set, like an 861's, for the mapper's own findings
                 adjustments = adjustmentMapper.build(transaction);
+            } else if (remittanceMapper != null) {
+                // built even when StAEDI rejected the set, for the mapper's own findings (no TRN, amounts not adding up)
+                remittances = remittanceMapper.build(transaction);
             } else if (functionalAckMapper != null) {
                 functionalAck = functionalAckMapper.build(transaction);
             }
@@ -441,6 +458,7 @@ public final class InterchangeReader {
                 change = null;
                 acceptances = List.of();
                 adjustments = List.of();
+                remittances = List.of();
                 functionalAck = null;
             }
             group.transactions.add(transaction);
@@ -448,6 +466,7 @@ public final class InterchangeReader {
                 case "860" -> listener.change(interchange, group, transaction, change);
                 case "861" -> listener.acceptances(interchange, group, transaction, acceptances);
                 case "812" -> listener.adjustments(interchange, group, transaction, adjustments);
+                case "820" -> listener.remittances(interchange, group, transaction, remittances);
                 case "997" -> listener.functionalAck(interchange, group, transaction, functionalAck);
                 default -> {
                     // an 850's order goes with transaction(...) below

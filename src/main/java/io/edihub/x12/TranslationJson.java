@@ -9,6 +9,7 @@ import io.edihub.canonical.Adjustment;
 import io.edihub.canonical.CanonicalJson;
 import io.edihub.canonical.OrderChange;
 import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.Remittance;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ import java.util.Map;
  * The JSON view of a translated file: the envelopes, every verdict with its errors, the canonical orders
  * with their releases (an 850's {@code order}), the canonical order changes (an 860's {@code change}),
  * the canonical acceptances (an 861's {@code acceptances}), the canonical credit/debit adjustments (an 812's
- * {@code adjustments}), the partner's verdict on our documents (a
+ * {@code adjustments}), the canonical remittances (an 820's {@code remittances}), the partner's verdict on our documents (a
  * received 997's {@code functionalAck}), and the acknowledgments' text. The golden files in
  * {@code edi-samples/} use it.
  */
@@ -77,6 +78,11 @@ public final class TranslationJson {
                     if ("812".equals(t.type())) {
                         List<Adjustment> adjustments = translation.adjustments(t);
                         tn.set("adjustments", setTaken ? MAPPER.valueToTree(adjustments) : MAPPER.nullNode());
+                        continue;
+                    }
+                    if ("820".equals(t.type())) {
+                        List<Remittance> remittances = translation.remittances(t);
+                        tn.set("remittances", setTaken ? MAPPER.valueToTree(remittances) : MAPPER.nullNode());
                         continue;
                     }
                     if ("997".equals(t.type())) {

@@ -4,6 +4,7 @@ import io.edihub.canonical.Acceptance;
 import io.edihub.canonical.Adjustment;
 import io.edihub.canonical.OrderChange;
 import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.Remittance;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Reads a file and answers each of its interchanges: the one code path shared by the SFTP intake and
- * the translate command. The caller's listener sees every order, change, acceptance, adjustment and received 997 and,
+ * the translate command. The caller's listener sees every order, change, acceptance, adjustment, remittance and received 997 and,
  * at the end of each interchange, the acknowledgment that answers it.
  */
 public final class X12Translator {
@@ -45,6 +46,7 @@ public final class X12Translator {
         Map<TransactionResult, OrderChange> changes = new IdentityHashMap<>();
         Map<TransactionResult, List<Acceptance>> acceptances = new IdentityHashMap<>();
         Map<TransactionResult, List<Adjustment>> adjustments = new IdentityHashMap<>();
+        Map<TransactionResult, List<Remittance>> remittances = new IdentityHashMap<>();
         Map<TransactionResult, ReceivedFunctionalAck> functionalAcks = new IdentityHashMap<>();
         FileResult result = reader.read(fileName, input, context, new InterchangeListener() {
             @Override
@@ -85,6 +87,15 @@ public final class X12Translator {
             }
 
             @Override
+            public void remittances(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
+                    List<Remittance> read) {
+                listener.remittances(interchange, group, transaction, read);
+                if (!read.isEmpty()) {
+                    remittances.put(transaction, read);
+                }
+            }
+
+            @Override
             public void functionalAck(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                     ReceivedFunctionalAck ack) {
                 listener.functionalAck(interchange, group, transaction, ack);
@@ -115,25 +126,27 @@ public final class X12Translator {
                 });
             }
         });
-        return new Translation(result, acks, changes, acceptances, adjustments, functionalAcks);
+        return new Translation(result, acks, changes, acceptances, adjustments, remittances, functionalAcks);
     }
 
     /**
      * A file's verdict and the acknowledgments answering it, in interchange order, and the order changes,
-     * acceptances, credit/debit adjustments and received 997s read (by their set; only the sets whose document was
+     * acceptances, credit/debit adjustments, remittances and received 997s read (by their set; only the sets whose document was
      * built). They are
      * kept, unlike orders, so that {@link TranslationJson} shows them whatever listener the caller passed;
      * they are small: no releases.
      */
     public record Translation(FileResult result, List<AcknowledgmentWriter.Acknowledgment> acknowledgments,
             Map<TransactionResult, OrderChange> changes, Map<TransactionResult, List<Acceptance>> acceptances,
-            Map<TransactionResult, List<Adjustment>> adjustments, Map<TransactionResult, ReceivedFunctionalAck> functionalAcks) {
+            Map<TransactionResult, List<Adjustment>> adjustments, Map<TransactionResult, List<Remittance>> remittances,
+            Map<TransactionResult, ReceivedFunctionalAck> functionalAcks) {
 
         public Translation {
             acknowledgments = List.copyOf(acknowledgments);
             changes = Collections.unmodifiableMap(new IdentityHashMap<>(changes));
             acceptances = Collections.unmodifiableMap(new IdentityHashMap<>(acceptances));
             adjustments = Collections.unmodifiableMap(new IdentityHashMap<>(adjustments));
+            remittances = Collections.unmodifiableMap(new IdentityHashMap<>(remittances));
             functionalAcks = Collections.unmodifiableMap(new IdentityHashMap<>(functionalAcks));
         }
 
@@ -156,6 +169,14 @@ public final class X12Translator {
          */
         public List<Adjustment> adjustments(TransactionResult transaction) {
             return adjustments.getOrDefault(transaction, List.of());
+        }
+
+        /**
+         * The remittance read from an 820 set (a list of one), if it was built (the set may still have been rejected
+         * after, by the listener); empty otherwise.
+         */
+        public List<Remittance> remittances(TransactionResult transaction) {
+            return remittances.getOrDefault(transaction, List.of());
         }
 
         /** The 997 read from a set, if it could be read. */

@@ -46,6 +46,11 @@ class OrderFormatTest {
         "{\"lines\": [{\"adjustmentNumber\": \"CM-1\"}]}                  | JSON",
         "adjustment_number,invoice_number,amount\\n1,2,3               | ADJUSTMENT_CSV",
         "Adjustment Number;PO Number\\r\\n1;2                           | ADJUSTMENT_CSV",
+        "{\"traceNumber\": \"ACH-1\", \"total\": 1}                  | REMITTANCE_JSON",
+        "{\"adjustmentNumber\": \"CM-1\", \"traceNumber\": \"ACH-1\"}      | ADJUSTMENT_JSON",
+        "{\"lines\": [{\"traceNumber\": \"ACH-1\"}]}                     | JSON",
+        "trace_number,total,invoice_number,paid\\n1,2,3,4            | REMITTANCE_CSV",
+        "Trace Number;PO Number\\r\\n1;2                               | REMITTANCE_CSV",
     })
     void recognisesTheFormatByItsFirstCharacters(String content, OrderFormat expected) {
         String text = content.replace("\\n", "\n").replace("\\r", "\r");
@@ -83,6 +88,9 @@ class OrderFormatTest {
         assertThat(detect("edi-samples/acme/adjustments/damaged-and-short.json")).isEqualTo(OrderFormat.ADJUSTMENT_JSON);
         assertThat(detect("edi-samples/acme/adjustments/damaged-and-short.csv")).isEqualTo(OrderFormat.ADJUSTMENT_CSV);
         assertThat(detect("edi-samples/acme/adjustments/damaged-and-short.812.edi")).isEqualTo(OrderFormat.X12);
+        assertThat(detect("edi-samples/acme/remittances/ach-two-invoices.json")).isEqualTo(OrderFormat.REMITTANCE_JSON);
+        assertThat(detect("edi-samples/acme/remittances/ach-two-invoices.csv")).isEqualTo(OrderFormat.REMITTANCE_CSV);
+        assertThat(detect("edi-samples/acme/remittances/ach-two-invoices.820.edi")).isEqualTo(OrderFormat.X12);
     }
 
     @Test

@@ -121,6 +121,23 @@ class SftpIntakeIT {
     }
 
     @Test
+    void aRemittanceIsRefusedAsNotTakenHereWhileNoModuleAppliesCash() throws Exception {
+        // an interchange number of its own: the golden sample's may have been sent to this hub already
+        byte[] remittance = new String(sample("acme/remittances/ach-two-invoices.820.edi"),
+                java.nio.charset.StandardCharsets.US_ASCII).replace("000000701", "000000791")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        acme.upload("remittance.edi", remittance);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error")).anyMatch(n -> n.endsWith("-remittance.edi")));
+        String errorName = only(acme.list("error"), "-remittance.edi.error.txt");
+        assertThat(acme.read("error/" + errorName)).contains("REJECTED", "remittances are not taken here",
+                "REMITTANCES_NOT_TAKEN");
+        String ack = acme.read("outbound/" + only(acme.list("outbound"), "-for-000000791.x12"));
+        assertThat(ack).contains("AK1*RA*7001~", "AK2*820*0001~", "AK5*R*1~", "AK9*R*1*1*0~");
+        assertThat(acme.list("inbound")).isEmpty();
+    }
+
+    @Test
     void sameInterchangeAgainIsReportedAsDuplicateAndNotProcessedTwice() throws Exception {
         byte[] content = sample("acme/several-orders-one-interchange.edi");
         acme.upload("first.edi", content);
