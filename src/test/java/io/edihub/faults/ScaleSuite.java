@@ -67,9 +67,9 @@ public final class ScaleSuite {
      */
     public record Settings(int orders, int ordersPerFile, List<Round> rounds, Duration stuckAfter) {
 
-        /** The CI version: one process, then three with one killed. */
+        /** The CI version: 100 POs, one process, then three with one killed. */
         public static Settings quick() {
-            return new Settings(200, 5, List.of(new Round(1, false), new Round(3, true)), Duration.ofMinutes(3));
+            return new Settings(100, 5, List.of(new Round(1, false), new Round(3, true)), Duration.ofMinutes(3));
         }
 
         /** The figures: 2,000 POs, one process, three, and three with one killed. */
