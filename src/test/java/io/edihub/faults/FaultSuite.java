@@ -213,6 +213,10 @@ public final class FaultSuite {
     }
 
     private void stopAll() {
+        // the figures are taken: the hub goes the way it went all along (an orderly stop would wait for a start under way)
+        if (hub != null) {
+            hub.kill();
+        }
         for (AutoCloseable closeable : new AutoCloseable[] {client, hub, suiteDataSource, kafka, sftp, postgres}) {
             try {
                 if (closeable != null) {

@@ -365,6 +365,7 @@ public final class ScaleSuite {
 
         @Override
         public void close() {
+            hubs.forEach(HubProcess::requestStop);
             List<AutoCloseable> closeables = new ArrayList<>(hubs);
             closeables.addAll(java.util.Arrays.asList(client, dataSource, kafka, sftp, postgres));
             for (AutoCloseable closeable : closeables) {
