@@ -37,8 +37,8 @@ final class HubProcess implements AutoCloseable {
      * The environment of a hub that uses the given servers instead of its embedded ones, polls and publishes
      * several times a second, and lets in the operator and the partners with the given passwords. What a killed
      * hub held moves on sooner than with the production defaults, so that a suite waits for its checks and not for
-     * leases: its outbox messages after 10 s (1 min), its place in the shipments consumer group after 10 s (Kafka's
-     * 45 s session timeout).
+     * leases: the files it was processing after 10 s (1 min), its singleton routes after 5 s (10 s), its outbox
+     * messages after 10 s (1 min), its place in the shipments consumer group after 10 s (Kafka's 45 s session timeout).
      */
     static Map<String, String> environment(String databaseUrl, String kafkaServers, LocalSftpServer sftp, int httpPort,
             Path dataDirectory, String operator, Map<String, String> passwords) {
@@ -55,6 +55,9 @@ final class HubProcess implements AutoCloseable {
         environment.put("EDIHUB_SFTP_KNOWN_HOSTS_FILE", sftp.knownHostsFile().toString());
         environment.put("EDIHUB_SFTP_POLL_DELAY", "300");
         environment.put("EDIHUB_OUTBOX_POLL_DELAY", "300");
+        environment.put("EDIHUB_CLUSTER_FILE_CLAIM_FOR", "PT10S");
+        environment.put("EDIHUB_CLUSTER_FILE_CLAIM_RENEW", "PT2S");
+        environment.put("EDIHUB_CLUSTER_LEADER_LOCK_FOR", "PT5S");
         environment.put("EDIHUB_OUTBOX_CLAIM_FOR", "PT10S");
         environment.put("CAMEL_COMPONENT_KAFKA_SESSION_TIMEOUT_MS", "10000");
         environment.put("CAMEL_COMPONENT_KAFKA_HEARTBEAT_INTERVAL_MS", "1000");

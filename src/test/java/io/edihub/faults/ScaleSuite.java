@@ -216,10 +216,8 @@ public final class ScaleSuite {
                 // the embedded server trusts local connections: any password will do, but production wants one
                 environment.put("EDIHUB_DB_PASSWORD", "scale-database-password");
                 environment.put("EDIHUB_CLUSTER_MEMBER_NAME", "hub-" + (i + 1));
-                // a killed process's files and singleton routes move on sooner than the production defaults
-                environment.put("EDIHUB_CLUSTER_FILE_CLAIM_FOR", "PT10S");
-                environment.put("EDIHUB_CLUSTER_FILE_CLAIM_RENEW", "PT2S");
-                environment.put("EDIHUB_CLUSTER_LEADER_LOCK_FOR", "PT5S");
+                // a killed process's files, singleton routes and outbox messages move on sooner than the production
+                // defaults: see HubProcess.environment
                 HubProcess hub = new HubProcess(projectDirectory, environment, directory.resolve("hub-" + (i + 1) + ".log"));
                 hubs.add(hub);
                 httpPorts.add(port);
