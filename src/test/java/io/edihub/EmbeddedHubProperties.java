@@ -29,6 +29,8 @@ public final class EmbeddedHubProperties {
         registry.add("edihub.sftp.poll-delay", () -> "200");
         // most whole-hub tests never read EDIFACT: do not spend a core compiling its schema
         registry.add("edihub.edifact.warm-up", () -> "false");
+        // closing the hub waits for the shipments consumer's poll under way: half a second, not Camel's 5 s
+        registry.add("camel.component.kafka.poll-timeout-ms", () -> "500");
     }
 
     public static int freePort() {

@@ -28,6 +28,8 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "edihub.http.clients.acme=acme-secret",
     "edihub.sftp.poll-delay=100",
+    // closing the hub waits for the shipments consumer's poll under way: half a second, not Camel's 5 s
+    "camel.component.kafka.poll-timeout-ms=500",
     "edihub.edifact.warm-up=false"})
 @ContextConfiguration(initializers = SharedHubServers.ForLocalDefaults.class)
 @Import(TestClock.RunningInHub.class)

@@ -25,17 +25,18 @@ public class OutboxPublisher {
     public static final String MESSAGE = "EdiHubOutboxMessage";
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
-    private static final Duration CLAIM = Duration.ofSeconds(60);
     private static final Duration MAX_BACK_OFF = Duration.ofMinutes(5);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Topics topics;
+    private final Duration claimFor;
 
-    OutboxPublisher(JdbcTemplate jdbc, Clock clock, Topics topics) {
+    OutboxPublisher(JdbcTemplate jdbc, Clock clock, Topics topics, OutboxSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.topics = topics;
+        this.claimFor = settings.claimFor();
     }
 
     /** An outbox row on its way to Kafka. */
@@ -44,8 +45,8 @@ public class OutboxPublisher {
     }
 
     /**
-     * Up to {@code limit} messages due for sending, oldest first, held for this publisher for a minute so that
-     * a second hub instance polling at the same moment takes others.
+     * Up to {@code limit} messages due for sending, oldest first, held for this publisher for
+     * {@code edihub.outbox.claim-for} (a minute) so that a second hub instance polling at the same moment takes others.
      */
     public List<Message> claim(int limit) {
         Instant now = clock.instant();
@@ -55,7 +56,7 @@ public class OutboxPublisher {
                         + "returning id, message_id, topic, message_key, type, payload, created_at",
                 (rs, i) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getTimestamp(7).toInstant()),
-                Timestamp.from(now.plus(CLAIM)), Timestamp.from(now), Timestamp.from(now), limit)
+                Timestamp.from(now.plus(claimFor)), Timestamp.from(now), Timestamp.from(now), limit)
                 .stream().sorted(java.util.Comparator.comparingLong(Message::id)).toList();
     }
 

@@ -48,7 +48,8 @@ final class ChildJvm {
 
     /** Runs a program to its end (e.g. a tool that formats a directory) and fails unless it exits with 0. */
     static void run(List<String> program, Path log) {
-        Process process = start(Path.of("").toAbsolutePath(), List.of("-Xmx256m", "-cp", testClasspath()), program, Map.of(), log);
+        Process process = start(Path.of("").toAbsolutePath(), List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                testClasspath()), program, Map.of(), log);
         try {
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();

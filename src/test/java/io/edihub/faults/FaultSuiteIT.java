@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fault suite (see {@link FaultSuite}) against the packaged hub. By default the short version that CI
- * runs in {@code verify}: 100 POs, three kills, ten-second outages. {@code -Dfaults.long=true} runs the
+ * runs in {@code verify}: 100 POs uploaded over 30 s, three kills, five-second outages. {@code -Dfaults.long=true} runs the
  * issue's figures: 1,000 POs, ten kills, Kafka and PostgreSQL away for 60 s each. {@code -Dfaults.seed=N}
  * repeats a run's kill moments.
  */

@@ -35,7 +35,10 @@ final class HubProcess implements AutoCloseable {
 
     /**
      * The environment of a hub that uses the given servers instead of its embedded ones, polls and publishes
-     * several times a second, and lets in the operator and the partners with the given passwords.
+     * several times a second, and lets in the operator and the partners with the given passwords. What a killed
+     * hub held moves on sooner than with the production defaults, so that a suite waits for its checks and not for
+     * leases: the files it was processing after 10 s (1 min), its singleton routes after 5 s (10 s), its outbox
+     * messages after 10 s (1 min), its place in the shipments consumer group after 10 s (Kafka's 45 s session timeout).
      */
     static Map<String, String> environment(String databaseUrl, String kafkaServers, LocalSftpServer sftp, int httpPort,
             Path dataDirectory, String operator, Map<String, String> passwords) {
@@ -52,6 +55,14 @@ final class HubProcess implements AutoCloseable {
         environment.put("EDIHUB_SFTP_KNOWN_HOSTS_FILE", sftp.knownHostsFile().toString());
         environment.put("EDIHUB_SFTP_POLL_DELAY", "300");
         environment.put("EDIHUB_OUTBOX_POLL_DELAY", "300");
+        environment.put("EDIHUB_CLUSTER_FILE_CLAIM_FOR", "PT10S");
+        environment.put("EDIHUB_CLUSTER_FILE_CLAIM_RENEW", "PT2S");
+        environment.put("EDIHUB_CLUSTER_LEADER_LOCK_FOR", "PT5S");
+        environment.put("EDIHUB_OUTBOX_CLAIM_FOR", "PT10S");
+        environment.put("CAMEL_COMPONENT_KAFKA_SESSION_TIMEOUT_MS", "10000");
+        environment.put("CAMEL_COMPONENT_KAFKA_HEARTBEAT_INTERVAL_MS", "1000");
+        // and a stopped hub is gone sooner: its shutdown waits for the consumer's poll under way (Camel's default: 5 s)
+        environment.put("CAMEL_COMPONENT_KAFKA_POLL_TIMEOUT_MS", "500");
         environment.put("EDIHUB_RELEASES_CHECK_EVERY", "1000");
         environment.put("EDIHUB_EDIFACT_WARM_UP", "false");
         environment.put("EDIHUB_HTTP_PORT", Integer.toString(httpPort));
@@ -71,6 +82,13 @@ final class HubProcess implements AutoCloseable {
     /** SIGKILL: no shutdown hook, no orderly stop of routes or transactions. */
     synchronized void kill() {
         ChildJvm.stop(process, true);
+    }
+
+    /** Asks the hub to stop (SIGTERM) without waiting for it, so that several stop side by side; {@link #close} waits. */
+    synchronized void requestStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
     }
 
     synchronized boolean alive() {

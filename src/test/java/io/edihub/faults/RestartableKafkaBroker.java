@@ -58,7 +58,9 @@ final class RestartableKafkaBroker implements AutoCloseable {
     }
 
     synchronized void start() {
-        process = ChildJvm.start(directory, List.of("-Xmx512m", "-XX:+UseSerialGC", "-cp", ChildJvm.testClasspath()),
+        // C1 only, as the hubs: on two cores a start matters more than the peak speed of a broker that carries little
+        process = ChildJvm.start(directory, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                ChildJvm.testClasspath()),
                 List.of("kafka.Kafka", properties.toString()), Map.of(), log());
     }
 

@@ -67,9 +67,9 @@ public final class ScaleSuite {
      */
     public record Settings(int orders, int ordersPerFile, List<Round> rounds, Duration stuckAfter) {
 
-        /** The CI version: one process, then three with one killed. */
+        /** The CI version: 100 POs, one process, then three with one killed. */
         public static Settings quick() {
-            return new Settings(200, 5, List.of(new Round(1, false), new Round(3, true)), Duration.ofMinutes(3));
+            return new Settings(100, 5, List.of(new Round(1, false), new Round(3, true)), Duration.ofMinutes(3));
         }
 
         /** The figures: 2,000 POs, one process, three, and three with one killed. */
@@ -216,10 +216,8 @@ public final class ScaleSuite {
                 // the embedded server trusts local connections: any password will do, but production wants one
                 environment.put("EDIHUB_DB_PASSWORD", "scale-database-password");
                 environment.put("EDIHUB_CLUSTER_MEMBER_NAME", "hub-" + (i + 1));
-                // a killed process's files and singleton routes move on sooner than the production defaults
-                environment.put("EDIHUB_CLUSTER_FILE_CLAIM_FOR", "PT10S");
-                environment.put("EDIHUB_CLUSTER_FILE_CLAIM_RENEW", "PT2S");
-                environment.put("EDIHUB_CLUSTER_LEADER_LOCK_FOR", "PT5S");
+                // a killed process's files, singleton routes and outbox messages move on sooner than the production
+                // defaults: see HubProcess.environment
                 HubProcess hub = new HubProcess(projectDirectory, environment, directory.resolve("hub-" + (i + 1) + ".log"));
                 hubs.add(hub);
                 httpPorts.add(port);
@@ -365,6 +363,7 @@ public final class ScaleSuite {
 
         @Override
         public void close() {
+            hubs.forEach(HubProcess::requestStop);
             List<AutoCloseable> closeables = new ArrayList<>(hubs);
             closeables.addAll(java.util.Arrays.asList(client, dataSource, kafka, sftp, postgres));
             for (AutoCloseable closeable : closeables) {

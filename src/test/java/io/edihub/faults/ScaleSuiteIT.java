@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The scale test (see {@link ScaleSuite}) against the packaged hub. By default the short version that CI runs in
- * {@code verify}: 200 POs with one process, then with three of which one is killed halfway.
+ * {@code verify}: 100 POs with one process, then with three of which one is killed halfway.
  * {@code -Dscale.long=true} runs the issue's figures: 2,000 POs with one process, three, and three with one killed.
  */
 class ScaleSuiteIT {

@@ -54,6 +54,24 @@ class MutatorTest {
     }
 
     @Test
+    void theRegressionInputsOfTheFuzzSuiteAreStillTheOnesThatFoundItsBugs() throws Exception {
+        Mutator mutator = new Mutator(20261123L, Mutator.x12Samples(SAMPLES), 1_000_000);
+        assertThat(IntakeFuzzIT.REGRESSIONS.get(20261123L)).containsExactly(84, 357, 387, 422);
+        // ISA05 (bytes 32-33), the sender's qualifier, flipped to a code X12 does not have
+        assertThat(mutator.input(84).kind()).isEqualTo(Mutator.Kind.BYTE_FLIP);
+        assertThat(mutator.input(84).detail()).contains("byte 33: 0x5a -> 0xa1");
+        assertThat(mutator.input(357).detail()).isEqualTo("byte 32: 0x5a -> 0x1a; ");
+        // an element delimiter of the ISA (after ISA02, after ISA09) replaced: the ISA is one delimiter short
+        assertThat(mutator.input(387).kind()).isEqualTo(Mutator.Kind.SEPARATOR_SWAP);
+        assertThat(mutator.input(387).detail()).isEqualTo("'*' at byte 17 replaced by '>'");
+        assertThat(mutator.input(422).detail()).isEqualTo("'*' at byte 76 replaced by '>'");
+        // they run in the short version too, after its first inputs
+        assertThat(IntakeFuzzIT.inputs(20261123L, 200)).hasSize(203).startsWith(0, 1, 2).endsWith(199, 357, 387, 422);
+        assertThat(IntakeFuzzIT.inputs(20261123L, 500)).hasSize(500);
+        assertThat(IntakeFuzzIT.inputs(7L, 10)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
     void aHugeElementIsAsLongAsAsked() throws Exception {
         Mutator mutator = new Mutator(3, Mutator.x12Samples(SAMPLES), 1_000_000);
         Mutator.Input huge = mutator.input(Mutator.Kind.HUGE_ELEMENT.ordinal());

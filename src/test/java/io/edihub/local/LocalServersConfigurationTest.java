@@ -147,7 +147,8 @@ class LocalServersConfigurationTest {
                             .routeId("receiveTestOrder")
                             .convertBodyTo(String.class)
                             .to("kafka:edihub.local.wiring");
-                    from("kafka:edihub.local.wiring?groupId=local-wiring-test&autoOffsetReset=earliest")
+                    // a poll that returns within half a second: closing the context waits for the one under way
+                    from("kafka:edihub.local.wiring?groupId=local-wiring-test&autoOffsetReset=earliest&pollTimeoutMs=500")
                             .routeId("releaseTestOrder")
                             .to("mock:received");
                 }

@@ -61,6 +61,7 @@ class SettingValuesTest {
             assertThat(sftp.pollDelay()).isEqualTo(5000);
             assertThat(sftp.privateKeyFile()).isNull();
             assertThat(hub.getBean(OutboxSettings.class).pollDelay()).isEqualTo(500);
+            assertThat(hub.getBean(OutboxSettings.class).claimFor()).isEqualTo(java.time.Duration.ofMinutes(1));
             assertThat(hub.getBean(OurIdentity.class).usageIndicator()).isEqualTo("P");
         }
     }
@@ -83,6 +84,12 @@ class SettingValuesTest {
     void aPollDelayOfZeroNamesPropertyAndVariable() {
         assertThat(report("edihub.outbox.poll-delay=0"))
                 .contains("edihub.outbox.poll-delay (EDIHUB_OUTBOX_POLL_DELAY) is 0: must be at least 1 (milliseconds)");
+    }
+
+    @Test
+    void anOutboxClaimUnderASecondNamesPropertyAndVariable() {
+        assertThat(report("edihub.outbox.claim-for=500ms"))
+                .contains("edihub.outbox.claim-for (EDIHUB_OUTBOX_CLAIM_FOR) is PT0.5S: must be at least a second, e.g. PT1M");
     }
 
     @Test
