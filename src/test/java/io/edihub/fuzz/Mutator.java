@@ -47,7 +47,8 @@ public final class Mutator {
     }
 
     /** A sample to mutate, with the partner whose channel it is sent on. */
-    public record Sample(String partnerId, String name, byte[] content) {
+    /** @param path the file below {@code edi-samples/} */
+    public record Sample(String partnerId, String name, byte[] content, String path) {
     }
 
     /**
@@ -79,6 +80,34 @@ public final class Mutator {
      * sorted by path so that a seed means the same inputs on every machine.
      */
     public static List<Sample> x12Samples(Path root) throws IOException {
+        return x12Samples(root, null);
+    }
+
+    /**
+     * The X12 samples a seed's regression inputs were found with: the files named in
+     * {@code src/test/resources/fuzz/samples-<seed>.txt} (paths below {@code edi-samples/}), so that samples added
+     * later never change them; all samples when the seed has no such list.
+     */
+    public static List<Sample> x12SamplesOf(long seed, Path root) throws IOException {
+        try (java.io.InputStream listed = Mutator.class.getResourceAsStream("/fuzz/samples-" + seed + ".txt")) {
+            if (listed == null) {
+                return x12Samples(root);
+            }
+            List<String> names = new String(listed.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty()).toList();
+            List<Sample> samples = x12Samples(root, java.util.Set.copyOf(names));
+            List<String> found = samples.stream().map(Sample::path).toList();
+            List<String> gone = names.stream().filter(n -> n.endsWith(".edi") && !found.contains(n)
+                    && !Files.exists(root.resolve(n))).toList();
+            if (!gone.isEmpty()) {
+                throw new IllegalStateException("the samples of seed " + seed + "'s regression inputs are gone: " + gone
+                        + "; restore them or find the regressions again with the samples there are");
+            }
+            return samples;
+        }
+    }
+
+    private static List<Sample> x12Samples(Path root, java.util.Set<String> only) throws IOException {
         List<Sample> samples = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".edi")).sorted().toList()) {
@@ -88,8 +117,11 @@ public final class Mutator {
                     continue;
                 }
                 Path relative = root.relativize(file);
+                if (only != null && !only.contains(relative.toString())) {
+                    continue;
+                }
                 String name = relative.toString().replace(".edi", "").replace('/', '-').replace('.', '-');
-                samples.add(new Sample(relative.getName(0).toString(), name, content));
+                samples.add(new Sample(relative.getName(0).toString(), name, content, relative.toString()));
             }
         }
         return samples;
