@@ -359,7 +359,11 @@ class IntakeFuzzIT {
                 continue;
             }
             Matcher control = ANSWERED_CONTROL_NUMBER.matcher(answer);
-            if (control.find() && !new String(input.content(), StandardCharsets.ISO_8859_1).contains(control.group(1))) {
+            // the hub names an answer by the interchange control number with all but letters and digits left out (an
+            // ISA13 with a flipped byte, 100\u00b000420, is answered as ...-for-10000420.x12): found by input 42
+            String isa = new String(input.content(), 0, Math.min(input.content().length, 120), StandardCharsets.ISO_8859_1);
+            if (control.find() && !new String(input.content(), StandardCharsets.ISO_8859_1).contains(control.group(1))
+                    && !isa.replaceAll("[^0-9A-Za-z]", "").contains(control.group(1))) {
                 problems.add("answer " + answer + " names an interchange control number not in the input");
             }
             String text = sftp.read("outbound/" + answer);
