@@ -34,8 +34,14 @@ class IntakeCommitFailures implements ExceptionHandler {
         handleException(message, null, exception);
     }
 
+    /** Set on an exchange whose file could not be moved: its document is not completed (the next poll finishes it). */
+    static final String MOVE_FAILED = "EdiHubMoveFailed";
+
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {
+        if (exchange != null) {
+            exchange.setProperty(MOVE_FAILED, true);
+        }
         Long documentId = exchange == null ? null : exchange.getMessage().getHeader(EdiHubHeaders.DOCUMENT_ID, Long.class);
         String file = exchange == null ? "a file" : exchange.getMessage().getHeader(Exchange.FILE_NAME, "a file", String.class);
         if (documentId == null) {

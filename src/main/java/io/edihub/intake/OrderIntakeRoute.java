@@ -137,8 +137,37 @@ public class OrderIntakeRoute {
         return outcome;
     }
 
-    /** The answers are written and the report is beside the file: the document is done. */
-    public void complete(@Header(EdiHubHeaders.DOCUMENT_ID) long documentId) {
-        documents.complete(documentId);
+    /**
+     * The answers are written and the report is beside the file: the document is done once the file has left
+     * inbound/. The SFTP consumer moves the file after the route ends, so the document is completed after that move
+     * (the last of the exchange's completions), and not when the move failed: a hub killed between the route's end and
+     * the move leaves the document open, and the next poll finishes it instead of taking the file for a repeated
+     * interchange.
+     */
+    public void complete(@Header(EdiHubHeaders.DOCUMENT_ID) long documentId, Exchange exchange) {
+        exchange.getExchangeExtension().addOnCompletion(new DocumentDone(documentId));
+    }
+
+    /** Completes the document after every other completion of the exchange (the file's move among them). */
+    private final class DocumentDone extends org.apache.camel.support.SynchronizationAdapter
+            implements org.apache.camel.Ordered {
+
+        private final long documentId;
+
+        DocumentDone(long documentId) {
+            this.documentId = documentId;
+        }
+
+        @Override
+        public void onComplete(Exchange exchange) {
+            if (!Boolean.TRUE.equals(exchange.getProperty(IntakeCommitFailures.MOVE_FAILED, Boolean.class))) {
+                documents.complete(documentId);
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return org.apache.camel.Ordered.LOWEST;
+        }
     }
 }

@@ -56,6 +56,37 @@ class ReleaseQuantitiesTest {
     }
 
     @Test
+    void rejectedGoodsAreSettledOnceAndOnlyInvoicedGoodsAreCredited() {
+        ReleaseQuantities q = new ReleaseQuantities(List.of(line(1, "1", 10, "60"), line(2, "1", 20, "40")))
+                .release().ship(ship("1", "100")).judge(verdict("1", "80", "20"));
+        assertThat(q.finished()).as("20 rejected and not settled").isFalse();
+
+        ReleaseQuantities settled = q.settle(ReleaseQuantities.Settlement.REPLACED, ship("1", "15"));
+        assertThat(settled.total("1", ReleaseQuantities.Line::replaced)).isEqualByComparingTo("15");
+        assertThat(refusal(() -> settled.settle(ReleaseQuantities.Settlement.WRITTEN_OFF, ship("1", "6"))))
+                .isEqualTo("OVER_SETTLEMENT");
+        assertThat(refusal(() -> settled.settle(ReleaseQuantities.Settlement.DENIED, ship("1", "0"))))
+                .isEqualTo("NOT_POSITIVE");
+        assertThat(refusal(() -> settled.settle(ReleaseQuantities.Settlement.DENIED, ship("2", "1"))))
+                .isEqualTo("UNKNOWN_LINE");
+
+        // the 5 accepted after all are invoiced with the 80: then nothing is left to do on the release
+        ReleaseQuantities reaccepted = settled.settle(ReleaseQuantities.Settlement.REACCEPTED, ship("1", "5"));
+        assertThat(reaccepted.toInvoice()).containsEntry("1", new BigDecimal("85"));
+        ReleaseQuantities invoiced = reaccepted.invoiceAccepted();
+        assertThat(invoiced.toInvoice()).isEmpty();
+        assertThat(invoiced.finished()).isTrue();
+        assertThat(invoiced.status(Release.Status.DISPATCHED)).isEqualTo(Release.Status.INVOICED);
+
+        // credits: never more than was invoiced and not yet credited
+        assertThat(refusal(() -> q.credit(ship("1", "1")))).as("nothing invoiced yet").isEqualTo("OVER_CREDIT");
+        ReleaseQuantities credited = invoiced.credit(ship("1", "2"));
+        assertThat(credited.total("1", ReleaseQuantities.Line::credited)).isEqualByComparingTo("2");
+        assertThat(refusal(() -> credited.credit(ship("1", "84")))).isEqualTo("OVER_CREDIT");
+        assertThat(credited.credit(ship("1", "83")).total("1", ReleaseQuantities.Line::credited)).isEqualByComparingTo("85");
+    }
+
+    @Test
     void twoReleaseLinesOfOneOrderLineInOneMonthAreFilledInDueDateOrder() {
         // stored out of order on purpose: the ledger reads rows in whatever order the database gives them
         ReleaseQuantities q = new ReleaseQuantities(List.of(line(1, "1", 20, "30"), line(2, "1", 5, "50"),

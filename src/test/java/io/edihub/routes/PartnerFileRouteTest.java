@@ -97,7 +97,7 @@ class PartnerFileRouteTest {
         flow.verify(intake).recognize(any(), any());
         flow.verify(intake).receiveInterchange(eq("acme"), eq("po.edi"), any(), any());
         flow.verify(intake).fileAway(any(), any());
-        flow.verify(intake).complete(41L);
+        flow.verify(intake).complete(eq(41L), any());
         flow.verify(deadLetters).settled(any());
         verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any());
         verify(intake, never()).receiveAcceptances(anyString(), anyString(), any(), any());
@@ -144,7 +144,7 @@ class PartnerFileRouteTest {
         upload("hello");
 
         MockEndpoint.assertIsSatisfied(camel);
-        verify(intake).complete(41L);
+        verify(intake).complete(eq(41L), any());
     }
 
     @Test
