@@ -162,6 +162,10 @@ class ClaimSettlementIT {
                 "OVER_INVOICED");
         assertError(post("/api/v1/claims", "acme", "acme-secret", dispute.formatted(firstInvoice, "USD", "-2")), 422,
                 "NOT_POSITIVE");
+        assertError(post("/api/v1/claims", "acme", "acme-secret", """
+                {"reference": "ADJ-75", "invoiceNumber": "%s", "currency": "USD", "reason": "price",
+                 "lines": [{"lineNumber": "1", "quantity": 2, "unitPrice": 40.00}]}""".formatted(firstInvoice)), 422,
+                "OTHER_PRICE");
         // an 812 for more than the invoice billed: the 997 rejects the set, nothing is raised
         clock.advance(Duration.ofHours(1));
         acme.upload("cl-812-over.edi", adjustment812("ADJ-76", firstInvoice, "81", "000000784").getBytes(StandardCharsets.US_ASCII));
