@@ -177,9 +177,10 @@ select min(c.id), 'CLM-' || lpad(min(c.id)::text, 8, '0'), c.partner_id, min(c.p
        c.acceptance, min(c.condition), min(c.reason), 'OPEN', 'hub', min(c.created_at)
   from claim_v1 c join acceptance a on a.id = c.acceptance
  group by c.partner_id, c.release_id, c.acceptance, a.acceptance_id;
-insert into claim_line (claim, line_number, unit, returned, disputed, quantity)
+insert into claim_line (claim, line_number, unit, unit_price, returned, disputed, quantity)
 select n.id, c.line_number, (select l.unit from acceptance_line l where l.acceptance = c.acceptance
-       and l.line_number = c.line_number), c.returned, c.disputed, c.returned + c.disputed
+       and l.line_number = c.line_number), (select min(r.unit_price) from release_line r where r.partner_id = c.partner_id
+       and r.release_id = c.release_id and r.line_number = c.line_number), c.returned, c.disputed, c.returned + c.disputed
   from claim_v1 c join claim n on n.acceptance = c.acceptance and n.release_id = c.release_id
    and n.partner_id = c.partner_id;
 insert into claim_event (claim, at, actor, action, detail)
