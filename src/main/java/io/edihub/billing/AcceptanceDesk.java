@@ -252,9 +252,16 @@ public class AcceptanceDesk {
      * @param settled      the release's quantities with the goods already moved to accepted after all
      * @param quantities   per order line, the quantity accepted after all
      * @param acceptanceId the acceptance's id: derived from the settlement, so it is taken once
+     * @throws ReleaseQuantities.Refusal NO_PRICE when a line has no price to invoice it at; nothing was written
      */
     public Invoice acceptAfterAll(PartnerProfile partner, ReleaseLedger.Entry entry, ReleaseQuantities settled,
             Map<String, BigDecimal> quantities, String acceptanceId, String reason) {
+        List<String> unpriced = Invoicing.unpriced(settled, quantities);
+        if (!unpriced.isEmpty()) {
+            throw new ReleaseQuantities.Refusal("NO_PRICE", "line(s) " + String.join(", ", unpriced) + " of release "
+                    + entry.releaseId() + " have no contract or order price, so goods accepted after all cannot be "
+                    + "invoiced; the operator must price them first");
+        }
         Instant now = clock.instant();
         Acceptance acceptance = new Acceptance(partner.id(), acceptanceId, entry.poNumber(), entry.releaseId(),
                 java.time.LocalDate.ofInstant(now, clock.getZone()), false, quantities.entrySet().stream()
