@@ -6,10 +6,8 @@ import io.edihub.canonical.PurchaseOrder;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVRecord;
@@ -92,69 +90,39 @@ public final class AdjustmentCsvReader extends SizeLimitedReader<AdjustmentDocum
         return new AdjustmentDocument(adjustments, List.of());
     }
 
-    /** A value stated on some row: for comparing with the same column on other rows. */
-    private record Stated(String text, long row) {
-    }
-
-    /** Everything read for one adjustment. */
-    private static final class AdjustmentRows {
-
-        final String number;
-        final long firstRow;
-        final AdjustmentLines lines;
-        final Map<String, Stated> values = new LinkedHashMap<>();
-
-        AdjustmentRows(String number, long firstRow) {
-            this.number = number;
-            this.firstRow = firstRow;
-            this.lines = new AdjustmentLines(number);
-        }
-
-        String text(String column) {
-            Stated s = values.get(column);
-            return s == null ? null : s.text;
-        }
-    }
-
     /** Reading the rows of one document. */
     private static final class Rows {
 
         private final InputErrors errors;
-        private final Map<String, AdjustmentRows> adjustments = new LinkedHashMap<>();
+        private final CsvGroups<AdjustmentLines> adjustments;
 
         Rows(InputErrors errors) {
             this.errors = errors;
+            this.adjustments = new CsvGroups<>(ADJUSTMENT_NUMBER, MAX_ID, "adjustment", AdjustmentLines::new, errors);
         }
 
         void row(CsvHeader header, CSVRecord record) {
             long row = record.getRecordNumber();
-            String number = header.value(record, ADJUSTMENT_NUMBER);
-            AdjustmentRows adjustment = null;
-            if (number.isEmpty()) {
-                errors.add(new InputError(CsvInput.at(row, ADJUSTMENT_NUMBER), "MISSING_VALUE", ADJUSTMENT_NUMBER
-                        + " is empty: every row names its adjustment"));
-            } else if (CsvInput.text(number, MAX_ID, CsvInput.at(row, ADJUSTMENT_NUMBER), errors) != null) {
-                adjustment = adjustments.computeIfAbsent(number, n -> new AdjustmentRows(n, row));
-            }
-            stated(header, record, adjustment, ADJUSTMENT_DATE, v -> CsvInput.date(v, CsvInput.at(row, ADJUSTMENT_DATE),
+            CsvGroups.Group<AdjustmentLines> adjustment = adjustments.of(header, record);
+            adjustments.stated(header, record, adjustment, ADJUSTMENT_DATE, v -> CsvInput.date(v, CsvInput.at(row, ADJUSTMENT_DATE),
                     errors) == null ? null : v);
-            stated(header, record, adjustment, INVOICE_NUMBER, v -> CsvInput.text(v, MAX_ID, CsvInput.at(row,
+            adjustments.stated(header, record, adjustment, INVOICE_NUMBER, v -> CsvInput.text(v, MAX_ID, CsvInput.at(row,
                     INVOICE_NUMBER), errors));
-            stated(header, record, adjustment, INVOICE_DATE, v -> CsvInput.date(v, CsvInput.at(row, INVOICE_DATE),
+            adjustments.stated(header, record, adjustment, INVOICE_DATE, v -> CsvInput.date(v, CsvInput.at(row, INVOICE_DATE),
                     errors) == null ? null : v);
-            stated(header, record, adjustment, PO_NUMBER, v -> CsvInput.text(v, MAX_ID, CsvInput.at(row, PO_NUMBER),
+            adjustments.stated(header, record, adjustment, PO_NUMBER, v -> CsvInput.text(v, MAX_ID, CsvInput.at(row, PO_NUMBER),
                     errors));
-            stated(header, record, adjustment, DIRECTION, v -> direction(v, CsvInput.at(row, DIRECTION)));
-            stated(header, record, adjustment, AMOUNT, v -> money(v, CsvInput.at(row, AMOUNT)) == null ? null : v);
-            stated(header, record, adjustment, CURRENCY, v -> CsvInput.matching(v, "[A-Z]{3}", CsvInput.at(row, CURRENCY),
+            adjustments.stated(header, record, adjustment, DIRECTION, v -> direction(v, CsvInput.at(row, DIRECTION)));
+            adjustments.stated(header, record, adjustment, AMOUNT, v -> money(v, CsvInput.at(row, AMOUNT)) == null ? null : v);
+            adjustments.stated(header, record, adjustment, CURRENCY, v -> CsvInput.matching(v, "[A-Z]{3}", CsvInput.at(row, CURRENCY),
                     "is not an ISO 4217 currency code (3 capital letters, such as USD)", errors));
-            stated(header, record, adjustment, REASON, v -> CsvInput.text(v, MAX_ID, CsvInput.at(row, REASON), errors));
-            stated(header, record, adjustment, REASON_TEXT, v -> CsvInput.text(v, MAX_TEXT, CsvInput.at(row, REASON_TEXT),
+            adjustments.stated(header, record, adjustment, REASON, v -> CsvInput.text(v, MAX_ID, CsvInput.at(row, REASON), errors));
+            adjustments.stated(header, record, adjustment, REASON_TEXT, v -> CsvInput.text(v, MAX_TEXT, CsvInput.at(row, REASON_TEXT),
                     errors));
             line(header, record, adjustment);
         }
 
-        private void line(CsvHeader header, CSVRecord record, AdjustmentRows adjustment) {
+        private void line(CsvHeader header, CSVRecord record, CsvGroups.Group<AdjustmentLines> adjustment) {
             long row = record.getRecordNumber();
             if (LINE_COLUMNS.stream().allMatch(c -> header.value(record, c).isEmpty())) {
                 return;
@@ -190,21 +158,19 @@ public final class AdjustmentCsvReader extends SizeLimitedReader<AdjustmentDocum
         /** One adjustment per number, once every row is read without error. */
         List<Adjustment> adjustments(String partnerId, PurchaseOrder.SourceDocument source) {
             List<Adjustment> list = new ArrayList<>();
-            for (AdjustmentRows a : adjustments.values()) {
+            for (CsvGroups.Group<AdjustmentLines> a : adjustments.all()) {
                 boolean complete = true;
                 for (String column : List.of(ADJUSTMENT_DATE, INVOICE_NUMBER, DIRECTION, AMOUNT)) {
                     if (a.text(column) == null) {
                         errors.add(new InputError(CsvInput.at(a.firstRow, column), "MISSING_VALUE", "adjustment "
-                                + a.number + " has no " + column + " on any of its rows"));
+                                + a.key + " has no " + column + " on any of its rows"));
                         complete = false;
                     }
                 }
                 BigDecimal amount = a.text(AMOUNT) == null ? null : new BigDecimal(a.text(AMOUNT));
-                Stated amountAt = a.values.get(AMOUNT);
-                List<Adjustment.Line> lines = a.lines.lines(amount, amountAt == null ? "row " + a.firstRow
-                        : CsvInput.at(amountAt.row, AMOUNT), errors);
+                List<Adjustment.Line> lines = a.lines.lines(amount, a.at(AMOUNT), errors);
                 if (complete) {
-                    list.add(new Adjustment(partnerId, a.number, LocalDate.parse(a.text(ADJUSTMENT_DATE), CsvInput.DATE),
+                    list.add(new Adjustment(partnerId, a.key, LocalDate.parse(a.text(ADJUSTMENT_DATE), CsvInput.DATE),
                             a.text(INVOICE_NUMBER), a.text(INVOICE_DATE) == null ? null
                                     : LocalDate.parse(a.text(INVOICE_DATE), CsvInput.DATE), a.text(PO_NUMBER),
                             "credit".equals(a.text(DIRECTION)), amount, a.text(CURRENCY), a.text(REASON),
@@ -212,30 +178,6 @@ public final class AdjustmentCsvReader extends SizeLimitedReader<AdjustmentDocum
                 }
             }
             return list;
-        }
-
-        /**
-         * An adjustment's own value: checked, then the same as on its other rows (a blank cell says nothing).
-         *
-         * @param check the value as kept, or null when it is wrong (and an error said so)
-         */
-        private void stated(CsvHeader header, CSVRecord record, AdjustmentRows adjustment, String column,
-                UnaryOperator<String> check) {
-            long row = record.getRecordNumber();
-            String value = header.value(record, column);
-            if (value.isEmpty()) {
-                return;
-            }
-            String kept = check.apply(value);
-            if (kept == null || adjustment == null) {
-                return;
-            }
-            Stated first = adjustment.values.putIfAbsent(column, new Stated(kept, row));
-            if (first != null && !first.text.equals(kept)) {
-                errors.add(new InputError(CsvInput.at(row, column), "HEADER_MISMATCH", "'" + value + "' differs from '"
-                        + first.text + "' on row " + first.row + ": adjustment " + adjustment.number + " has one " + column
-                        + " on all its rows"));
-            }
         }
 
         private String direction(String value, String at) {

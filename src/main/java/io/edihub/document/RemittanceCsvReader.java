@@ -6,11 +6,8 @@ import io.edihub.canonical.Remittance;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -81,55 +78,25 @@ public final class RemittanceCsvReader extends SizeLimitedReader<RemittanceDocum
         return new RemittanceDocument(remittances, List.of());
     }
 
-    /** A value stated on some row: for comparing with the same column on other rows. */
-    private record Stated(String text, long row) {
-    }
-
-    /** Everything read for one payment. */
-    private static final class PaymentRows {
-
-        final String traceNumber;
-        final long firstRow;
-        final RemittanceLines lines;
-        final Map<String, Stated> values = new LinkedHashMap<>();
-
-        PaymentRows(String traceNumber, long firstRow) {
-            this.traceNumber = traceNumber;
-            this.firstRow = firstRow;
-            this.lines = new RemittanceLines(traceNumber);
-        }
-
-        String text(String column) {
-            Stated s = values.get(column);
-            return s == null ? null : s.text;
-        }
-    }
-
     /** Reading the rows of one document. */
     private static final class Rows {
 
         private final InputErrors errors;
-        private final Map<String, PaymentRows> payments = new LinkedHashMap<>();
+        private final CsvGroups<RemittanceLines> payments;
 
         Rows(InputErrors errors) {
             this.errors = errors;
+            this.payments = new CsvGroups<>(TRACE_NUMBER, MAX_ID, "payment", RemittanceLines::new, errors);
         }
 
         void row(CsvHeader header, CSVRecord record) {
             long row = record.getRecordNumber();
-            String number = header.value(record, TRACE_NUMBER);
-            PaymentRows payment = null;
-            if (number.isEmpty()) {
-                errors.add(new InputError(CsvInput.at(row, TRACE_NUMBER), "MISSING_VALUE", TRACE_NUMBER
-                        + " is empty: every row names its payment"));
-            } else if (CsvInput.text(number, MAX_ID, CsvInput.at(row, TRACE_NUMBER), errors) != null) {
-                payment = payments.computeIfAbsent(number, n -> new PaymentRows(n, row));
-            }
-            stated(header, record, payment, PAYMENT_DATE, v -> CsvInput.date(v, CsvInput.at(row, PAYMENT_DATE),
+            CsvGroups.Group<RemittanceLines> payment = payments.of(header, record);
+            payments.stated(header, record, payment, PAYMENT_DATE, v -> CsvInput.date(v, CsvInput.at(row, PAYMENT_DATE),
                     errors) == null ? null : v);
-            stated(header, record, payment, METHOD, v -> CsvInput.matching(v, "[A-Z]{3}", CsvInput.at(row, METHOD),
+            payments.stated(header, record, payment, METHOD, v -> CsvInput.matching(v, "[A-Z]{3}", CsvInput.at(row, METHOD),
                     "is not an X12 payment method code (3 capital letters, such as ACH, CHK or FWT)", errors));
-            stated(header, record, payment, TOTAL, v -> {
+            payments.stated(header, record, payment, TOTAL, v -> {
                 BigDecimal total = money(v, CsvInput.at(row, TOTAL), false);
                 if (total != null && total.signum() == 0) {
                     errors.add(new InputError(CsvInput.at(row, TOTAL), "NOT_POSITIVE", "'" + v + "' is not greater than "
@@ -138,12 +105,12 @@ public final class RemittanceCsvReader extends SizeLimitedReader<RemittanceDocum
                 }
                 return total == null ? null : v;
             });
-            stated(header, record, payment, CURRENCY, v -> CsvInput.matching(v, "[A-Z]{3}", CsvInput.at(row, CURRENCY),
+            payments.stated(header, record, payment, CURRENCY, v -> CsvInput.matching(v, "[A-Z]{3}", CsvInput.at(row, CURRENCY),
                     "is not an ISO 4217 currency code (3 capital letters, such as USD)", errors));
             line(header, record, payment);
         }
 
-        private void line(CsvHeader header, CSVRecord record, PaymentRows payment) {
+        private void line(CsvHeader header, CSVRecord record, CsvGroups.Group<RemittanceLines> payment) {
             long row = record.getRecordNumber();
             String invoiceNumber = header.value(record, INVOICE_NUMBER);
             if (invoiceNumber.isEmpty()) {
@@ -203,46 +170,20 @@ public final class RemittanceCsvReader extends SizeLimitedReader<RemittanceDocum
         /** One remittance per trace number, once every row is read without error. */
         List<Remittance> remittances(String partnerId, PurchaseOrder.SourceDocument source) {
             List<Remittance> list = new ArrayList<>();
-            for (PaymentRows p : payments.values()) {
+            for (CsvGroups.Group<RemittanceLines> p : payments.all()) {
                 if (p.text(TOTAL) == null) {
                     errors.add(new InputError(CsvInput.at(p.firstRow, TOTAL), "MISSING_VALUE", "payment "
-                            + p.traceNumber + " has no " + TOTAL + " on any of its rows"));
+                            + p.key + " has no " + TOTAL + " on any of its rows"));
                 }
                 BigDecimal total = p.text(TOTAL) == null ? null : new BigDecimal(p.text(TOTAL));
-                Stated totalAt = p.values.get(TOTAL);
-                List<Remittance.Line> lines = p.lines.lines(total, totalAt == null ? "row " + p.firstRow
-                        : CsvInput.at(totalAt.row, TOTAL), errors);
+                List<Remittance.Line> lines = p.lines.lines(total, p.at(TOTAL), errors);
                 if (total != null) {
-                    list.add(new Remittance(partnerId, p.traceNumber, total, p.text(CURRENCY), p.text(METHOD),
+                    list.add(new Remittance(partnerId, p.key, total, p.text(CURRENCY), p.text(METHOD),
                             p.text(PAYMENT_DATE) == null ? null : LocalDate.parse(p.text(PAYMENT_DATE), CsvInput.DATE),
                             lines, source));
                 }
             }
             return list;
-        }
-
-        /**
-         * A payment's own value: checked, then the same as on its other rows (a blank cell says nothing).
-         *
-         * @param check the value as kept, or null when it is wrong (and an error said so)
-         */
-        private void stated(CsvHeader header, CSVRecord record, PaymentRows payment, String column,
-                UnaryOperator<String> check) {
-            long row = record.getRecordNumber();
-            String value = header.value(record, column);
-            if (value.isEmpty()) {
-                return;
-            }
-            String kept = check.apply(value);
-            if (kept == null || payment == null) {
-                return;
-            }
-            Stated first = payment.values.putIfAbsent(column, new Stated(kept, row));
-            if (first != null && !first.text.equals(kept)) {
-                errors.add(new InputError(CsvInput.at(row, column), "HEADER_MISMATCH", "'" + value + "' differs from '"
-                        + first.text + "' on row " + first.row + ": payment " + payment.traceNumber + " has one " + column
-                        + " on all its rows"));
-            }
         }
 
         /** An amount of money in cents at most, zero or more unless {@code signed}; null (and an error) otherwise. */
