@@ -6,8 +6,8 @@
  *
  * <p>Owns the tables {@code acceptance}, {@code acceptance_line}, {@code invoice}, {@code invoice_line},
  * {@code invoice_sequence}, {@code credit_note}, {@code credit_note_line}, {@code credit_note_sequence}. Publishes
- * the views {@code acceptance_overview}, {@code acceptance_line_overview} and {@code invoice_overview} (for the
- * timeline, the watchdog and the metrics). May use
+ * the views {@code acceptance_overview}, {@code acceptance_line_overview}, {@code invoice_overview} and
+ * {@code invoice_line_overview} (for the timeline, the watchdog, the metrics and the contract statement). May use
  * {@code canonical}, {@code fulfillment} (what was shipped), {@code order}, {@code outbound}, {@code ops} (alerts),
  * {@code partner} and {@code x12} (the 810 writer, control numbers).
  */
