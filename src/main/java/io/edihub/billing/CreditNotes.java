@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +40,14 @@ public class CreditNotes {
     private final Topics topics;
     private final BillingSettings settings;
     private final Clock clock;
+    private final InvoiceBalances balances;
+    private final ApplicationEventPublisher events;
 
     CreditNotes(JdbcTemplate jdbc, Invoices invoices, OrderStore orders, Outbox outbox, Topics topics,
-            BillingSettings settings, Clock clock) {
+            BillingSettings settings, Clock clock, InvoiceBalances balances, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.balances = balances;
+        this.events = events;
         this.invoices = invoices;
         this.orders = orders;
         this.outbox = outbox;
@@ -58,9 +63,11 @@ public class CreditNotes {
      * @param customerReference the customer's number for its dispute, if any
      * @param reason            the adjustment reason code, if any
      * @param reasonText        why, in words
+     * @param deduction         the credit settles a deduction the customer took on a payment: it comes out of what the
+     *                          deduction holds on the invoice, not out of its open balance
      */
     public record Request(String partnerId, String invoiceNumber, String claimNumber, String settlementKey,
-            String customerReference, String reason, String reasonText, List<Line> lines) {
+            String customerReference, String reason, String reasonText, List<Line> lines, boolean deduction) {
 
         public Request {
             lines = List.copyOf(lines);
@@ -114,6 +121,8 @@ public class CreditNotes {
             lines.add(creditLine(invoice, l));
         }
         BigDecimal total = lines.stream().map(CreditNote.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        InvoiceBalances.Balance before = balances.find(partner.id(), invoice.invoiceNumber(), false).orElseThrow();
+        InvoiceBalances.Move move = move(before, total, request.deduction());
         io.edihub.canonical.Invoice original = readInvoice(invoice.id());
         Contract contract = partner.contract();
         CreditNote note = new CreditNote(nextNumber(), partner.id(), invoice.invoiceNumber(), invoice.invoiceDate(),
@@ -133,13 +142,48 @@ public class CreditNotes {
                     + "where invoice = ? and line_number = ?", l.quantity() == null ? BigDecimal.ZERO : l.quantity(),
                     l.amount(), invoice.id(), l.lineNumber());
         }
-        jdbc.update("update invoice set credited = credited + ? where id = ?", total, invoice.id());
+        balances.move(before, move);
+        if (move.paid().signum() < 0) {
+            // the invoice was paid already: what the credit gives back goes to the partner's account as cash
+            events.publishEvent(new CashReturned(partner.id(), invoice.invoiceNumber(), move.paid().negate(),
+                    note.creditNoteNumber(), now));
+        }
         outbox.add(topics.creditNotes(), note.creditNoteNumber(), "credit-note:" + note.creditNoteNumber(),
                 "io.edihub.credit-note.v1", note);
         orders.recordEvent(partner.id(), invoice.poNumber(), null, null, "CREDITED", "credit note " + note.creditNoteNumber()
                 + " on invoice " + invoice.invoiceNumber() + ": " + total.setScale(2, RoundingMode.HALF_UP).toPlainString()
                 + " " + invoice.currency() + " (claim " + request.claimNumber() + ")", false);
         return note;
+    }
+
+    /**
+     * Where a credit's money comes from on the invoice: a deduction's out of what deductions hold; any other out of the
+     * open balance first and, past it, out of what was paid (which then goes back to the partner's account).
+     */
+    private static InvoiceBalances.Move move(InvoiceBalances.Balance before, BigDecimal total, boolean deduction) {
+        if (deduction) {
+            if (total.compareTo(before.deducted()) > 0) {
+                throw new Refused("OVER_CREDIT", plain(total) + " " + before.currency() + " to credit on a deduction, but "
+                        + "deductions hold only " + plain(before.deducted()) + " of invoice " + before.invoiceNumber());
+            }
+            return new InvoiceBalances.Move(BigDecimal.ZERO, BigDecimal.ZERO, total.negate(), total);
+        }
+        BigDecimal back = total.subtract(total.min(before.open()));
+        if (back.compareTo(before.paid()) > 0) {
+            throw new Refused("OVER_CREDIT", plain(total) + " " + before.currency() + " to credit, but of invoice "
+                    + before.invoiceNumber() + " only " + plain(before.open()) + " is open and " + plain(before.paid())
+                    + " paid; the rest is an early-payment discount (" + plain(before.discount()) + ") or held by "
+                    + "deductions (" + plain(before.deducted()) + ")");
+        }
+        return new InvoiceBalances.Move(back.negate(), BigDecimal.ZERO, BigDecimal.ZERO, total);
+    }
+
+    /**
+     * A credit note landed on an invoice already paid: {@code amount} of what was paid on it goes back to the partner's
+     * account, where the cash module keeps it as unapplied cash.
+     */
+    public record CashReturned(String partnerId, String invoiceNumber, BigDecimal amount, String creditNoteNumber,
+            Instant at) {
     }
 
     private CreditNote.Line creditLine(Invoices.Billed invoice, Line l) {

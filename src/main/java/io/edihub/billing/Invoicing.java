@@ -48,10 +48,13 @@ public class Invoicing {
     private final Invoice810Writer writer;
     private final BillingSettings settings;
     private final Clock clock;
+    private final ReleaseLedger ledger;
 
     Invoicing(JdbcTemplate jdbc, OrderStore orders, OutboundDocuments outbound, Outbox outbox, Topics topics,
-            ControlNumbers controlNumbers, OurIdentity us, BillingSettings settings, Clock clock, Shipments shipments) {
+            ControlNumbers controlNumbers, OurIdentity us, BillingSettings settings, Clock clock, Shipments shipments,
+            ReleaseLedger ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.shipments = shipments;
         this.orders = orders;
         this.outbound = outbound;
@@ -105,6 +108,10 @@ public class Invoicing {
         jdbc.batchUpdate("insert into invoice_line (invoice, line_number, quantity, unit, unit_price, amount) "
                 + "values (?, ?, ?, ?, ?, ?)", lines.stream().map(l -> new Object[] {row, l.lineNumber(), l.quantity(),
                     l.unit(), l.unitPrice(), l.amount()}).toList());
+        if (total.signum() > 0) {
+            // the release stays open until this invoice is paid or credited
+            ledger.invoiceIssued(partner.id(), entry.releaseId());
+        }
         String text = writer.write(invoice, partner, controlNumbers, now.atZone(ZoneOffset.UTC));
         String control = text.substring(90, 99);
         outbound.store(partner.id(), "810", control, "810-" + control + "-" + invoice.invoiceNumber() + ".x12", text, null,

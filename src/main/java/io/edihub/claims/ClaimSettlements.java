@@ -2,6 +2,7 @@ package io.edihub.claims;
 
 import io.edihub.billing.AcceptanceDesk;
 import io.edihub.billing.CreditNotes;
+import io.edihub.billing.InvoiceBalances;
 import io.edihub.canonical.ClaimDenial;
 import io.edihub.canonical.CreditNote;
 import io.edihub.canonical.Invoice;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -59,11 +61,13 @@ public class ClaimSettlements {
     private final Outbox outbox;
     private final Topics topics;
     private final Clock clock;
+    private final InvoiceBalances balances;
 
     ClaimSettlements(ClaimBook book, ReleaseLedger ledger, AcceptanceDesk acceptances, CreditNotes creditNotes,
             PartnerDirectory partners, OrderStore orders, ClaimDocuments documents, Outbox outbox, Topics topics,
-            Clock clock) {
+            Clock clock, InvoiceBalances balances) {
         this.book = book;
+        this.balances = balances;
         this.ledger = ledger;
         this.acceptances = acceptances;
         this.creditNotes = creditNotes;
@@ -295,6 +299,15 @@ public class ClaimSettlements {
                     ReleaseLedger.Entry entry = lock(claim);
                     ReleaseQuantities settled = entry.quantities().settle(ReleaseQuantities.Settlement.DENIED, quantities);
                     ledger.save(entry, settled, settled.status(entry.status()));
+                } else if (claim.source() == Claim.Source.DEDUCTION) {
+                    // the customer owes what it withheld after all: it goes back to the invoice's open balance
+                    lock(claim);
+                    BigDecimal denied = lines.stream().map(Claim.SettledLine::amount).filter(Objects::nonNull)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add);
+                    InvoiceBalances.Balance before = balances.find(claim.partnerId(), claim.invoiceNumber(), true)
+                            .orElseThrow();
+                    balances.move(before, new InvoiceBalances.Move(BigDecimal.ZERO, BigDecimal.ZERO, denied.negate(),
+                            BigDecimal.ZERO));
                 }
                 documents.denial(new ClaimDenial(claim.claimNumber(), claim.partnerId(), claim.poNumber(),
                         claim.releaseId(), claim.invoiceNumber(), switch (claim.source()) {
@@ -311,7 +324,8 @@ public class ClaimSettlements {
                 CreditNote note = creditNotes.issue(new CreditNotes.Request(claim.partnerId(), claim.invoiceNumber(),
                         claim.claimNumber(), "credit:" + d.settlementKey(), claim.sourceRef(), claim.condition(),
                         d.reason(), lines.stream().map(l -> new CreditNotes.Line(l.lineNumber(), l.quantity(),
-                                l.quantity() == null ? l.amount() : null)).toList()), partner, now);
+                                l.quantity() == null ? l.amount() : null)).toList(),
+                        claim.source() == Claim.Source.DEDUCTION), partner, now);
                 creditNote = note.creditNoteNumber();
                 documents.creditNote(note, partner, now);
                 if (!quantities.isEmpty()) {

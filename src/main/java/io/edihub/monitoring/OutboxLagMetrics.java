@@ -56,7 +56,7 @@ class OutboxLagMetrics extends CountsFromDatabase<Map<String, OutboxLagMetrics.P
     @Override
     Collection<String> knownKeys() {
         return List.of(topics.releaseRequests(), topics.invoices(), topics.claims(), topics.creditNotes(),
-                topics.returnAuthorizations(), topics.alerts());
+                topics.returnAuthorizations(), topics.payments(), topics.alerts());
     }
 
     @Override

@@ -82,7 +82,8 @@ public class ReleaseLedger {
 
     /**
      * Stores a release's new quantities and status. A release whose goods are all finished ({@link
-     * ReleaseQuantities#finished()}) and that has no open claim is stored CLOSED instead, and its order closes with its
+     * ReleaseQuantities#finished()}), that has no open claim and whose invoices are all paid or credited is stored CLOSED
+     * instead, and its order closes with its
      * last open release; both are noted on the order's timeline.
      *
      * @return the status stored
@@ -95,21 +96,25 @@ public class ReleaseLedger {
         }
         jdbc.batchUpdate("update release_line set released = ?, shipped = ?, accepted = ?, rejected = ?, invoiced = ?, "
                 + "reaccepted = ?, replaced = ?, returned = ?, written_off = ?, denied = ?, credited = ? where id = ?", rows);
-        Release.Status stored = closes(entry, quantities, status) ? Release.Status.CLOSED : status;
+        // what holds the release open, as it is now: a claim or an invoice may have ended in this transaction
+        boolean held = Boolean.TRUE.equals(jdbc.queryForObject("select open_claims > 0 or unpaid_invoices > 0 from "
+                + "order_release where partner_id = ? and release_id = ?", Boolean.class, entry.partnerId(), entry.releaseId()));
+        Release.Status stored = !held && closes(status, quantities) ? Release.Status.CLOSED : status;
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("update order_release set status = ?, updated_at = ?, dispatched_at = case when ? then coalesce("
                 + "dispatched_at, ?) else dispatched_at end where partner_id = ? and release_id = ?", stored.name(), now,
                 stored == Release.Status.DISPATCHED, now, entry.partnerId(), entry.releaseId());
         if (stored == Release.Status.CLOSED && entry.status() != Release.Status.CLOSED) {
             orders.recordEvent(entry.partnerId(), entry.poNumber(), entry.orderId(), null, "RELEASE_CLOSED", "release "
-                    + entry.releaseId() + " closed: every unit shipped was invoiced or its claim settled", false);
+                    + entry.releaseId() + " closed: every unit shipped was invoiced or its claim settled, and every "
+                    + "invoice paid or credited", false);
             closeOrderIfDone(entry, now);
         }
         return stored;
     }
 
-    private static boolean closes(Entry entry, ReleaseQuantities quantities, Release.Status status) {
-        return entry.openClaims() == 0 && status != Release.Status.CANCELLED && status != Release.Status.HELD
+    private static boolean closes(Release.Status status, ReleaseQuantities quantities) {
+        return status != Release.Status.CANCELLED && status != Release.Status.HELD
                 && status != Release.Status.PLANNED && quantities.finished();
     }
 
@@ -134,6 +139,32 @@ public class ReleaseLedger {
     public void claimEnded(String partnerId, String releaseId) {
         jdbc.update("update order_release set open_claims = open_claims - 1 where partner_id = ? and release_id = ?",
                 partnerId, releaseId);
+        closeIfDone(partnerId, releaseId);
+    }
+
+    /** An invoice was issued on the release: it stays open until the invoice is paid or credited. */
+    public void invoiceIssued(String partnerId, String releaseId) {
+        jdbc.update("update order_release set unpaid_invoices = unpaid_invoices + 1 where partner_id = ? "
+                + "and release_id = ?", partnerId, releaseId);
+    }
+
+    /** An invoice of the release was paid or credited in full: the release closes when nothing else is left on it. */
+    public void invoiceSettled(String partnerId, String releaseId) {
+        jdbc.update("update order_release set unpaid_invoices = unpaid_invoices - 1 where partner_id = ? "
+                + "and release_id = ?", partnerId, releaseId);
+        closeIfDone(partnerId, releaseId);
+    }
+
+    /**
+     * An invoice of the release that was settled has something open again (a denied deduction on a release not yet
+     * closed): the release waits for it again.
+     */
+    public void invoiceReopened(String partnerId, String releaseId) {
+        jdbc.update("update order_release set unpaid_invoices = unpaid_invoices + 1 where partner_id = ? "
+                + "and release_id = ?", partnerId, releaseId);
+    }
+
+    private void closeIfDone(String partnerId, String releaseId) {
         lock(partnerId, releaseId).ifPresent(entry -> {
             if (entry.status() != Release.Status.CLOSED) {
                 save(entry, entry.quantities(), entry.quantities().status(entry.status()));

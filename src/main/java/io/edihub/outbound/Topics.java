@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param creditNotes     out to the ERP, keyed by credit note number
  * @param returnAuthorizations out to logistics, keyed by RMA number: goods the customer may send back
  * @param returns         in from logistics, keyed by RMA number: returned goods that arrived
+ * @param payments        out to the ERP, keyed by partner: payments taken and their cash applied
  * @param alerts          out to operations, keyed by subject
  * @param source          the CloudEvents source ({@code ce_source}) of everything we publish
  */
@@ -30,6 +31,7 @@ public record Topics(
         @DefaultValue("edihub.return-authorizations.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME)
         String returnAuthorizations,
         @DefaultValue("edihub.returns.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String returns,
+        @DefaultValue("edihub.payments.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String payments,
         @DefaultValue("edihub.alerts.v1") @Pattern(regexp = TOPIC, message = TOPIC_NAME) String alerts,
         @DefaultValue("/edi-hub") @NotBlank String source) {
 
