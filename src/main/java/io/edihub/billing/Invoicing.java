@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the invoice for what one acceptance accepted: the next number of our company's sequence, the
- * contract's price per line and its payment terms, our supplier number at the customer. Stores it (one per
+ * contract's price per line and its payment terms with the dates they give ({@link PaymentClock}: the day the terms
+ * run from, the due date, the discount's last day and amount), our supplier number at the customer. Stores it (one per
  * acceptance, enforced by the database), writes the 810 for the partner's outbound folder and puts the
  * invoice event in the outbox, all in the caller's transaction.
  */
@@ -93,17 +94,24 @@ public class Invoicing {
             total = total.add(amount);
         }
         Contract.PaymentTerms terms = contract == null ? null : contract.paymentTerms();
-        LocalDate due = terms == null ? invoiceDate : invoiceDate.plusDays(terms.netDays());
+        // the customer's own date of acceptance; an acceptance that states none took effect the day it was recorded
+        LocalDate acceptedOn = acceptance.acceptedOn() != null ? acceptance.acceptedOn() : invoiceDate;
+        PaymentClock paymentClock = PaymentClock.of(terms, invoiceDate, acceptedOn, total);
         String currency = contract != null ? contract.currency() : orders.canonical(entry.orderId()).currency();
         LocalDate shipDate = shipments.lastShipDate(entry.partnerId(), entry.releaseId()).orElse(null);
         Invoice invoice = new Invoice(nextNumber(), partner.id(), acceptance.acceptanceId(), entry.poNumber(),
                 entry.orderDate(), entry.releaseId(), contract == null ? null : contract.number(),
-                contract == null ? null : contract.supplierNumber(), currency, invoiceDate, shipDate, terms, due, lines, total);
+                contract == null ? null : contract.supplierNumber(), currency, invoiceDate, shipDate, terms,
+                paymentClock.acceptanceDate(), paymentClock.termsFrom(), paymentClock.dueDate(), paymentClock.discountDate(),
+                paymentClock.discountAllowed(), lines, total);
         Long row = jdbc.queryForObject("insert into invoice (invoice_number, company, partner_id, acceptance, po_number, "
-                        + "release_id, currency, total, invoice_date, due_date, content, created_at) values (?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?, ?, cast(? as jsonb), ?) returning id", Long.class, invoice.invoiceNumber(),
+                        + "release_id, currency, total, invoice_date, due_date, acceptance_date, terms_from, discount_date, "
+                        + "discount_allowed, content, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "cast(? as jsonb), ?) returning id", Long.class, invoice.invoiceNumber(),
                 settings.company(), partner.id(), acceptanceRow, invoice.poNumber(), invoice.releaseId(), currency, total,
-                Date.valueOf(invoiceDate), Date.valueOf(due), CanonicalJson.compact(invoice), Timestamp.from(now));
+                Date.valueOf(invoiceDate), Date.valueOf(invoice.dueDate()), Date.valueOf(invoice.acceptanceDate()),
+                Date.valueOf(invoice.termsFrom()), date(invoice.discountDate()), invoice.discountAllowed(),
+                CanonicalJson.compact(invoice), Timestamp.from(now));
         // per line what was billed: a credit is checked against it, and the database refuses a credit above it
         jdbc.batchUpdate("insert into invoice_line (invoice, line_number, quantity, unit, unit_price, amount) "
                 + "values (?, ?, ?, ?, ?, ?)", lines.stream().map(l -> new Object[] {row, l.lineNumber(), l.quantity(),
@@ -119,6 +127,10 @@ public class Invoicing {
         outbox.add(topics.invoices(), invoice.invoiceNumber(), "invoice:" + invoice.invoiceNumber(), "io.edihub.invoice.v1",
                 invoice);
         return invoice;
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
     }
 
     /** The next number of our company's sequence; the row lock makes concurrent invoices wait, never collide. */

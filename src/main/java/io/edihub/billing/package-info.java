@@ -1,6 +1,7 @@
 /**
  * Billing: the customer's acceptance of delivered releases (861, JSON, CSV, HTTP), the invoices made from
- * it at the contract's price and terms (810 and an invoice event), goods accepted after all when a claim is
+ * it at the contract's price and terms (810 and an invoice event) with the payment clock the terms give (the day they
+ * run from, due date, the discount's last day and amount), goods accepted after all when a claim is
  * settled so, and the credit notes that give money back on an invoice, never more than it billed. Nothing is
  * invoiced that the customer did not accept, and nothing twice.
  *

@@ -20,13 +20,20 @@ import java.util.List;
  * @param invoiceDate    the day it was made
  * @param shipDate       the day the goods were shipped, if known
  * @param terms          the contract's payment terms
- * @param dueDate        invoice date plus the net days
+ * @param acceptanceDate the day the customer accepted the goods (as it stated it, else the day it was recorded)
+ * @param termsFrom      the day the terms run from: the invoice date, the acceptance date or the later of both, as
+ *                       the terms' {@code dueFrom} says
+ * @param dueDate        terms-from plus the net days
+ * @param discountDate   the last day the early-payment discount may be taken (terms-from plus the discount days),
+ *                       or null when the terms have no discount
+ * @param discountAllowed the discount the terms allow on the total (half up to the cent), or null when they have none
  * @param lines          accepted quantity × contract price, per order line
  * @param total          the sum of the line amounts
  */
 public record Invoice(String invoiceNumber, String partnerId, String acceptanceId, String poNumber, LocalDate orderDate,
         String releaseId, String contractNumber, String supplierNumber, String currency, LocalDate invoiceDate,
-        LocalDate shipDate, Contract.PaymentTerms terms, LocalDate dueDate, List<Line> lines, BigDecimal total) {
+        LocalDate shipDate, Contract.PaymentTerms terms, LocalDate acceptanceDate, LocalDate termsFrom, LocalDate dueDate,
+        LocalDate discountDate, BigDecimal discountAllowed, List<Line> lines, BigDecimal total) {
 
     public Invoice {
         lines = List.copyOf(lines);

@@ -111,14 +111,38 @@ public record Contract(String number, LocalDate validFrom, LocalDate validTo, St
     }
 
     /**
-     * Negotiated payment terms, e.g. net 90, 2 % if paid within 10 days.
+     * Negotiated payment terms, e.g. net 90, 2 % if paid within 10 days, counted from the day {@code dueFrom} names.
      *
-     * @param netDays         days until the invoice is due
+     * @param netDays         days from the terms' start until the invoice is due
      * @param discountPercent early-payment discount, or null
-     * @param discountDays    days within which the discount applies, or null
+     * @param discountDays    days from the terms' start within which the discount applies, or null
      * @param description     the terms in words ("NET 90 2% 10")
+     * @param dueFrom         the day the terms run from; INVOICE when not given
      */
-    public record PaymentTerms(int netDays, BigDecimal discountPercent, Integer discountDays, String description) {
+    public record PaymentTerms(int netDays, BigDecimal discountPercent, Integer discountDays, String description,
+            DueFrom dueFrom) {
+
+        public PaymentTerms {
+            dueFrom = dueFrom == null ? DueFrom.INVOICE : dueFrom;
+        }
+
+        /** True when paying early earns a discount. */
+        public boolean hasDiscount() {
+            return discountPercent != null && discountDays != null;
+        }
+    }
+
+    /** The day an invoice's payment terms run from (its net days and discount days count from it). */
+    public enum DueFrom {
+        /** the invoice date */
+        INVOICE,
+        /** the day the customer accepted the goods */
+        ACCEPTANCE,
+        /**
+         * the later of the invoice date and the acceptance date, as a federal buyer pays (FAR 32.904: 30 days
+         * after the later of a proper invoice and acceptance)
+         */
+        LATER_OF_INVOICE_AND_ACCEPTANCE
     }
 
     /** What happens when a PO's price differs from the contract price. */

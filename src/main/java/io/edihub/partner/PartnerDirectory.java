@@ -314,7 +314,10 @@ public final class PartnerDirectory {
                 throw invalid(file, "contract.payment-terms", "discount-percent/discount-days",
                         "both discount-percent and discount-days, or neither");
             }
-            terms = new Contract.PaymentTerms(t.netDays(), t.discountPercent(), t.discountDays(), t.description());
+            Contract.DueFrom dueFrom = enumValue(file, "contract.payment-terms.due-from", t.dueFrom(),
+                    Contract.DueFrom.class, Contract.DueFrom.INVOICE);
+            terms = new Contract.PaymentTerms(t.netDays(), t.discountPercent(), t.discountDays(), t.description(),
+                    dueFrom);
         }
         List<Contract.Price> prices = new ArrayList<>();
         for (int i = 0; i < c.prices().size(); i++) {

@@ -60,7 +60,7 @@ record PartnerFile(
     }
 
     record Terms(@JsonProperty(required = true) Integer netDays, BigDecimal discountPercent, Integer discountDays,
-            String description) {
+            String description, String dueFrom) {
     }
 
     record PriceFile(@JsonProperty(required = true) String part, String buyerPart, String description, String unit,

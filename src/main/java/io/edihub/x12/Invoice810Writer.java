@@ -17,13 +17,20 @@ import java.time.ZonedDateTime;
 /**
  * Writes an invoice as an X12 810: one interchange from us to the customer with one IN group and one 810:
  * BIG (invoice date and number, order date and number, release), CUR SE, REF CT / VR, ITD (the contract's
- * payment terms), DTM 011 (shipped), per line IT1 (quantity, unit, contract price, buyer's and our part) and
+ * payment terms with the invoice's dates), DTM 011 (shipped), per line IT1 (quantity, unit, contract price, buyer's and our part) and
  * PID, then TDS (the total in cents) and CTT (the number of IT1). StAEDI checks everything written against
  * the envelope rules of the version and our 810 schema ({@code /x12/810.xml}); data it refuses is reported
  * as an {@link IllegalArgumentException} and nothing is written.
  *
  * <p>Quantities and prices are written exactly as they are; only the total is rounded, half up to the cent,
  * because TDS01 is an amount with two implied decimals.
+ *
+ * <p>ITD02 says which day the terms run from: 3 (invoice date) when that is the invoice's own date, else 11
+ * (completion and acceptance date, from the X12 list of terms basis date codes, element 333): the terms then run
+ * from the customer's acceptance, as under terms due from acceptance or from the later of invoice and acceptance
+ * (FAR 32.904) when the goods were accepted after the invoice date. 15 (receipt of goods) would be wrong: a federal
+ * buyer's clock starts at acceptance, not delivery. ITD04 and ITD06 carry the discount's last day and the net due
+ * date themselves, so a partner's map need not count days.
  *
  * <p>A credit memo ({@link #writeCreditMemo}) is the same 810 with BIG07 CR (credit memo): BIG01 / BIG02 the credit
  * note's date and number, REF OI the original invoice it credits, per line IT1 the quantity credited at the invoice's
@@ -41,6 +48,8 @@ public final class Invoice810Writer {
     static final String BASIC_TERMS = "01";
     /** ITD02: the terms run from the invoice date. */
     static final String FROM_INVOICE_DATE = "3";
+    /** ITD02: the terms run from the day the customer accepted the goods (X12 333 code 11, completion and acceptance). */
+    static final String FROM_ACCEPTANCE_DATE = "11";
     /** IT105: the unit price is the contract's, never the one the order stated. */
     static final String CONTRACT_PRICE = "CT";
     /** DTM01: shipped. */
@@ -146,7 +155,7 @@ public final class Invoice810Writer {
             set.write("REF", "VR", invoice.supplierNumber());
         }
         if (invoice.terms() != null) {
-            writeTerms(set, invoice.terms());
+            writeTerms(set, invoice);
         }
         if (invoice.shipDate() != null) {
             set.write("DTM", SHIPPED, date(invoice.shipDate()));
@@ -158,13 +167,26 @@ public final class Invoice810Writer {
         set.write("CTT", Integer.toString(invoice.lines().size()));
     }
 
-    private static void writeTerms(OutboundInterchange.Segments set, Contract.PaymentTerms terms)
-            throws EDIStreamException {
+    /**
+     * ITD01 basic terms; ITD02 the day they run from; ITD03 the discount percent, ITD04 its last day, ITD05 its days;
+     * ITD06 the net due date, ITD07 the net days; ITD08 the discount the terms allow, in cents; ITD12 the terms in
+     * words. The dates are left out of an invoice that does not carry them.
+     */
+    private static void writeTerms(OutboundInterchange.Segments set, Invoice invoice) throws EDIStreamException {
+        Contract.PaymentTerms terms = invoice.terms();
         boolean discount = terms.discountPercent() != null;
-        set.write("ITD", BASIC_TERMS, FROM_INVOICE_DATE, discount ? number(terms.discountPercent()) : null, null,
-                discount && terms.discountDays() != null ? terms.discountDays().toString() : null, null,
-                Integer.toString(terms.netDays()), null, null, null, null,
-                terms.description() == null ? null : freeText(terms.description(), 80));
+        set.write("ITD", BASIC_TERMS, termsBasis(invoice), discount ? number(terms.discountPercent()) : null,
+                discount ? date(invoice.discountDate()) : null,
+                discount && terms.discountDays() != null ? terms.discountDays().toString() : null,
+                date(invoice.dueDate()), Integer.toString(terms.netDays()),
+                discount && invoice.discountAllowed() != null ? cents(invoice.discountAllowed()) : null, null, null,
+                null, terms.description() == null ? null : freeText(terms.description(), 80));
+    }
+
+    /** ITD02: 3 when the terms run from the invoice date, else 11 (they run from the acceptance). */
+    static String termsBasis(Invoice invoice) {
+        return invoice.termsFrom() == null || invoice.termsFrom().equals(invoice.invoiceDate()) ? FROM_INVOICE_DATE
+                : FROM_ACCEPTANCE_DATE;
     }
 
     private static void writeLine(OutboundInterchange.Segments set, Invoice.Line line) throws EDIStreamException {

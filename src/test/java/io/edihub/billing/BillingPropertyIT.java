@@ -1218,18 +1218,27 @@ class BillingPropertyIT {
     }
 
     /**
-     * For the invoices matching {@code where}: the contract's terms, due 30 days after the invoice date, line
+     * For the invoices matching {@code where}: the contract's terms, due 30 days after the later of the invoice date
+     * and the acceptance date (acme's due-from), the discount's last day 10 days after it and 2 % of the total, line
      * amounts to the cent and a total that adds them up, one invoice per acceptance that accepted something and
      * none for one that did not, and per release line number as much invoiced as accepted.
      */
     private void assertTermsAndSums(String where) {
-        jdbc.query("select invoice_number, invoice_date, due_date, total, content::text from invoice where " + where, rs -> {
+        jdbc.query("select invoice_number, invoice_date, due_date, total, content::text, acceptance_date, terms_from, "
+                + "discount_date, discount_allowed from invoice where " + where, rs -> {
             String number = rs.getString(1);
             JsonNode invoice = read(rs.getString(5));
             LocalDate invoiceDate = rs.getDate(2).toLocalDate();
-            assertThat(rs.getDate(3).toLocalDate()).as("due date of %s", number).isEqualTo(invoiceDate.plusDays(NET_DAYS));
+            LocalDate acceptanceDate = rs.getDate(6).toLocalDate();
+            LocalDate termsFrom = acceptanceDate.isAfter(invoiceDate) ? acceptanceDate : invoiceDate;
+            assertThat(rs.getDate(7).toLocalDate()).as("terms-from of %s", number).isEqualTo(termsFrom);
+            assertThat(rs.getDate(3).toLocalDate()).as("due date of %s", number).isEqualTo(termsFrom.plusDays(NET_DAYS));
             assertThat(LocalDate.parse(invoice.path("dueDate").asText())).as("due date of %s", number)
-                    .isEqualTo(invoiceDate.plusDays(NET_DAYS));
+                    .isEqualTo(termsFrom.plusDays(NET_DAYS));
+            assertThat(rs.getDate(8).toLocalDate()).as("discount date of %s", number)
+                    .isEqualTo(termsFrom.plusDays(DISCOUNT_DAYS));
+            assertThat(rs.getBigDecimal(9)).as("discount allowed on %s", number).isEqualByComparingTo(rs.getBigDecimal(4)
+                    .multiply(DISCOUNT_PERCENT).movePointLeft(2).setScale(2, RoundingMode.HALF_UP));
             JsonNode terms = invoice.path("terms");
             assertThat(terms.path("netDays").asInt()).as("terms of %s", number).isEqualTo(NET_DAYS);
             assertThat(terms.path("discountPercent").decimalValue()).as("terms of %s", number)

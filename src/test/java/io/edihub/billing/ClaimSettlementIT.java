@@ -134,6 +134,10 @@ class ClaimSettlementIT {
         await().atMost(WAIT).until(() -> invoices().size() == 2);
         assertThat(invoices().get(1).path("releaseId").asText()).isEqualTo(PO + "-01-R1");
         assertThat(invoices().get(1).path("total").decimalValue()).isEqualByComparingTo("637.50");
+        // accepted (BRA02) 2027-01-20, invoiced 2027-01-31: acme's terms run from the later, the invoice date
+        assertThat(invoices().get(1).path("acceptanceDate").asText()).isEqualTo("2027-01-20");
+        assertThat(invoices().get(1).path("termsFrom").asText()).isEqualTo("2027-01-31");
+        assertThat(invoices().get(1).path("dueDate").asText()).isEqualTo("2027-03-02");
         assertThat(status(PO + "-01-R1")).isEqualTo("CLOSED");
         assertThat(status(PO + "-01")).as("the disputed 5 are still open").isEqualTo("INVOICED");
 
@@ -145,6 +149,11 @@ class ClaimSettlementIT {
         assertThat(watchdog.check().closed()).contains(unsettled);
         await().atMost(WAIT).until(() -> invoices().size() == 3);
         assertThat(invoices().get(2).path("total").decimalValue()).isEqualByComparingTo("212.50");
+        // accepted after all on the day of the decision, which the terms run from
+        assertThat(invoices().get(2).path("acceptanceDate").asText()).isEqualTo("2027-01-31");
+        assertThat(invoices().get(2).path("termsFrom").asText()).isEqualTo("2027-01-31");
+        assertThat(invoices().get(2).path("discountDate").asText()).isEqualTo("2027-02-10");
+        assertThat(invoices().get(2).path("discountAllowed").decimalValue()).isEqualByComparingTo("4.25");
         assertError(post("/api/v1/claims/" + claimId + "/settlement", "olivia", "olivia-secret",
                 settlement("k-3", "WRITE_OFF", "again", null, null)), 409, "ALREADY_SETTLED");
         assertThat(status(PO + "-01")).isEqualTo("CLOSED");

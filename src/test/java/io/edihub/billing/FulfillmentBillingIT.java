@@ -129,7 +129,14 @@ class FulfillmentBillingIT {
         assertThat(invoice.path("supplierNumber").asText()).isEqualTo("V-0042-EDIHUB");
         assertThat(invoice.path("contractNumber").asText()).isEqualTo("GSA-47QSWA-2026");
         assertThat(invoice.path("terms").path("netDays").asInt()).isEqualTo(30);
+        // accepted on the invoice's day (BRA02 2027-01-20): acme's later-of rule runs the terms from that day
+        assertThat(invoice.path("terms").path("dueFrom").asText()).isEqualTo("LATER_OF_INVOICE_AND_ACCEPTANCE");
+        assertThat(invoice.path("acceptanceDate").asText()).isEqualTo("2027-01-20");
+        assertThat(invoice.path("termsFrom").asText()).isEqualTo("2027-01-20");
         assertThat(invoice.path("dueDate").asText()).isEqualTo("2027-02-19");
+        assertThat(invoice.path("discountDate").asText()).isEqualTo("2027-01-30");
+        // 2 % of 3400.00
+        assertThat(invoice.path("discountAllowed").decimalValue()).isEqualByComparingTo("68.00");
         assertThat(invoice.path("lines")).hasSize(1);
         assertThat(invoice.path("lines").get(0).path("quantity").decimalValue()).isEqualByComparingTo("80");
         // the contract price, not the PO's 43.00
@@ -146,7 +153,8 @@ class FulfillmentBillingIT {
                 && n.endsWith(invoiceFile)).findFirst().orElseThrow());
         assertThat(AcknowledgmentValidation.problems(x12)).isEmpty();
         assertThat(x12).contains("BIG*20270120*" + invoice.path("invoiceNumber").asText()).contains("*FB-1001*FB-1001-01")
-                .contains("IT1*1*80*EA*42.5*CT").contains("TDS*340000");
+                .contains("IT1*1*80*EA*42.5*CT").contains("TDS*340000")
+                .contains("ITD*01*3*2*20270130*10*20270219*30*6800****NET 30 2% 10");
         assertThat(status("FB-1001-01")).isEqualTo("INVOICED");
         assertThat(jdbc.queryForObject("select count(*) from claim where release_id = 'FB-1001-01' and status = 'OPEN'",
                 Integer.class)).isEqualTo(1);

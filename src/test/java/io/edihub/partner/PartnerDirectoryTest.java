@@ -125,6 +125,8 @@ class PartnerDirectoryTest {
         assertThat(c.number()).isEqualTo("GSA-47QSWA-2026");
         assertThat(c.priceMismatch()).isEqualTo(Contract.PriceMismatch.CONTRACT_WINS);
         assertThat(c.paymentTerms().netDays()).isEqualTo(30);
+        // a federal buyer: 30 days after the later of a proper invoice and acceptance (FAR 32.904)
+        assertThat(c.paymentTerms().dueFrom()).isEqualTo(Contract.DueFrom.LATER_OF_INVOICE_AND_ACCEPTANCE);
         assertThat(c.unitPrice("EH-1001", null, LocalDate.of(2027, 1, 15), BigDecimal.ONE)).contains(new BigDecimal("42.50"));
         assertThat(c.unitPrice("EH-1001", null, LocalDate.of(2028, 7, 1), BigDecimal.ONE)).contains(new BigDecimal("44.00"));
         assertThat(c.unitPrice(null, "ACM-77813", LocalDate.of(2027, 1, 15), new BigDecimal("999")))
@@ -138,6 +140,8 @@ class PartnerDirectoryTest {
         assertThat(acme.edifactId()).isEqualTo("ACMEFED");
         PartnerProfile globex = PartnerDirectory.load(Path.of("config/partners")).byId("globex").orElseThrow();
         assertThat(globex.contract().priceMismatch()).isEqualTo(Contract.PriceMismatch.HOLD);
+        // no due-from: the terms run from the invoice date
+        assertThat(globex.contract().paymentTerms().dueFrom()).isEqualTo(Contract.DueFrom.INVOICE);
     }
 
     @Test

@@ -98,6 +98,23 @@ class PartnerSchemaTest {
     }
 
     @Test
+    void aPaymentClockOutsideItsListIsNamedWithTheRulesAllowed() throws IOException {
+        assertThat(problems(INITECH + """
+                contract:
+                  number: C-1
+                  valid-from: 2026-01-01
+                  valid-to: 2026-12-31
+                  payment-terms:
+                    due-from: DELIVERY
+                    net-days: 30
+                  prices:
+                    - part: P-1
+                      unit-price: 10.00
+                """)).containsExactly("contract.payment-terms.due-from: 'DELIVERY' is not one of INVOICE, ACCEPTANCE, "
+                + "LATER_OF_INVOICE_AND_ACCEPTANCE");
+    }
+
+    @Test
     void everyViolationOfAFileIsNamedAtOnceInTheOrderOfTheFile() throws IOException {
         assertThat(problems("""
                 id: Initech

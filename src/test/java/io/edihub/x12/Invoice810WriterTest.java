@@ -40,6 +40,8 @@ class Invoice810WriterTest {
     private static final LocalDate ORDERED = LocalDate.of(2026, 11, 2);
     private static final LocalDate SHIPPED = LocalDate.of(2027, 1, 8);
     private static final LocalDate INVOICED = LocalDate.of(2027, 1, 20);
+    /** acme accepted the goods two days before the invoice: its terms run from the invoice date */
+    private static final LocalDate ACCEPTED = LocalDate.of(2027, 1, 18);
 
     private final Invoice810Writer writer = new Invoice810Writer(US);
 
@@ -81,24 +83,46 @@ class Invoice810WriterTest {
     void termsAreTheContractsNet30With2PercentIn10Days() {
         String x12 = write(firstRelease());
 
-        // ITD01 basic, ITD02 from the invoice date, ITD03 discount %, ITD05 discount days, ITD07 net days,
-        // ITD12 the terms in words
-        assertThat(segments(x12, "ITD")).containsExactly("ITD*01*3*2**10**30*****NET 30 2% 10");
+        // ITD01 basic, ITD02 from the invoice date, ITD03 discount %, ITD04 the discount's last day, ITD05 discount
+        // days, ITD06 net due date, ITD07 net days, ITD08 the discount on 9914.00 in cents, ITD12 the terms in words
+        assertThat(segments(x12, "ITD")).containsExactly("ITD*01*3*2*20270130*10*20270219*30*19828****NET 30 2% 10");
+    }
+
+    @Test
+    void goodsAcceptedAfterTheInvoiceStartAcmesClockAtTheAcceptance() {
+        // acme pays 30 days after the later of invoice and acceptance (FAR 32.904)
+        assertThat(CONTRACT.paymentTerms().dueFrom()).isEqualTo(Contract.DueFrom.LATER_OF_INVOICE_AND_ACCEPTANCE);
+        String x12 = write(invoice("INV-1", CONTRACT.paymentTerms(), firstRelease().lines(), firstRelease().total(),
+                LocalDate.of(2027, 1, 25)));
+
+        assertThat(problems(x12)).isEmpty();
+        // ITD02 11: completion and acceptance date; the dates count from 2027-01-25
+        assertThat(segments(x12, "ITD")).containsExactly("ITD*01*11*2*20270204*10*20270224*30*19828****NET 30 2% 10");
+    }
+
+    @Test
+    void termsDueFromTheInvoiceIgnoreALaterAcceptance() {
+        Contract.PaymentTerms fromInvoice = new Contract.PaymentTerms(30, new BigDecimal("2"), 10, "NET 30 2% 10",
+                Contract.DueFrom.INVOICE);
+        String x12 = write(invoice("INV-1", fromInvoice, firstRelease().lines(), firstRelease().total(),
+                LocalDate.of(2027, 1, 25)));
+
+        assertThat(segments(x12, "ITD")).containsExactly("ITD*01*3*2*20270130*10*20270219*30*19828****NET 30 2% 10");
     }
 
     @Test
     void termsWithoutDiscountHaveNetDaysOnly() {
-        String x12 = write(invoice("INV-1", new Contract.PaymentTerms(90, null, null, "NET 90"), firstRelease().lines(),
-                firstRelease().total()));
+        String x12 = write(invoice("INV-1", new Contract.PaymentTerms(90, null, null, "NET 90", null),
+                firstRelease().lines(), firstRelease().total()));
 
         assertThat(problems(x12)).isEmpty();
-        assertThat(segments(x12, "ITD")).containsExactly("ITD*01*3*****90*****NET 90");
+        assertThat(segments(x12, "ITD")).containsExactly("ITD*01*3****20270420*90*****NET 90");
     }
 
     @Test
     void aDiscountWithoutItsDaysIsRefused() {
         // ITD03 needs ITD04, ITD05 or ITD13 (L03040513)
-        Contract.PaymentTerms halfTerms = new Contract.PaymentTerms(30, new BigDecimal("2"), null, null);
+        Contract.PaymentTerms halfTerms = new Contract.PaymentTerms(30, new BigDecimal("2"), null, null, null);
         assertThatThrownBy(() -> write(invoice("INV-1", halfTerms, firstRelease().lines(), firstRelease().total())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid 810")
                 .hasMessageContaining("ITD");
@@ -155,7 +179,7 @@ class Invoice810WriterTest {
     @Test
     void whatIsNotKnownIsLeftOut() {
         Invoice plain = new Invoice("INV-1", "acme", "ACC-1", "4500012345", null, null, null, null, null, INVOICED, null,
-                null, null, firstRelease().lines(), firstRelease().total());
+                null, null, null, null, null, null, firstRelease().lines(), firstRelease().total());
         String x12 = write(plain);
 
         assertThat(problems(x12)).isEmpty();
@@ -312,9 +336,28 @@ class Invoice810WriterTest {
 
     private static Invoice invoice(String number, Contract.PaymentTerms terms, List<Invoice.Line> lines,
             BigDecimal total) {
+        return invoice(number, terms, lines, total, ACCEPTED);
+    }
+
+    /** An invoice with the dates its terms give when the goods were accepted on {@code accepted}. */
+    private static Invoice invoice(String number, Contract.PaymentTerms terms, List<Invoice.Line> lines,
+            BigDecimal total, LocalDate accepted) {
+        if (terms == null) {
+            return new Invoice(number, "acme", "ACC-2027-000042", "4500012345", ORDERED, "4500012345-01",
+                    CONTRACT.number(), CONTRACT.supplierNumber(), CONTRACT.currency(), INVOICED, SHIPPED, null, accepted,
+                    INVOICED, INVOICED, null, null, lines, total);
+        }
+        LocalDate from = switch (terms.dueFrom()) {
+            case INVOICE -> INVOICED;
+            case ACCEPTANCE -> accepted;
+            case LATER_OF_INVOICE_AND_ACCEPTANCE -> accepted.isAfter(INVOICED) ? accepted : INVOICED;
+        };
+        boolean discount = terms.hasDiscount();
         return new Invoice(number, "acme", "ACC-2027-000042", "4500012345", ORDERED, "4500012345-01", CONTRACT.number(),
-                CONTRACT.supplierNumber(), CONTRACT.currency(), INVOICED, SHIPPED, terms,
-                terms == null ? null : INVOICED.plusDays(terms.netDays()), lines, total);
+                CONTRACT.supplierNumber(), CONTRACT.currency(), INVOICED, SHIPPED, terms, accepted, from,
+                from.plusDays(terms.netDays()), discount ? from.plusDays(terms.discountDays()) : null,
+                discount ? total.multiply(terms.discountPercent()).movePointLeft(2).setScale(2, RoundingMode.HALF_UP)
+                        : null, lines, total);
     }
 
     private String write(Invoice invoice) {
