@@ -253,8 +253,8 @@ class BillingBadInputIT {
         assertThat(jdbc.queryForObject("select count(*) from acceptance where release_id = 'GX-IMPLICIT-202701'",
                 Integer.class)).as("29 days after shipping: not yet").isZero();
         clock.setDay(LocalDate.of(2027, 1, 4));
-        // everything shipped is accepted and invoiced, nothing rejected: the release closes
-        await().atMost(WAIT).until(() -> "CLOSED".equals(status("globex", "GX-IMPLICIT-202701")));
+        // everything shipped is accepted and invoiced, nothing rejected: the release waits only for the invoice's payment
+        await().atMost(WAIT).until(() -> "INVOICED".equals(status("globex", "GX-IMPLICIT-202701")));
         assertThat(jdbc.queryForObject("select implicit from acceptance where release_id = 'GX-IMPLICIT-202701'",
                 Boolean.class)).isTrue();
         await().atMost(WAIT).until(() -> kafka.on(INVOICES).stream().anyMatch(r -> r.value().contains("GX-IMPLICIT-202701")));

@@ -347,7 +347,8 @@ class ClaimPropertyIT {
             trace.add("replacement " + replacement + " of " + quantity + " shipped and accepted -> " + outcome.result() + " "
                     + outcome.code());
             assertThat(outcome.result()).isEqualTo(AcceptanceDesk.Result.INVOICED);
-            assertThat(outcome.code()).isEqualTo("CLOSED");
+            // all its goods accepted and invoiced: it waits only for its invoice to be paid
+            assertThat(outcome.code()).isEqualTo("INVOICED");
         }
 
         void returnGoods() {

@@ -10,6 +10,7 @@ import io.edihub.PartnerSftpClient;
 import io.edihub.TestClock;
 import io.edihub.WholeHubTest;
 import io.edihub.canonical.CanonicalJson;
+import io.edihub.cash.Remittance820;
 import io.edihub.local.LocalSftpServer;
 import io.edihub.ops.Watchdog;
 import java.math.BigDecimal;
@@ -31,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * an 850 for one month, dispatched and shipped; an 861 accepting 80, returning 15 and disputing 5 gives an invoice for
  * 80 and one claim; an operator replaces the 15 (a replacement release on Kafka, shipped, accepted, invoiced once) and
  * accepts the 5 after all (invoiced once); the customer disputes 2 damaged units of the first invoice; the operator
- * credits them (a credit note at the invoice's 42.50 on Kafka); the release and the order are CLOSED. Bad decisions and
+ * credits them (a credit note at the invoice's 42.50 on Kafka); acme pays what is left (an 820) and the releases and
+ * the order are CLOSED. Bad decisions and
  * bad claims are refused with a clear error and change nothing.
  */
 @WholeHubTest
@@ -138,7 +140,7 @@ class ClaimSettlementIT {
         assertThat(invoices().get(1).path("acceptanceDate").asText()).isEqualTo("2027-01-20");
         assertThat(invoices().get(1).path("termsFrom").asText()).isEqualTo("2027-01-31");
         assertThat(invoices().get(1).path("dueDate").asText()).isEqualTo("2027-03-02");
-        assertThat(status(PO + "-01-R1")).isEqualTo("CLOSED");
+        assertThat(status(PO + "-01-R1")).as("all accepted and invoiced, the invoice not yet paid").isEqualTo("INVOICED");
         assertThat(status(PO + "-01")).as("the disputed 5 are still open").isEqualTo("INVOICED");
 
         // ACCEPT_AFTER_ALL the 5: invoiced once, through an acceptance of its own; the claim is settled
@@ -156,8 +158,8 @@ class ClaimSettlementIT {
         assertThat(invoices().get(2).path("discountAllowed").decimalValue()).isEqualByComparingTo("4.25");
         assertError(post("/api/v1/claims/" + claimId + "/settlement", "olivia", "olivia-secret",
                 settlement("k-3", "WRITE_OFF", "again", null, null)), 409, "ALREADY_SETTLED");
-        assertThat(status(PO + "-01")).isEqualTo("CLOSED");
-        assertThat(orderStatus()).isEqualTo("CLOSED");
+        assertThat(status(PO + "-01")).as("no claim open, the invoices not yet paid").isEqualTo("INVOICED");
+        assertThat(orderStatus()).isEqualTo("OPEN");
 
         // later, acme disputes 2 damaged units of the first invoice; bad claims first, each refused
         String dispute = """
@@ -238,8 +240,8 @@ class ClaimSettlementIT {
                 Schemas.valid("claim-step.v1", step.value());
             }
         }
-        assertThat(status(PO + "-01")).isEqualTo("CLOSED");
-        assertThat(orderStatus()).isEqualTo("CLOSED");
+        assertThat(status(PO + "-01")).isEqualTo("INVOICED");
+        assertThat(orderStatus()).isEqualTo("OPEN");
 
         // the JSON form of an 812 over SFTP, for 1 unit of the invoice of the 5 accepted after all; denied: an 824 says why
         String thirdInvoice = invoices().get(2).path("invoiceNumber").asText();
@@ -273,6 +275,19 @@ class ClaimSettlementIT {
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
         assertThat(unknown.body()).contains("UNKNOWN_INVOICE").contains("EDH-99999999");
         assertThat(jdbc.queryForObject("select count(*) from claim where source_ref = 'ADJ-79'", Integer.class)).isZero();
+
+        // acme pays what is open on the three invoices (the first less its credit note): both releases and the order
+        // close
+        String secondInvoice = invoices().get(1).path("invoiceNumber").asText();
+        acme.upload("cl-820.edi", Remittance820.payment("PAY-CL-1", LocalDate.of(2027, 2, 6))
+                .invoice(firstInvoice, "3315.00", "3400.00", null)
+                .invoice(secondInvoice, "637.50", "637.50", null)
+                .invoice(thirdInvoice, "212.50", "212.50", null).interchange("000000786").getBytes(StandardCharsets.US_ASCII));
+        assertThat(await().atMost(WAIT).until(() -> answerTo("000000786"), a -> a != null)).contains("AK1*RA*786")
+                .contains("AK5*A");
+        assertThat(status(PO + "-01")).isEqualTo("CLOSED");
+        assertThat(status(PO + "-01-R1")).isEqualTo("CLOSED");
+        assertThat(orderStatus()).isEqualTo("CLOSED");
 
         // a closed order takes no further change
         JsonNode timeline = CanonicalJson.MAPPER.readTree(get("/api/v1/orders/acme/" + PO + "/timeline", "olivia",
