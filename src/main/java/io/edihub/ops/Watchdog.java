@@ -347,7 +347,7 @@ public class Watchdog {
                     }, args);
             case DEDUCTION_OPEN -> jdbc.query(LIMITS
                     + "select c.partner_id, c.claim_number, c.po_number, c.invoice_number, c.raised_at, c.status, c.id, "
-                    + "c.currency, c.reason, c.source_ref, c.lines "
+                    + "c.currency, c.reason, c.source_ref, c.amount "
                     + "from claim_overview c join limits l on l.partner_id = c.partner_id "
                     + "where c.source = 'DEDUCTION' and c.status in ('OPEN', 'SETTLING') and c.raised_at + l.after <= ? "
                     + "order by c.id", (rs, i) -> {
@@ -355,11 +355,16 @@ public class Watchdog {
                         String claim = rs.getString(2);
                         Instant since = rs.getTimestamp(5).toInstant();
                         String reason = rs.getString(9);
+                        // the remittance line it came from: the payment's trace number and our invoice number
+                        String ref = rs.getString(10);
+                        String trace = ref.contains("/") ? ref.substring(0, ref.lastIndexOf('/')) : ref;
+                        BigDecimal amount = rs.getBigDecimal(11);
                         return new Alerts.Cause(key(check, partnerId, claim), check.name(), claim, partnerId, rs.getString(3),
-                                null, null, "deduction " + claim + ": " + partnerId + " withheld " + rs.getString(11) + " ("
-                                        + rs.getString(8) + ") of invoice " + rs.getString(4) + " in payment " + rs.getString(10)
-                                        + (reason == null ? "" : ", reason " + reason) + "; raised " + since + ", "
-                                        + rs.getString(6).toLowerCase() + after(limits, partnerId) + "; credit or deny it: "
+                                null, null, "deduction " + claim + ": " + partnerId + " withheld "
+                                        + (amount == null ? "part" : plain(amount) + " " + rs.getString(8)) + " of invoice "
+                                        + rs.getString(4) + " in payment " + trace + (reason == null ? "" : " (" + reason + ")")
+                                        + "; raised " + since + ", " + rs.getString(6).toLowerCase() + after(limits, partnerId)
+                                        + "; credit or deny it: "
                                         + "POST /api/v1/claims/" + rs.getLong(7) + "/settlement", since);
                     }, args);
             case CASH_UNAPPLIED -> jdbc.query(LIMITS
