@@ -2,10 +2,15 @@ package io.edihub.ops;
 
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What the {@code watchOverdueWork} route calls on its schedule: no order left unattended. Each pass looks,
  * one query per condition, for work that has waited longer than the partner's threshold (our documents
  * without the partner's 997, held orders, releases due but not dispatched, dispatched but not shipped,
- * shipped but not accepted, accepted but not invoiced) and, in one transaction, opens an alert for every
+ * shipped but not accepted, accepted but not invoiced, claims unsettled; and the receivables: invoices unpaid past
+ * their due date and grace, deductions open, cash on no invoice) and, in one transaction, opens an alert for every
  * new condition and closes its open alerts whose condition is gone. A second pass with nothing changed
  * publishes nothing.
  */
@@ -71,8 +77,14 @@ public class Watchdog {
         NOT_ACCEPTED(PartnerProfile.Watchdog::unacceptedShipment, WatchdogSettings::unacceptedShipmentAfter),
         /** accepted goods not invoiced */
         NOT_INVOICED(PartnerProfile.Watchdog::uninvoicedAcceptance, WatchdogSettings::uninvoicedAcceptanceAfter),
-        /** a claim neither settled nor denied */
-        CLAIM_UNSETTLED(PartnerProfile.Watchdog::unsettledClaim, WatchdogSettings::unsettledClaimAfter);
+        /** a claim neither settled nor denied (a deduction is {@link #DEDUCTION_OPEN}) */
+        CLAIM_UNSETTLED(PartnerProfile.Watchdog::unsettledClaim, WatchdogSettings::unsettledClaimAfter),
+        /** an invoice with money open after its due date and the partner's grace */
+        PAYMENT_OVERDUE(PartnerProfile.Watchdog::paymentOverdueGrace, WatchdogSettings::paymentOverdueGrace),
+        /** a deduction (what the customer withheld from a payment) neither credited nor denied */
+        DEDUCTION_OPEN(PartnerProfile.Watchdog::deductionOpen, WatchdogSettings::deductionOpenAfter),
+        /** a payment with cash on no invoice */
+        CASH_UNAPPLIED(PartnerProfile.Watchdog::unappliedCash, WatchdogSettings::unappliedCashAfter);
 
         private final Function<PartnerProfile.Watchdog, PartnerProfile.Threshold> partnerThreshold;
         private final Function<WatchdogSettings, Duration> hubDefault;
@@ -159,6 +171,9 @@ public class Watchdog {
             case NOT_ACCEPTED -> "the partner judged what was shipped";
             case NOT_INVOICED -> "what was accepted is invoiced";
             case CLAIM_UNSETTLED -> "the claim was settled or denied";
+            case PAYMENT_OVERDUE -> "nothing of the invoice is open any more (paid, credited, or withheld as a deduction)";
+            case DEDUCTION_OPEN -> "the deduction was credited or denied";
+            case CASH_UNAPPLIED -> "all of the payment is applied to invoices";
         };
     }
 
@@ -175,13 +190,10 @@ public class Watchdog {
         /** The partner's threshold in words, for the alert's detail. */
         String over(String partnerId) {
             Duration d = after.get(partnerId);
-            return d.toHours() >= 48 && d.toHoursPart() == 0 && d.toMinutesPart() == 0 ? count(d.toDays(), "day")
+            return d.isZero() ? "0 days" : d.toHours() >= 48 && d.toHoursPart() == 0 && d.toMinutesPart() == 0 ? count(d.toDays(), "day")
                     : d.toMinutes() % 60 == 0 ? count(d.toHours(), "hour") : count(d.toMinutes(), "minute");
         }
 
-        private static String count(long n, String unit) {
-            return n + " " + unit + (n == 1 ? "" : "s");
-        }
     }
 
     private Limits limits(Check check) {
@@ -303,7 +315,8 @@ public class Watchdog {
             case CLAIM_UNSETTLED -> jdbc.query(LIMITS
                     + "select c.partner_id, c.claim_number, c.po_number, c.release_id, c.raised_at, c.status, c.id, c.kind "
                     + "from claim_overview c join limits l on l.partner_id = c.partner_id "
-                    + "where c.status in ('OPEN', 'SETTLING') and c.raised_at + l.after <= ? order by c.id", (rs, i) -> {
+                    + "where c.status in ('OPEN', 'SETTLING') and c.source <> 'DEDUCTION' and c.raised_at + l.after <= ? "
+                    + "order by c.id", (rs, i) -> {
                         String partnerId = rs.getString(1);
                         String claim = rs.getString(2);
                         Instant since = rs.getTimestamp(5).toInstant();
@@ -314,7 +327,75 @@ public class Watchdog {
                                         + " (over " + limits.over(partnerId) + "); settle it: POST /api/v1/claims/" + rs.getLong(7)
                                         + "/settlement", since);
                     }, args);
+            // due on its due date, overdue from the next day (UTC, as the hub's dates are) plus the partner's grace
+            case PAYMENT_OVERDUE -> jdbc.query(LIMITS
+                    + "select i.partner_id, i.invoice_number, i.po_number, i.release_id, i.open_balance, i.total, i.currency, "
+                    + "i.due_date, (i.due_date + interval '1 day') at time zone 'UTC' as overdue_from "
+                    + "from invoice_overview i join limits l on l.partner_id = i.partner_id "
+                    + "where i.open_balance > 0 and (i.due_date + interval '1 day') at time zone 'UTC' + l.after <= ? "
+                    + "order by i.id", (rs, i) -> {
+                        String partnerId = rs.getString(1);
+                        String invoice = rs.getString(2);
+                        LocalDate due = rs.getDate(8).toLocalDate();
+                        long days = ChronoUnit.DAYS.between(due, LocalDate.ofInstant(now, ZoneOffset.UTC));
+                        return new Alerts.Cause(key(check, partnerId, invoice), check.name(), invoice, partnerId,
+                                rs.getString(3), null, null, "invoice " + invoice + " of " + partnerId + " on release "
+                                        + rs.getString(4) + " has " + plain(rs.getBigDecimal(5)) + " " + rs.getString(7)
+                                        + " of " + plain(rs.getBigDecimal(6)) + " open; it was due " + due + ", "
+                                        + count(days, "day") + " ago (grace " + limits.over(partnerId)
+                                        + "); ask the customer for the payment", rs.getTimestamp(9).toInstant());
+                    }, args);
+            case DEDUCTION_OPEN -> jdbc.query(LIMITS
+                    + "select c.partner_id, c.claim_number, c.po_number, c.invoice_number, c.raised_at, c.status, c.id, "
+                    + "c.currency, c.reason, c.source_ref, c.amount "
+                    + "from claim_overview c join limits l on l.partner_id = c.partner_id "
+                    + "where c.source = 'DEDUCTION' and c.status in ('OPEN', 'SETTLING') and c.raised_at + l.after <= ? "
+                    + "order by c.id", (rs, i) -> {
+                        String partnerId = rs.getString(1);
+                        String claim = rs.getString(2);
+                        Instant since = rs.getTimestamp(5).toInstant();
+                        String reason = rs.getString(9);
+                        // the remittance line it came from: the payment's trace number and our invoice number
+                        String ref = rs.getString(10);
+                        String trace = ref.contains("/") ? ref.substring(0, ref.lastIndexOf('/')) : ref;
+                        BigDecimal amount = rs.getBigDecimal(11);
+                        return new Alerts.Cause(key(check, partnerId, claim), check.name(), claim, partnerId, rs.getString(3),
+                                null, null, "deduction " + claim + ": " + partnerId + " withheld "
+                                        + (amount == null ? "part" : plain(amount) + " " + rs.getString(8)) + " of invoice "
+                                        + rs.getString(4) + " in payment " + trace + (reason == null ? "" : " (" + reason + ")")
+                                        + "; raised " + since + ", " + rs.getString(6).toLowerCase() + after(limits, partnerId)
+                                        + "; credit or deny it: "
+                                        + "POST /api/v1/claims/" + rs.getLong(7) + "/settlement", since);
+                    }, args);
+            case CASH_UNAPPLIED -> jdbc.query(LIMITS
+                    + "select p.partner_id, p.trace_number, p.id, p.unapplied, p.total, p.currency, p.payment_date, "
+                    + "p.received_at from payment_overview p join limits l on l.partner_id = p.partner_id "
+                    + "where p.unapplied > 0 and p.received_at + l.after <= ? order by p.id", (rs, i) -> {
+                        String partnerId = rs.getString(1);
+                        String trace = rs.getString(2);
+                        Instant since = rs.getTimestamp(8).toInstant();
+                        return new Alerts.Cause(key(check, partnerId, trace), check.name(), trace, partnerId, null, null,
+                                null, "payment " + trace + " of " + partnerId + " (paid " + rs.getDate(7) + ", received "
+                                        + since + ") has " + plain(rs.getBigDecimal(4)) + " " + rs.getString(6) + " of "
+                                        + plain(rs.getBigDecimal(5)) + " on no invoice" + after(limits, partnerId)
+                                        + "; apply it to an invoice: POST /api/v1/remittances/" + rs.getLong(3)
+                                        + "/application", since);
+                    }, args);
         };
+    }
+
+    /** The partner's threshold as words for a detail; nothing when it is zero (alerted at the first look). */
+    private static String after(Limits limits, String partnerId) {
+        return limits.after().get(partnerId).isZero() ? "" : " (over " + limits.over(partnerId) + ")";
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.stripTrailingZeros().scale() <= 2 ? amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString()
+                : amount.stripTrailingZeros().toPlainString();
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 
     private static Alerts.Cause release(Check check, String partnerId, String releaseId, String po, long orderId,

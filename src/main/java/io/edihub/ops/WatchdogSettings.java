@@ -17,7 +17,12 @@ import org.springframework.validation.annotation.Validated;
  * @param unshippedReleaseAfter      a release requested from fulfillment and not (fully) shipped
  * @param unacceptedShipmentAfter    shipped goods the partner has neither accepted nor rejected
  * @param uninvoicedAcceptanceAfter  accepted goods not invoiced
- * @param unsettledClaimAfter        a claim neither settled nor denied
+ * @param unsettledClaimAfter        a claim neither settled nor denied (other than a deduction)
+ * @param paymentOverdueGrace        how long after its due date an invoice may have anything open; zero alerts it the
+ *                                   day after the due date
+ * @param deductionOpenAfter         a deduction neither credited nor denied; zero (the default) alerts it at the next
+ *                                   look, so every deduction is seen by a person
+ * @param unappliedCashAfter         a payment with cash on no invoice; zero (the default) alerts it at the next look
  * @param checkEvery                 milliseconds between two looks (the {@code watchOverdueWork} route reads it as a
  *                                   placeholder; bound here so that a value it could not use stops the start)
  */
@@ -31,6 +36,9 @@ public record WatchdogSettings(
         @DefaultValue("P14D") Duration unacceptedShipmentAfter,
         @DefaultValue("PT4H") Duration uninvoicedAcceptanceAfter,
         @DefaultValue("P10D") Duration unsettledClaimAfter,
+        @DefaultValue("P5D") Duration paymentOverdueGrace,
+        @DefaultValue("PT0S") Duration deductionOpenAfter,
+        @DefaultValue("PT0S") Duration unappliedCashAfter,
         @DefaultValue("300000") @Min(value = 1, message = "must be at least 1 (milliseconds)") long checkEvery) {
 
     public WatchdogSettings {
@@ -41,6 +49,16 @@ public record WatchdogSettings(
         positive("unaccepted-shipment-after", unacceptedShipmentAfter);
         positive("uninvoiced-acceptance-after", uninvoicedAcceptanceAfter);
         positive("unsettled-claim-after", unsettledClaimAfter);
+        notNegative("payment-overdue-grace", paymentOverdueGrace);
+        notNegative("deduction-open-after", deductionOpenAfter);
+        notNegative("unapplied-cash-after", unappliedCashAfter);
+    }
+
+    private static void notNegative(String key, Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("edihub.watchdog." + key + " must be a duration of zero or more such as "
+                    + "PT0S or P5D, not " + value + " (switch a check off per partner with " + key + ": off in its file)");
+        }
     }
 
     private static void positive(String key, Duration value) {

@@ -265,11 +265,23 @@ public final class PartnerDirectory {
                 threshold(file, "watchdog.unshipped-release-after", w.unshippedReleaseAfter()),
                 threshold(file, "watchdog.unaccepted-shipment-after", w.unacceptedShipmentAfter()),
                 threshold(file, "watchdog.uninvoiced-acceptance-after", w.uninvoicedAcceptanceAfter()),
-                threshold(file, "watchdog.unsettled-claim-after", w.unsettledClaimAfter()));
+                threshold(file, "watchdog.unsettled-claim-after", w.unsettledClaimAfter()),
+                threshold(file, "watchdog.payment-overdue-grace", w.paymentOverdueGrace(), true),
+                threshold(file, "watchdog.deduction-open-after", w.deductionOpenAfter(), true),
+                threshold(file, "watchdog.unapplied-cash-after", w.unappliedCashAfter(), true));
     }
 
-    /** No key: the hub's default; {@code off}: never checked for this partner; else an ISO-8601 duration. */
+    /** No key: the hub's default; {@code off}: never checked for this partner; else a positive ISO-8601 duration. */
     static PartnerProfile.Threshold threshold(Path file, String key, String value) {
+        return threshold(file, key, value, false);
+    }
+
+    /**
+     * As {@link #threshold(Path, String, String)}; with {@code zeroAllowed} a zero duration is taken too, for a check
+     * whose condition is worth an alert at the watchdog's next look (money a customer withheld or left unapplied) or
+     * whose threshold is a grace after a date the condition already carries (an invoice's due date).
+     */
+    static PartnerProfile.Threshold threshold(Path file, String key, String value, boolean zeroAllowed) {
         if (value == null) {
             return PartnerProfile.Threshold.HUB_DEFAULT;
         }
@@ -284,8 +296,9 @@ public final class PartnerDirectory {
             throw invalid(file, key, value, "an ISO-8601 duration such as PT24H or P5D, or off to never check this "
                     + "partner for it");
         }
-        if (after.isNegative() || after.isZero()) {
-            throw invalid(file, key, value, "a positive duration such as PT24H or P5D, or off");
+        if (after.isNegative() || (after.isZero() && !zeroAllowed)) {
+            throw invalid(file, key, value, zeroAllowed ? "a duration of zero or more such as PT0S or P5D, or off"
+                    : "a positive duration such as PT24H or P5D, or off");
         }
         return new PartnerProfile.Threshold(after, false);
     }

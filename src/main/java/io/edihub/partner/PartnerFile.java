@@ -50,7 +50,8 @@ record PartnerFile(
 
     record Watchdog(String acknowledgmentOverdueAfter, String heldOrderAfter, String undispatchedReleaseAfter,
             String unshippedReleaseAfter, String unacceptedShipmentAfter, String uninvoicedAcceptanceAfter,
-            String unsettledClaimAfter) {
+            String unsettledClaimAfter, String paymentOverdueGrace, String deductionOpenAfter,
+            String unappliedCashAfter) {
     }
 
     record ContractFile(@JsonProperty(required = true) String number, @JsonProperty(required = true) String validFrom,

@@ -163,15 +163,18 @@ public record PartnerProfile(
      * @param unshippedRelease        a release requested from fulfillment and not (fully) shipped
      * @param unacceptedShipment      shipped goods the partner has neither accepted nor rejected
      * @param uninvoicedAcceptance    accepted goods not invoiced
-     * @param unsettledClaim          a claim neither settled nor denied
+     * @param unsettledClaim          a claim neither settled nor denied (other than a deduction)
+     * @param paymentOverdueGrace     how long after its due date an invoice may stay unpaid
+     * @param deductionOpen           a deduction (what a customer withheld from a payment) neither credited nor denied
+     * @param unappliedCash           cash a customer paid that is on no invoice
      */
     public record Watchdog(Threshold acknowledgmentOverdue, Threshold heldOrder, Threshold undispatchedRelease,
             Threshold unshippedRelease, Threshold unacceptedShipment, Threshold uninvoicedAcceptance,
-            Threshold unsettledClaim) {
+            Threshold unsettledClaim, Threshold paymentOverdueGrace, Threshold deductionOpen, Threshold unappliedCash) {
 
         public static final Watchdog HUB_DEFAULTS = new Watchdog(Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT,
                 Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT,
-                Threshold.HUB_DEFAULT);
+                Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT, Threshold.HUB_DEFAULT);
 
         public Watchdog {
             Objects.requireNonNull(acknowledgmentOverdue, "acknowledgmentOverdue");
@@ -181,6 +184,9 @@ public record PartnerProfile(
             Objects.requireNonNull(unacceptedShipment, "unacceptedShipment");
             Objects.requireNonNull(uninvoicedAcceptance, "uninvoicedAcceptance");
             Objects.requireNonNull(unsettledClaim, "unsettledClaim");
+            Objects.requireNonNull(paymentOverdueGrace, "paymentOverdueGrace");
+            Objects.requireNonNull(deductionOpen, "deductionOpen");
+            Objects.requireNonNull(unappliedCash, "unappliedCash");
         }
     }
 

@@ -49,6 +49,8 @@ final class PartnerSchema {
             Map.entry("period", "an ISO-8601 period such as P30D or P1M"),
             Map.entry("threshold", "a positive ISO-8601 duration such as PT24H or P5D, or off to never check this "
                     + "partner for it"),
+            Map.entry("zeroThreshold", "an ISO-8601 duration of zero or more such as PT0S or P5D, or off to never check "
+                    + "this partner for it"),
             Map.entry("currency", "an ISO 4217 code such as USD"),
             Map.entry("amount", "a positive amount"),
             Map.entry("text", "a text of at least one character"));

@@ -16,6 +16,9 @@ import io.edihub.TestClock;
 import io.edihub.billing.Acceptance861Samples;
 import io.edihub.billing.PartnerFunctionalAcks;
 import io.edihub.canonical.CanonicalJson;
+import io.edihub.canonical.Remittance;
+import io.edihub.cash.CashApplication;
+import io.edihub.cash.PaymentBook;
 import io.edihub.fulfillment.ReleaseScheduler;
 import io.edihub.local.LocalSftpServer;
 import io.micrometer.core.instrument.Gauge;
@@ -23,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The watchdog on the whole hub with its real broker, SFTP server and PostgreSQL, and a clock the test moves:
  * each of the six conditions is made true, the clock moved past its threshold, and the alert seen open in the
  * table, on Kafka and over the API; then its cause is removed the way the hub's users would (the partner's
- * 997, an operator's approval, dispatch, a shipment, an 861) and the alert seen closed. acme's file sets its
+ * 997, an operator's approval, dispatch, a shipment, an 861; for the receivables a payment, a deduction denied,
+ * unapplied cash applied) and the alert seen closed. acme's file sets its
  * own 997 threshold (6 hours, the hub's default is 24) and globex's switches the held-order check off.
  * The dispatch and watchdog timers run once at start only: the test runs each pass itself.
  */
@@ -102,6 +107,8 @@ class WatchdogIT {
     Watchdog watchdog;
     @Autowired
     ReleaseScheduler scheduler;
+    @Autowired
+    CashApplication cash;
     @Autowired
     MeterRegistry meters;
     @Value("${edihub.kafka.brokers}")
@@ -250,6 +257,8 @@ class WatchdogIT {
         assertThat(watchdog.check().closed()).contains("NOT_INVOICED:acme:WD-1-01");
         event(notInvoiced, "CLOSED");
 
+        receivablesAreWatchedUntilTheMoneyIsSettled();
+
         // nothing changed: two more passes publish nothing
         watchdog.check();
         int settled = alertMessages();
@@ -259,6 +268,92 @@ class WatchdogIT {
         assertThat(alertMessages()).isEqualTo(settled);
         assertThat(alertRows("HELD_OVERDUE", "globex")).as("still held, never watched").isZero();
         assertThat(orderStatus("globex", "GX-88001")).isEqualTo("HELD");
+    }
+
+    /**
+     * WD-1-01's invoice (80 accepted at 42.50) is not paid: overdue after its due date and the hub's grace of 5 days.
+     * acme pays it 100.00 short (a deduction) and sends another 100.00 on an invoice number we do not know (unapplied
+     * cash): the overdue alert closes, the deduction and the cash are alerted at once. The deduction is denied, so the
+     * 100.00 is open again and the invoice overdue again; an operator applies the unapplied 100.00 to it, and
+     * everything closes.
+     */
+    private void receivablesAreWatchedUntilTheMoneyIsSettled() throws Exception {
+        java.util.Map<String, Object> invoice = jdbc.queryForMap("select invoice_number, due_date, total, open_balance "
+                + "from invoice_overview where partner_id = 'acme' and release_id = 'WD-1-01'");
+        String invoiceNumber = (String) invoice.get("invoice_number");
+        LocalDate due = ((java.sql.Date) invoice.get("due_date")).toLocalDate();
+        BigDecimal total = (BigDecimal) invoice.get("total");
+        assertThat(total).isEqualByComparingTo("3400.00");
+        assertThat((BigDecimal) invoice.get("open_balance")).isEqualByComparingTo(total);
+        String overdue = "PAYMENT_OVERDUE:acme:" + invoiceNumber;
+
+        // due on its due date, overdue from the next day; the grace (5 days) runs out at the start of the sixth
+        clock.setDay(due.plusDays(5));
+        clock.advance(Duration.ofHours(23).plus(Duration.ofMinutes(59)));
+        assertThat(watchdog.check().opened()).doesNotContain(overdue);
+        clock.setDay(due.plusDays(6));
+        assertThat(watchdog.check().opened()).contains(overdue);
+        JsonNode overdueAlert = openAlert(overdue);
+        assertThat(overdueAlert.path("subject").asText()).isEqualTo(invoiceNumber);
+        assertThat(overdueAlert.path("poNumber").asText()).isEqualTo("WD-1");
+        assertThat(overdueAlert.path("since").asText()).isEqualTo(due.plusDays(1) + "T00:00:00Z");
+        assertThat(overdueAlert.path("detail").asText()).contains("3400.00 USD of 3400.00 open")
+                .contains("due " + due + ", 6 days ago").contains("grace 5 days");
+        String overdueId = overdueAlert.path("id").asText();
+        event(overdueId, "OPEN");
+
+        // acme pays 3300.00 on it and 100.00 on an invoice number we do not know
+        PaymentBook.Payment payment = cash.take(new Remittance("acme", "WD-TRN-1", new BigDecimal("3400.00"), "USD", "ACH",
+                due.plusDays(6), List.of(
+                        new Remittance.Line(invoiceNumber, new BigDecimal("3300.00"), total, null, List.of()),
+                        new Remittance.Line("ACME-REF-99", new BigDecimal("100.00"), null, null, List.of())), null),
+                "API", null, "acme");
+        assertThat(payment.unapplied()).isEqualByComparingTo("100.00");
+        java.util.Map<String, Object> deduction = jdbc.queryForMap("select id, claim_number from claim_overview "
+                + "where partner_id = 'acme' and source = 'DEDUCTION' and invoice_number = ?", invoiceNumber);
+        long deductionId = ((Number) deduction.get("id")).longValue();
+        String deductionNumber = (String) deduction.get("claim_number");
+        assertThat(deductionNumber).as("the deduction claim of the short payment").isNotNull();
+        String deductionKey = "DEDUCTION_OPEN:acme:" + deductionNumber;
+        String cashKey = "CASH_UNAPPLIED:acme:WD-TRN-1";
+        Watchdog.Pass paid = watchdog.check();
+        assertThat(paid.closed()).as("nothing open on the invoice: the rest is a deduction").contains(overdue);
+        assertThat(paid.opened()).as("alerted at the first look (hub default PT0S)").contains(deductionKey, cashKey);
+        assertThat(paid.opened()).as("a deduction is not also an unsettled claim")
+                .doesNotContain("CLAIM_UNSETTLED:acme:" + deductionNumber);
+        assertThat(event(overdueId, "CLOSED").path("closedReason").asText()).contains("nothing of the invoice is open");
+        JsonNode deductionAlert = openAlert(deductionKey);
+        assertThat(deductionAlert.path("detail").asText()).contains("acme withheld 100.00 USD of invoice " + invoiceNumber
+                + " in payment WD-TRN-1 (")
+                .contains("/api/v1/claims/" + deductionId + "/settlement");
+        JsonNode cashAlert = openAlert(cashKey);
+        assertThat(cashAlert.path("subject").asText()).isEqualTo("WD-TRN-1");
+        assertThat(cashAlert.path("detail").asText()).contains("100.00 USD of 3400.00 on no invoice")
+                .contains("/api/v1/remittances/" + payment.id() + "/application");
+        event(deductionAlert.path("id").asText(), "OPEN");
+        event(cashAlert.path("id").asText(), "OPEN");
+        Watchdog.Pass seenAgain = watchdog.check();
+        assertThat(seenAgain.opened()).as("seen again, not raised again").isEmpty();
+        assertThat(seenAgain.closed()).isEmpty();
+
+        // the deduction is denied: acme owes the 100.00 after all, and the invoice is overdue again
+        HttpResponse<String> denied = hub.post("/api/v1/claims/" + deductionId + "/settlement", "olivia", "olivia-secret",
+                "{\"settlementKey\": \"wd-deny\", \"decision\": \"DENY\", \"reason\": \"the goods were as ordered\"}");
+        assertThat(denied.statusCode()).as(denied.body()).isEqualTo(200);
+        Watchdog.Pass afterDenial = watchdog.check();
+        assertThat(afterDenial.closed()).contains(deductionKey).doesNotContain(cashKey);
+        assertThat(afterDenial.opened()).contains(overdue);
+        assertThat(event(deductionAlert.path("id").asText(), "CLOSED").path("closedReason").asText())
+                .contains("credited or denied");
+        assertThat(openAlert(overdue).path("detail").asText()).contains("100.00 USD of 3400.00 open");
+
+        // an operator sees the unapplied 100.00 was meant for this invoice: both close
+        cash.applyUnapplied(payment.id(), invoiceNumber, null, "wd-apply-1", "olivia", "ACME-REF-99 is their PO line");
+        assertThat(watchdog.check().closed()).contains(overdue, cashKey);
+        assertThat(event(cashAlert.path("id").asText(), "CLOSED").path("closedReason").asText())
+                .contains("all of the payment is applied");
+        assertThat(jdbc.queryForObject("select open_balance from invoice_overview where invoice_number = ?",
+                BigDecimal.class, invoiceNumber)).isZero();
     }
 
     @Test

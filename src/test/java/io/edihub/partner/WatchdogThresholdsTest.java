@@ -49,6 +49,23 @@ class WatchdogThresholdsTest {
     }
 
     @Test
+    void theReceivablesKeysTakeZeroForAnAlertAtTheNextLook() throws IOException {
+        PartnerProfile p = load("""
+                watchdog:
+                  payment-overdue-grace: P0D
+                  deduction-open-after: PT0S
+                  unapplied-cash-after: off
+                """);
+        PartnerProfile.Watchdog w = p.watchdog();
+        assertThat(w.paymentOverdueGrace().orDefault(Duration.ofDays(5))).contains(Duration.ZERO);
+        assertThat(w.deductionOpen().orDefault(Duration.ofDays(3))).contains(Duration.ZERO);
+        assertThat(w.unappliedCash().orDefault(Duration.ZERO)).isEmpty();
+        assertThat(load("").watchdog().paymentOverdueGrace().orDefault(Duration.ofDays(5))).contains(Duration.ofDays(5));
+        assertThatThrownBy(() -> load("watchdog:\n  payment-overdue-grace: -P1D\n"))
+                .hasMessageContaining("watchdog.payment-overdue-grace").hasMessageContaining("zero or more");
+    }
+
+    @Test
     void aBadThresholdNamesFileKeyAndWhatIsExpected() throws IOException {
         assertThatThrownBy(() -> load("watchdog:\n  held-order-after: 24 hours\n"))
                 .isInstanceOf(PartnerConfigurationException.class).hasMessageContaining("initech.yaml")
