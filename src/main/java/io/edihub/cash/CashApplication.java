@@ -127,7 +127,9 @@ public class CashApplication implements RemittanceReceiver {
         known.values().stream().flatMap(Optional::stream).map(InvoiceBalances.Balance::invoiceNumber).sorted()
                 .forEach(n -> locked.put(n, balances.find(r.partnerId(), n, true).orElseThrow()));
         Instant now = clock.instant();
-        long paymentId = book.insert(r, currency, channel, documentId, actor, now);
+        long paymentId = book.insert(r, currency, channel, documentId, actor, now).orElseThrow(() -> new Refused(
+                "DUPLICATE_TRACE_NUMBER", "traceNumber", "trace number " + r.traceNumber() + " was taken meanwhile by "
+                        + "another request; a payment is taken once"));
         List<PaymentEvent.Line> outcomes = new ArrayList<>();
         BigDecimal applied = BigDecimal.ZERO;
         int lineNo = 0;
@@ -292,20 +294,16 @@ public class CashApplication implements RemittanceReceiver {
     /** One remittance line on one of the partner's invoices, which the caller holds locked. */
     private PaymentEvent.Line apply(Remittance r, Remittance.Line l, InvoiceBalances.Balance invoice, long paymentId,
             int lineNo, String actor, Instant now) {
-        BigDecimal taken = l.discount() == null ? BigDecimal.ZERO : l.discount();
-        BigDecimal open = invoice.open();
-        BigDecimal earned = BigDecimal.ZERO;
-        boolean inWindow = invoice.discountDate() != null && !r.paymentDate().isAfter(invoice.discountDate());
-        if (taken.signum() > 0 && inWindow && invoice.discountAllowed() != null && invoice.discount().signum() == 0) {
-            earned = taken.min(invoice.discountAllowed()).min(open);
-        }
-        BigDecimal applied = l.paid().min(open.subtract(earned));
-        BigDecimal over = l.paid().subtract(applied);
-        BigDecimal shortPaid = open.subtract(earned).subtract(applied);
+        LineSplit split = LineSplit.of(invoice.open(), l.paid(), l.discount(), r.paymentDate(), invoice.discountDate(),
+                invoice.discountAllowed(), invoice.discount().signum() > 0);
+        BigDecimal earned = split.earned();
+        BigDecimal applied = split.applied();
+        BigDecimal over = split.over();
+        BigDecimal shortPaid = split.shortPaid();
         String claimNumber = null;
         String reason = null;
         if (shortPaid.signum() > 0) {
-            reason = reason(l, taken.subtract(earned), inWindow, invoice);
+            reason = reason(l, split.unearned(), LineSplit.inWindow(r.paymentDate(), invoice.discountDate()), invoice);
             claimNumber = deduct(r, invoice, shortPaid, reason, actor);
         }
         InvoiceBalances.Balance after = balances.move(invoice, InvoiceBalances.Move.payment(applied, earned, shortPaid));

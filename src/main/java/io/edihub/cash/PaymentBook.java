@@ -61,12 +61,14 @@ public class PaymentBook {
             String kind, String actor, String note, Instant appliedAt) {
     }
 
-    long insert(Remittance r, String currency, String channel, Long documentId, String actor, Instant now) {
-        return jdbc.queryForObject("insert into payment (partner_id, trace_number, total, currency, method, payment_date, "
+    /** The new payment's id; empty when the partner's trace number is on file already (taken meanwhile). */
+    Optional<Long> insert(Remittance r, String currency, String channel, Long documentId, String actor, Instant now) {
+        return jdbc.queryForList("insert into payment (partner_id, trace_number, total, currency, method, payment_date, "
                         + "document, channel, applied, unapplied, content, received_at, received_by) values (?, ?, ?, ?, ?, ?, "
-                        + "?, ?, 0, ?, cast(? as jsonb), ?, ?) returning id", Long.class, r.partnerId(), r.traceNumber(),
+                        + "?, ?, 0, ?, cast(? as jsonb), ?, ?) on conflict (partner_id, trace_number) do nothing returning id",
+                Long.class, r.partnerId(), r.traceNumber(),
                 r.total(), currency, r.method(), Date.valueOf(r.paymentDate()), documentId, channel, r.total(),
-                CanonicalJson.compact(r), Timestamp.from(now), actor);
+                CanonicalJson.compact(r), Timestamp.from(now), actor).stream().findFirst();
     }
 
     void line(long paymentId, int lineNo, Remittance.Line l, PaymentEvent.Line outcome) {
