@@ -18,6 +18,7 @@ import io.edihub.document.RemittanceCsvReader;
 import io.edihub.document.RemittanceDocument;
 import io.edihub.document.RemittanceJsonReader;
 import io.edihub.intake.IntakeSettings;
+import io.edihub.partner.PartnerDirectory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -54,15 +55,17 @@ public class RemittanceApi {
 
     private final CashApplication cash;
     private final PaymentBook payments;
+    private final PartnerDirectory partners;
     private final RemittanceJsonReader json;
     private final RemittanceCsvReader csv;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    RemittanceApi(CashApplication cash, PaymentBook payments, IntakeSettings settings, TransactionTemplate transactions,
-            Clock clock) {
+    RemittanceApi(CashApplication cash, PaymentBook payments, PartnerDirectory partners, IntakeSettings settings,
+            TransactionTemplate transactions, Clock clock) {
         this.cash = cash;
         this.payments = payments;
+        this.partners = partners;
         this.json = new RemittanceJsonReader(settings.maxDocumentBytes());
         this.csv = new RemittanceCsvReader(settings.maxDocumentBytes());
         this.transactions = transactions;
@@ -76,6 +79,11 @@ public class RemittanceApi {
         if (partnerId == null) {
             respond(exchange, 400, error("partner", "PARTNER_MISSING", "an operator sending a remittance names its "
                     + "partner: POST /api/v1/remittances?partner=<id>"));
+            return;
+        }
+        if (partners.byId(partnerId).isEmpty()) {
+            // an operator's typo would otherwise leave cash on the account of nobody
+            respond(exchange, 404, error("partner", "UNKNOWN_PARTNER", "there is no partner '" + partnerId + "'"));
             return;
         }
         byte[] content = exchange.getMessage().getBody(byte[].class);

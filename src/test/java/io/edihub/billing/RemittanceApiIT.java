@@ -99,6 +99,10 @@ class RemittanceApiIT {
         assertThat(malformedCsv.statusCode()).as(malformedCsv.body()).isEqualTo(400);
         assertThat(CanonicalJson.MAPPER.readTree(malformedCsv.body()).path("errors").get(0).path("code").asText())
                 .isEqualTo("BAD_NUMBER");
+        assertError(postJson("/api/v1/remittances", "olivia", "olivia-secret", remittance("RM-PAY-0", "10.00", "USD",
+                line(first, "10.00"))), 400, "PARTNER_MISSING", "partner");
+        assertError(postJson("/api/v1/remittances?partner=acmee", "olivia", "olivia-secret", remittance("RM-PAY-0",
+                "10.00", "USD", line(first, "10.00"))), 404, "UNKNOWN_PARTNER", "partner");
         assertThat(ledger(first, second)).isEqualTo(untouched);
 
         // the first invoice paid exactly, over HTTP: PAID, nothing left on the account
