@@ -206,6 +206,18 @@ class RemittanceApiIT {
         JsonNode application = CanonicalJson.MAPPER.readTree(events.get(2).value());
         assertThat(application.path("actor").asText()).isEqualTo("olivia");
         assertThat(application.path("lines").get(0).path("invoiceStatus").asText()).isEqualTo("PAID");
+
+        // the examples of docs/http-api.md, as written: the JSON sample taken, the same payment as CSV a duplicate
+        HttpResponse<String> sample = new HubHttp(port).send(new HubHttp(port).request("/api/v1/remittances", "acme",
+                "acme-secret").header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers
+                .ofFile(java.nio.file.Path.of("edi-samples/acme/remittances/ach-two-invoices.json"))));
+        assertThat(sample.statusCode()).as(sample.body()).isEqualTo(201);
+        assertThat(CanonicalJson.MAPPER.readTree(sample.body()).path("lines").findValuesAsText("outcome"))
+                .containsExactly("UNKNOWN_INVOICE", "UNKNOWN_INVOICE");
+        assertError(new HubHttp(port).send(new HubHttp(port).request("/api/v1/remittances", "acme", "acme-secret")
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers
+                .ofFile(java.nio.file.Path.of("edi-samples/acme/remittances/ach-two-invoices.csv")))), 409,
+                "DUPLICATE_TRACE_NUMBER", "traceNumber");
     }
 
     /** Two acme orders of 100 tablets each, shipped and accepted in full: their invoices, in order. */
