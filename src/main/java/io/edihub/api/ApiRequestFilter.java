@@ -79,7 +79,7 @@ final class ApiRequestFilter extends OncePerRequestFilter {
 
     /**
      * A POST that changes what operators decide: a held order's decision, closing an alert, a dead letter's fate, a
-     * claim's settlement.
+     * claim's settlement, an application of unapplied cash.
      */
     static boolean operatorAction(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -88,7 +88,7 @@ final class ApiRequestFilter extends OncePerRequestFilter {
 
     private static final java.util.regex.Pattern OPERATOR_ACTION = java.util.regex.Pattern.compile(
             "/api/v1/(orders/[^/]+/[^/]+/decision|alerts/[^/]+/close|dead-letters/[^/]+/(replay|discard)"
-                    + "|claims/[^/]+/settlement)/?");
+                    + "|claims/[^/]+/settlement|remittances/[^/]+/application)/?");
 
     /** The body, or null when it is longer than the limit. */
     private byte[] read(InputStream in) throws IOException {

@@ -55,7 +55,8 @@ class ApiSecurityConfiguration {
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
                         .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
                         .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/orders/*/*/decision"),
-                                path.matcher(HttpMethod.POST, "/api/v1/claims/*/settlement")).hasRole(OPERATOR)
+                                path.matcher(HttpMethod.POST, "/api/v1/claims/*/settlement"),
+                                path.matcher(HttpMethod.POST, "/api/v1/remittances/*/application")).hasRole(OPERATOR)
                         // what concerns every partner at once is for operators only
                         .requestMatchers(path.matcher("/api/v1/alerts/**"), path.matcher("/api/v1/dead-letters/**"))
                         .hasRole(OPERATOR)

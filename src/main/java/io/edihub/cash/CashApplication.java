@@ -83,24 +83,34 @@ public class CashApplication implements RemittanceReceiver {
         }
     }
 
-    /** The 820's remittances, each taken whole or refused whole; the first refusal undoes the set. */
+    /**
+     * A document's remittances (an 820's set, a JSON or CSV file), taken whole or refused whole: every one is checked
+     * before any is taken, so a refusal leaves nothing written.
+     */
     @Override
     @Transactional
-    public List<Refusal> receive(List<Remittance> remittances, long documentId) {
+    public Received receive(List<Remittance> remittances, long documentId, String channel) {
         List<Refusal> refused = new ArrayList<>();
         for (Remittance r : remittances) {
             try {
                 check(r);
             } catch (Refused e) {
-                refused.add(new Refusal(r.traceNumber(), e.code(), e.getMessage()));
+                refused.add(new Refusal(r.traceNumber(), e.code(), e.location(), e.getMessage()));
             }
         }
-        if (refused.isEmpty()) {
-            for (Remittance r : remittances) {
-                take(r, "X12_820", documentId, "820 from " + r.partnerId());
-            }
+        if (!refused.isEmpty()) {
+            return new Received(refused, List.of());
         }
-        return refused;
+        List<Taken> taken = new ArrayList<>();
+        for (Remittance r : remittances) {
+            String sent = "X12_820".equals(channel) ? "820" : r.source() != null && r.source().fileName() != null
+                    ? r.source().fileName() : channel;
+            PaymentBook.Payment p = take(r, channel, documentId, sent + " from " + r.partnerId());
+            taken.add(new Taken(p.id(), p.traceNumber(), p.total(), p.currency(), p.applied(), p.unapplied(),
+                    p.lines().stream().map(l -> new TakenLine(l.invoiceNumber(), l.outcome(), l.applied(), l.discount(),
+                            l.deducted(), l.unapplied(), l.claimNumber(), l.message())).toList()));
+        }
+        return new Received(List.of(), taken);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.edihub.intake;
 
 import io.edihub.canonical.Adjustment;
-import io.edihub.canonical.CanonicalJson;
 import io.edihub.canonical.InputError;
 import io.edihub.claims.Claim;
 import io.edihub.claims.Claims;
@@ -9,12 +8,10 @@ import io.edihub.document.AdjustmentCsvReader;
 import io.edihub.document.AdjustmentDocument;
 import io.edihub.document.AdjustmentJsonReader;
 import io.edihub.document.OrderFormat;
-import io.edihub.ops.Alerts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,18 +36,20 @@ public class AdjustmentIntake implements AdjustmentReceiver {
     private final InboundDocuments documents;
     private final AdjustmentJsonReader json;
     private final AdjustmentCsvReader csv;
-    private final Alerts alerts;
+    private final WholeDocumentAnswers answers;
     private final Clock clock;
 
+    private static final WholeDocumentAnswers.Kind KIND = new WholeDocumentAnswers.Kind("adjustment", "ADJUSTMENT_REFUSED");
+
     AdjustmentIntake(Claims claims, PlatformTransactionManager transactions, InboundDocuments documents,
-            IntakeSettings settings, Alerts alerts, Clock clock) {
+            IntakeSettings settings, WholeDocumentAnswers answers, Clock clock) {
         this.claims = claims;
         this.nested = new TransactionTemplate(transactions);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.documents = documents;
         this.json = new AdjustmentJsonReader(settings.maxDocumentBytes());
         this.csv = new AdjustmentCsvReader(settings.maxDocumentBytes());
-        this.alerts = alerts;
+        this.answers = answers;
         this.clock = clock;
     }
 
@@ -94,24 +93,14 @@ public class AdjustmentIntake implements AdjustmentReceiver {
         boolean taken = document.accepted() && refused.isEmpty();
         Response response = new Response(documentId, fileName, format == OrderFormat.ADJUSTMENT_CSV ? "CSV" : "JSON",
                 taken ? "ACCEPTED" : "REJECTED", document.errors(), refused, result.claims());
-        String answer = documentId + "-" + fileName + ".response.json";
-        String report = null;
+        List<String> reasons = new ArrayList<>();
         if (!taken) {
-            report = fileName + " from partner " + partnerId + ": REJECTED at " + now + " (" + response.format()
-                    + " adjustment, document " + documentId + ")\nAnswer sent to outbound/: " + answer
-                    + "\nNothing of it was taken.\n\n" + document.errors().stream().map(e -> e + "\n").collect(Collectors.joining())
-                    + refused.stream().map(r -> "adjustment " + r.adjustmentNumber() + ": " + r.message() + " [" + r.code()
-                            + "]\n").collect(Collectors.joining());
-            alerts.raise("ADJUSTMENT_REFUSED", fileName, partnerId, null, null, documentId, fileName + " from " + partnerId
-                    + " was not taken: " + String.join("; ", document.errors().stream().map(InputError::toString).toList())
-                    + String.join("; ", refused.stream().map(r -> r.message() + " [" + r.code() + "]").toList()));
+            document.errors().forEach(e -> reasons.add(e.toString()));
+            refused.forEach(r -> reasons.add("adjustment " + r.adjustmentNumber() + ": " + r.message() + " [" + r.code()
+                    + "]"));
         }
-        documents.outcome(documentId, response.status(), report);
-        List<IntakeOutcome.OutboundFile> outbound = List.of(documents.outbound(partnerId, "RESPONSE", null, answer,
-                CanonicalJson.pretty(response), documentId, now));
-        return new Received(response, new IntakeOutcome(documentId, fileName, taken ? IntakeOutcome.Disposition.ARCHIVE
-                : IntakeOutcome.Disposition.ERROR, report == null ? "" : report, outbound, false,
-                taken ? document.adjustments().size() : 0));
+        return new Received(response, answers.answer(KIND, partnerId, documentId, fileName, response.format(), response,
+                reasons, document.adjustments().size(), now));
     }
 
     /** The answer was sent: the document is done. */

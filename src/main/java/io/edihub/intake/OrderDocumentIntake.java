@@ -92,10 +92,10 @@ public class OrderDocumentIntake {
             case ADJUSTMENT_JSON, ADJUSTMENT_CSV -> new OrderDocument(format, List.of(), List.of(new InputError("document",
                     "NOT_AN_ORDER", "a credit/debit adjustment in " + (format == OrderFormat.ADJUSTMENT_JSON
                             ? "JSON" : "CSV") + " is no order: send it to POST /api/v1/claims, or upload it over SFTP")));
-            // recognised, but no module takes them yet (X12 820s go to the RemittanceReceiver, when there is one)
+            // files of them go to the remittance intake (the route's choice); this is the order API's answer
             case REMITTANCE_JSON, REMITTANCE_CSV -> new OrderDocument(format, List.of(), List.of(new InputError("document",
-                    "REMITTANCES_NOT_TAKEN", "a remittance in " + (format == OrderFormat.REMITTANCE_JSON ? "JSON" : "CSV")
-                            + ": remittances are not taken here yet")));
+                    "NOT_AN_ORDER", "a remittance in " + (format == OrderFormat.REMITTANCE_JSON ? "JSON" : "CSV")
+                            + " is no order: send it to POST /api/v1/remittances, or upload it over SFTP")));
             default -> new OrderDocument(format, List.of(), List.of(OrderFormat.nothingIn(content)
                     .map(nothing -> new InputError("document", "EMPTY", "the file " + nothing + ": there is nothing in it "
                             + "to read. If it should have held orders, the upload may have failed: send it again"))

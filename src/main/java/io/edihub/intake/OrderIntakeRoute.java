@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Camel face of the intake services: what the {@code receiveOrders} route template calls for every
- * file a partner uploads: orders, changes, acceptances and acknowledgments. The format is recognised by
+ * file a partner uploads: orders, changes, acceptances, adjustments, remittances and acknowledgments. The format is recognised by
  * content (X12, EDIFACT, JSON, CSV; an acceptance by its acceptance id), not by name.
  */
 @Component("orderIntakeRoute")
@@ -26,12 +26,14 @@ public class OrderIntakeRoute {
     private final OrderDocumentIntake documents;
     private final AcceptanceIntake acceptances;
     private final AdjustmentIntake adjustments;
+    private final RemittanceIntake remittances;
     private final TooLargeInputs tooLarge;
     private final Clock clock;
 
     public OrderIntakeRoute(X12Intake x12, OrderDocumentIntake documents, AcceptanceIntake acceptances,
-            AdjustmentIntake adjustments, TooLargeInputs tooLarge, Clock clock) {
+            AdjustmentIntake adjustments, RemittanceIntake remittances, TooLargeInputs tooLarge, Clock clock) {
         this.acceptances = acceptances;
+        this.remittances = remittances;
         this.adjustments = adjustments;
         this.tooLarge = tooLarge;
         this.x12 = x12;
@@ -111,6 +113,13 @@ public class OrderIntakeRoute {
             @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
             @Header(EdiHubHeaders.FORMAT) OrderFormat format) {
         return adjustments.receiveDocument(partnerId, "SFTP", fileName, content, format).outcome();
+    }
+
+    /** A JSON or CSV remittance: payments applied to our invoices (whichever module receives remittances). */
+    public IntakeOutcome receiveRemittances(@Header(EdiHubHeaders.PARTNER) String partnerId,
+            @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
+            @Header(EdiHubHeaders.FORMAT) OrderFormat format) {
+        return remittances.receive(partnerId, fileName, content, format).outcome();
     }
 
     /** A JSON, CSV or EDIFACT order document; anything not recognised is refused as such, with the reason. */

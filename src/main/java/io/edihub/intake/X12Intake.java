@@ -324,7 +324,7 @@ class X12Intake {
             }
             List<Remittance> sourced = remittances.stream().map(r -> new Remittance(r.partnerId(), r.traceNumber(),
                     r.total(), r.currency(), r.method(), r.paymentDate(), r.lines(), source(r.source()))).toList();
-            List<RemittanceReceiver.Refusal> refused = receiver.receive(sourced, documentId);
+            List<RemittanceReceiver.Refusal> refused = receiver.receive(sourced, documentId, "X12_820").refused();
             if (!refused.isEmpty()) {
                 // the trace number is TRN02, the segment after BPR when the remittance carries no heading NTE
                 transaction.rejectElement("TRN", 3, 2, "127", "7", remittances.get(0).traceNumber(),

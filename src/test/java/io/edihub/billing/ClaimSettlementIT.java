@@ -379,7 +379,7 @@ class ClaimSettlementIT {
     }
 
     /** An acme 850: line 1, 100 tablets at 43.00 (the contract says 42.50), due 2027-01-15. */
-    private static String oneMonthOrder(String po, String isa13) {
+    static String oneMonthOrder(String po, String isa13) {
         return String.join("~\n",
                 "ISA*00*          *00*          *ZZ*ACMEFED        *ZZ*EDIHUB         *261120*0800*U*00401*" + isa13 + "*0*P*>",
                 "GS*PO*ACMEFED*EDIHUB*20261120*0800*" + Integer.parseInt(isa13) + "*X*004010",

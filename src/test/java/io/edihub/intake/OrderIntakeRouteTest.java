@@ -19,7 +19,7 @@ class OrderIntakeRouteTest {
     private static final int LIMIT = 1000;
 
     private final CamelContext camel = new DefaultCamelContext();
-    private final OrderIntakeRoute route = new OrderIntakeRoute(null, null, null, null,
+    private final OrderIntakeRoute route = new OrderIntakeRoute(null, null, null, null, null,
             new TooLargeInputs(new IntakeSettings(LIMIT), null, null, null, null, null), Clock.systemUTC());
 
     @AfterEach

@@ -121,19 +121,33 @@ class SftpIntakeIT {
     }
 
     @Test
-    void aRemittanceIsRefusedAsNotTakenHereWhileNoModuleAppliesCash() throws Exception {
-        // an interchange number of its own: the golden sample's may have been sent to this hub already
+    void aRemittanceNamingInvoicesWeNeverSentIsTakenAsUnappliedCash() throws Exception {
+        // an interchange and trace number of its own: the golden sample's may have been sent to this hub already
         byte[] remittance = new String(sample("acme/remittances/ach-two-invoices.820.edi"),
                 java.nio.charset.StandardCharsets.US_ASCII).replace("000000701", "000000791")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                .replace("PAY-2027-000311", "PAY-SFTP-000791").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         acme.upload("remittance.edi", remittance);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error")).anyMatch(n -> n.endsWith("-remittance.edi")));
-        String errorName = only(acme.list("error"), "-remittance.edi.error.txt");
-        assertThat(acme.read("error/" + errorName)).contains("REJECTED", "remittances are not taken here",
-                "REMITTANCES_NOT_TAKEN");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-remittance.edi")));
         String ack = acme.read("outbound/" + only(acme.list("outbound"), "-for-000000791.x12"));
-        assertThat(ack).contains("AK1*RA*7001~", "AK2*820*0001~", "AK5*R*1~", "AK9*R*1*1*0~");
+        assertThat(ack).contains("AK1*RA*7001~", "AK2*820*0001~", "AK5*A~", "AK9*A*1*1*1~");
+        assertThat(jdbc.queryForObject("select unapplied from payment where partner_id = 'acme' "
+                + "and trace_number = 'PAY-SFTP-000791'", java.math.BigDecimal.class)).isEqualByComparingTo("2343.75");
+        assertThat(jdbc.queryForList("select outcome from payment_line p join payment on payment.id = p.payment "
+                + "where trace_number = 'PAY-SFTP-000791'", String.class)).containsOnly("UNKNOWN_INVOICE");
+        assertThat(acme.list("inbound")).isEmpty();
+    }
+
+    @Test
+    void aCreditAdjustmentFileOnAnInvoiceWeNeverSentIsRefusedWithTheReasonInItsAnswer() throws Exception {
+        acme.upload("adjustment-unknown.json", sample("acme/adjustments/damaged-and-short.json"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error"))
+                .anyMatch(n -> n.endsWith("-adjustment-unknown.json")));
+        assertThat(acme.read("error/" + only(acme.list("error"), "-adjustment-unknown.json.error.txt")))
+                .contains("REJECTED", "JSON adjustment", "Nothing of it was taken", "UNKNOWN_INVOICE");
+        assertThat(acme.read("outbound/" + only(acme.list("outbound"), "-adjustment-unknown.json.response.json")))
+                .contains("\"status\" : \"REJECTED\"", "UNKNOWN_INVOICE");
         assertThat(acme.list("inbound")).isEmpty();
     }
 

@@ -102,6 +102,7 @@ class PartnerFileRouteTest {
         verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any());
         verify(intake, never()).receiveAcceptances(anyString(), anyString(), any(), any());
         verify(intake, never()).receiveAdjustments(anyString(), anyString(), any(), any());
+        verify(intake, never()).receiveRemittances(anyString(), anyString(), any(), any());
     }
 
     @Test
@@ -129,6 +130,20 @@ class PartnerFileRouteTest {
 
         MockEndpoint.assertIsSatisfied(camel);
         verify(intake, never()).receiveAcceptances(anyString(), anyString(), any(), any());
+        verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any());
+    }
+
+    @Test
+    void aRemittanceGoesToTheRemittanceReader() throws Exception {
+        recognisedAs(OrderFormat.REMITTANCE_CSV);
+        when(intake.receiveRemittances(eq("acme"), eq("po.edi"), any(), eq(OrderFormat.REMITTANCE_CSV)))
+                .thenReturn(outcome(IntakeOutcome.Disposition.ARCHIVE, "po.edi.response.json"));
+        outbound.expectedMessageCount(1);
+
+        upload("trace_number,payment_date\n");
+
+        MockEndpoint.assertIsSatisfied(camel);
+        verify(intake, never()).receiveAdjustments(anyString(), anyString(), any(), any());
         verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any());
     }
 
