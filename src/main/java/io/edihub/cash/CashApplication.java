@@ -15,10 +15,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,9 +93,14 @@ public class CashApplication implements RemittanceReceiver {
     @Transactional
     public Received receive(List<Remittance> remittances, long documentId, String channel) {
         List<Refusal> refused = new ArrayList<>();
+        Set<String> traces = new HashSet<>();
         for (Remittance r : remittances) {
             try {
                 check(r);
+                if (!traces.add(r.traceNumber())) {
+                    throw new Refused("DUPLICATE_TRACE_NUMBER", "traceNumber", "trace number " + r.traceNumber()
+                            + " is named by two payments of this document; a payment is taken once");
+                }
             } catch (Refused e) {
                 refused.add(new Refusal(r.traceNumber(), e.code(), e.location(), e.getMessage()));
             }
