@@ -61,7 +61,8 @@ public class ContractStatementApi {
             statement = caller.operator() || caller.name().equals(partner)
                     ? statements.statement(partner, contract, from, to) : Optional.empty();
         } catch (ContractStatements.BadPeriod e) {
-            respond(exchange, 400, error(from == null ? "from" : "to", "BAD_PERIOD", e.getMessage()));
+            // the day given is the one at odds with the contract's validity or today
+            respond(exchange, 400, error(to == null ? "from" : "to", "BAD_PERIOD", e.getMessage()));
             return;
         }
         if (statement.isEmpty()) {
