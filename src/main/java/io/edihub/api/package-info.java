@@ -3,7 +3,8 @@
  * authentication and request size limits for everything served over HTTP.
  *
  * Claims on invoiced goods raised and claims settled by a person ({@code /api/v1/claims}); payments taken and
- * unapplied cash applied by a person ({@code /api/v1/remittances}).
+ * unapplied cash applied by a person ({@code /api/v1/remittances}); the statement of a contract
+ * ({@code /api/v1/contracts/{partner}/{contract}/statement}).
  *
  * <p>Owns no tables. May use {@code canonical}, {@code cash}, {@code claims}, {@code document}, {@code intake},
  * {@code ops}, {@code order}, {@code partner} and {@code policy}.

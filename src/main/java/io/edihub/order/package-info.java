@@ -8,8 +8,8 @@
  * <p>Owns the tables {@code purchase_order}, {@code order_revision}, {@code order_line}, {@code schedule_line},
  * {@code order_release}, {@code release_line}, {@code order_review}, {@code order_decision}, {@code order_event}.
  * Publishes the views {@code order_overview}, {@code order_revision_overview}, {@code order_event_overview},
- * {@code held_order}, {@code release_overview} and {@code release_line_overview}, which the timeline, the
- * watchdog, dead-letter replays and the metrics read. May use {@code canonical} and {@code partner}.
+ * {@code held_order}, {@code release_overview}, {@code release_line_overview} and {@code release_line_part_overview},
+ * which the timeline, the watchdog, dead-letter replays, the metrics and the contract statement read. May use {@code canonical} and {@code partner}.
  */
 @ApplicationModule(displayName = "Orders and releases", allowedDependencies = {"canonical", "partner"})
 package io.edihub.order;
