@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the 2 % discount, and the second short with an adjustment reason. The first is PAID with its discount recorded, the
  * second PARTIALLY_PAID with a deduction claim; the release stays open. An operator credits the deduction: the second
  * invoice is settled, and the release and the order close. An 820 whose lines do not add up, and one with a trace number
- * already taken, are rejected by the 997 and apply nothing.
+ * already taken, are rejected by the 997 and apply nothing. The contract's statement shows what the two invoices
+ * added: invoiced, credited, paid, the discount, nothing open, no price deviation, and what acme's terms concede.
  */
 @WholeHubTest
 class CashApplicationIT {
@@ -45,6 +46,8 @@ class CashApplicationIT {
     private static final String PAYMENTS = "edihub.payments.v1";
     private static final String SHIPMENTS = "edihub.shipments.v1";
     private static final String PO = "CA-3001";
+    private static final LocalDate INVOICED_ON = LocalDate.of(2027, 1, 27);
+    private static final LocalDate PAID_ON = LocalDate.of(2027, 2, 1);
 
     @Autowired
     TestClock clock;
@@ -82,8 +85,9 @@ class CashApplicationIT {
         kafka.send(SHIPMENTS, PO + "-01", FulfillmentBillingIT.shipment("SHP-CA-1", PO + "-01", "100"));
         await().atMost(WAIT).until(() -> "SHIPPED".equals(status(PO + "-01")));
 
-        // two acceptances, two invoices: 60 and 40 tablets at the contract's 42.50
-        clock.setDay(LocalDate.of(2027, 1, 20));
+        // two acceptances, two invoices: 60 and 40 tablets at the contract's 42.50, on a day no other test invoices
+        clock.setDay(INVOICED_ON);
+        JsonNode before = statement();
         acme.upload("ca-acc-1.edi", Acceptance861Samples.of(PO, PO + "-01", "CA-ACC-1", "000000902", "RCD*1*60*EA")
                 .getBytes(StandardCharsets.US_ASCII));
         await().atMost(WAIT).until(() -> invoices().size() == 1);
@@ -94,16 +98,18 @@ class CashApplicationIT {
         JsonNode second = invoices().get(1);
         assertThat(first.path("total").decimalValue()).isEqualByComparingTo("2550.00");
         assertThat(second.path("total").decimalValue()).isEqualByComparingTo("1700.00");
-        // acme's terms: net 30, 2 % in 10 days, from the later of invoice and acceptance (both on 2027-01-20 here)
-        assertThat(first.path("discountDate").asText()).isEqualTo("2027-01-30");
-        assertThat(first.path("dueDate").asText()).isEqualTo("2027-02-19");
+        // acme's terms: net 30, 2 % in 10 days, from the later of invoice (2027-01-27) and acceptance (2027-01-20)
+        assertThat(first.path("termsFrom").asText()).isEqualTo("2027-01-27");
+        assertThat(first.path("discountDate").asText()).isEqualTo("2027-02-06");
+        assertThat(first.path("dueDate").asText()).isEqualTo("2027-02-26");
+        assertThat(first.path("discountAllowed").decimalValue()).isEqualByComparingTo("51.00");
         assertThat(status(PO + "-01")).as("every unit is invoiced, nothing is paid yet").isEqualTo("INVOICED");
         String one = first.path("invoiceNumber").asText();
         String two = second.path("invoiceNumber").asText();
 
         // bad 820s first: lines that do not add up to BPR02, then (later) a trace number used twice; nothing applied
-        clock.setDay(LocalDate.of(2027, 1, 25));
-        acme.upload("ca-820-sum.edi", Remittance820.payment("PAY-CA-0", LocalDate.of(2027, 1, 25))
+        clock.setDay(PAID_ON);
+        acme.upload("ca-820-sum.edi", Remittance820.payment("PAY-CA-0", PAID_ON)
                 .invoice(one, "2499.00", "2550.00", "51.00").interchange("000000904", "2500.00")
                 .getBytes(StandardCharsets.US_ASCII));
         String mismatch = await().atMost(WAIT).until(() -> answerTo("000000904"), a -> a != null);
@@ -111,7 +117,7 @@ class CashApplicationIT {
         assertThat(paid(one)).isZero();
 
         // the 820: the first invoice paid inside the window with its 2 % discount, the second 50.00 short (ADX 04)
-        String payment = Remittance820.payment("PAY-CA-1", LocalDate.of(2027, 1, 25))
+        String payment = Remittance820.payment("PAY-CA-1", PAID_ON)
                 .invoice(one, "2499.00", "2550.00", "51.00")
                 .invoice(two, "1650.00", "1700.00", null).adjustment("-50.00", "04", "ONE CARTON REFUSED")
                 .interchange("000000905");
@@ -157,7 +163,7 @@ class CashApplicationIT {
         assertThat(status(PO + "-01")).isEqualTo("INVOICED");
 
         // the same trace number again: rejected, nothing applied twice
-        acme.upload("ca-820-again.edi", Remittance820.payment("PAY-CA-1", LocalDate.of(2027, 1, 26))
+        acme.upload("ca-820-again.edi", Remittance820.payment("PAY-CA-1", PAID_ON.plusDays(1))
                 .invoice(two, "50.00", "1700.00", null).interchange("000000906").getBytes(StandardCharsets.US_ASCII));
         String again = await().atMost(WAIT).until(() -> answerTo("000000906"), a -> a != null);
         assertThat(again).contains("AK5*R");
@@ -182,6 +188,48 @@ class CashApplicationIT {
         List<String> story = new ArrayList<>();
         timeline.path("entries").forEach(e -> story.add(e.path("kind").asText()));
         assertThat(story).contains("PAID", "DEDUCTION", "CREDITED", "RELEASE_CLOSED", "ORDER_CLOSED");
+
+        // the contract's statement for the day of the two invoices: what they added to it
+        JsonNode after = statement();
+        assertThat(added(before, after, "invoiced")).isEqualByComparingTo("4250.00");
+        assertThat(added(before, after, "credited")).isEqualByComparingTo("50.00");
+        assertThat(added(before, after, "paid")).isEqualByComparingTo("4149.00");
+        assertThat(added(before, after, "discounts")).isEqualByComparingTo("51.00");
+        assertThat(added(before, after, "deductionsOpen")).isZero();
+        assertThat(added(before, after, "open")).isZero();
+        List<String> deviations = new ArrayList<>();
+        after.path("priceDeviations").forEach(d -> deviations.add(d.path("invoiceNumber").asText()));
+        assertThat(deviations).doesNotContain(one, two);
+        // what acme's terms concede against the standard net 20 at 8 %: the first paid inside the discount window
+        // (10 days granted, the 51.00 discount), the second on net 30
+        assertThat(concession(after, one).path("daysGranted").asInt()).isEqualTo(10);
+        assertThat(concession(after, one).path("value").decimalValue()).isEqualByComparingTo("45.41");
+        assertThat(concession(after, two).path("daysGranted").asInt()).isEqualTo(30);
+        assertThat(concession(after, two).path("value").decimalValue()).isEqualByComparingTo("3.73");
+        HttpResponse<String> csv = get("/api/v1/contracts/acme/GSA-47QSWA-2026/statement?from=" + INVOICED_ON + "&to="
+                + INVOICED_ON + "&format=csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains("EH-1001");
+    }
+
+    private JsonNode statement() throws Exception {
+        HttpResponse<String> response = get("/api/v1/contracts/acme/GSA-47QSWA-2026/statement?from=" + INVOICED_ON
+                + "&to=" + INVOICED_ON);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return CanonicalJson.MAPPER.readTree(response.body());
+    }
+
+    private static BigDecimal added(JsonNode before, JsonNode after, String figure) {
+        return after.path("total").path(figure).decimalValue().subtract(before.path("total").path(figure).decimalValue());
+    }
+
+    private static JsonNode concession(JsonNode statement, String invoice) {
+        for (JsonNode c : statement.path("termsConcession")) {
+            if (c.path("invoiceNumber").asText().equals(invoice)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no terms concession for " + invoice + " in " + statement);
     }
 
     private Map<String, Object> balance(String invoice) {

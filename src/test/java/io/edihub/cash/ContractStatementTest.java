@@ -30,7 +30,7 @@ class ContractStatementTest {
                             LocalDate.of(2028, 7, 1), null, List.of()),
                     new Contract.Price("EH-2040", "ACM-77813", "CASES", "CA", new BigDecimal("118.00"), null, null,
                             List.of(new Contract.QuantityBreak(new BigDecimal("1000"), new BigDecimal("112.00"))))),
-            new Contract.PaymentTerms(30, new BigDecimal("2"), 10, "NET 30 2% 10"), "V-1", null, null,
+            new Contract.PaymentTerms(30, new BigDecimal("2"), 10, "NET 30 2% 10", Contract.DueFrom.INVOICE), "V-1", null, null,
             Contract.PriceMismatch.CONTRACT_WINS);
 
     private static final ContractStatement.StandardTerms STANDARD = new ContractStatement.StandardTerms(20,
