@@ -686,7 +686,8 @@ class BillingPropertyIT {
             }
             String json = orderJson();
             boolean held = overLimits(planned(Map.of()));
-            trace.add(start + " order " + po + (held ? " (over the limits)" : "") + ": " + json.replaceAll("\\s+", " "));
+            trace.add(start + " order " + po + (held ? " (over the limits)" : "") + (clean ? " (a customer who rejects nothing)"
+                    : "") + ": " + json.replaceAll("\\s+", " "));
             OrderResponse.OrderResult result = submit(json);
             assertThat(result.result()).as("the order: %s", result.message()).isEqualTo(held ? "HELD" : "ACCEPTED");
             count("order " + result.result());
