@@ -10,6 +10,12 @@ import io.edihub.TestClock;
 import io.edihub.WholeHubTest;
 import io.edihub.canonical.Acceptance;
 import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.Remittance;
+import io.edihub.cash.CashApplication;
+import io.edihub.cash.PaymentBook;
+import io.edihub.claims.Claim;
+import io.edihub.claims.ClaimQueries;
+import io.edihub.claims.ClaimSettlements;
 import io.edihub.document.OrderFormat;
 import io.edihub.fulfillment.ReleaseScheduler;
 import io.edihub.fulfillment.ShipmentDesk;
@@ -44,6 +50,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Billing as a property of the whole hub (real PostgreSQL, the real desks, a clock the test moves): random
@@ -51,6 +58,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * compared with a small model the test keeps of what the hub must say and store. After every move the
  * release ledger in the database must equal the model's; after every scenario the invoices must be the
  * model's, at the contract's prices and terms, one per acceptance that accepted something.
+ *
+ * <p>Then the cash (issue 16): random remittances over the scenario's invoices — the amount open, less (with an ADX
+ * reason or none), more, less a discount taken in its window or after it, the same invoice twice, an invoice we never
+ * issued, lines that do not add up, a trace number taken before — deductions credited or denied (whole or in part),
+ * unapplied cash applied by an operator (or too much of it). The model keeps each invoice's money (paid, discount,
+ * deducted, credited, open), each payment's (applied, unapplied) and each deduction's open amount. After every move
+ * the database must hold the model's money and its rules: per invoice {@code paid + credited + discount + deducted +
+ * open = total}, each at or above zero, its cash and discount the sums of its applications, per payment applied +
+ * unapplied = total and its applications adding up to applied, the open DEDUCTION claims holding what the invoice has
+ * deducted, and a CLOSED release with nothing open, deducted or claimed. A release closes when its goods are all
+ * invoiced, none rejected, and its invoices are settled; its order with the last one.
  *
  * <p>The desks are called directly, not through SFTP and Kafka, so that fifty scenarios take about a minute.
  * The seed is printed; {@code -Dbilling.seed=N} replays a run, {@code -Dbilling.scenario=K} only its
@@ -89,6 +107,14 @@ class BillingPropertyIT {
     PartnerDirectory partners;
     @Autowired
     CamelContext camel;
+    @Autowired
+    CashApplication cash;
+    @Autowired
+    ClaimSettlements settlements;
+    @Autowired
+    ClaimQueries claimQueries;
+    @Autowired
+    TransactionTemplate transactions;
 
     private final Map<String, Integer> seen = new TreeMap<>();
 
@@ -132,7 +158,10 @@ class BillingPropertyIT {
             // a run that never got to the interesting moves would pass without proving anything
             assertThat(seen).containsKeys("ship APPLIED", "ship OVER_SHIPMENT", "ship RELEASE_NOT_SHIPPABLE",
                     "ship DUPLICATE", "accept INVOICED", "accept OVER_ACCEPTANCE", "accept NEGATIVE_QUANTITY",
-                    "accept DUPLICATE_ACCEPTANCE", "dispatch", "change ACCEPTED");
+                    "accept DUPLICATE_ACCEPTANCE", "dispatch", "change ACCEPTED", "pay PAID", "pay PARTIALLY_PAID",
+                    "pay OVERPAID", "pay UNKNOWN_INVOICE", "pay discount earned", "pay discount unearned",
+                    "pay AMOUNT_MISMATCH", "pay DUPLICATE_TRACE_NUMBER", "deduction CREDIT", "deduction DENY",
+                    "unapplied applied", "release CLOSED");
         }
     }
 
@@ -364,6 +393,78 @@ class BillingPropertyIT {
     record Expectation(String result, String code) {
     }
 
+    /**
+     * Where an invoice's money must stand: {@code paid + discount + deducted + credited + open = total}. Its discount's
+     * last day and amount follow acme's terms from the invoice's day (the acceptance's day, here the same).
+     */
+    static final class InvoiceMoney {
+        final String number;
+        final String releaseId;
+        final BigDecimal total;
+        final LocalDate discountDate;
+        final BigDecimal discountAllowed;
+        BigDecimal paid = BigDecimal.ZERO;
+        BigDecimal discount = BigDecimal.ZERO;
+        BigDecimal deducted = BigDecimal.ZERO;
+        BigDecimal credited = BigDecimal.ZERO;
+
+        InvoiceMoney(String number, String releaseId, BigDecimal total, LocalDate invoiceDate) {
+            this.number = number;
+            this.releaseId = releaseId;
+            this.total = total;
+            this.discountDate = invoiceDate.plusDays(DISCOUNT_DAYS);
+            this.discountAllowed = total.multiply(DISCOUNT_PERCENT).movePointLeft(2).setScale(2, RoundingMode.HALF_UP);
+        }
+
+        BigDecimal open() {
+            return total.subtract(paid).subtract(discount).subtract(deducted).subtract(credited);
+        }
+
+        boolean settled() {
+            return open().signum() == 0 && deducted.signum() == 0;
+        }
+
+        String row() {
+            return number + " of " + releaseId + ": total " + p(total) + ", paid " + p(paid) + ", discount " + p(discount)
+                    + ", deducted " + p(deducted) + ", credited " + p(credited) + ", open " + p(open());
+        }
+    }
+
+    /** A payment taken: what of it is applied to invoices, what waits on acme's account. */
+    static final class PaymentMoney {
+        final long id;
+        final String traceNumber;
+        final BigDecimal total;
+        BigDecimal applied = BigDecimal.ZERO;
+        BigDecimal unapplied;
+
+        PaymentMoney(long id, String traceNumber, BigDecimal total) {
+            this.id = id;
+            this.traceNumber = traceNumber;
+            this.total = total;
+            this.unapplied = total;
+        }
+
+        String row() {
+            return traceNumber + ": total " + p(total) + ", applied " + p(applied) + ", unapplied " + p(unapplied);
+        }
+    }
+
+    /** A deduction: what acme withheld on an invoice, as a claim still open for this much. */
+    static final class DeductionMoney {
+        final long claimId;
+        final String claimNumber;
+        final String invoiceNumber;
+        BigDecimal open;
+
+        DeductionMoney(long claimId, String claimNumber, String invoiceNumber, BigDecimal open) {
+            this.claimId = claimId;
+            this.claimNumber = claimNumber;
+            this.invoiceNumber = invoiceNumber;
+            this.open = open;
+        }
+    }
+
     private static List<LineModel> copy(List<LineModel> lines) {
         return new ArrayList<>(lines.stream().map(LineModel::copy).toList());
     }
@@ -398,7 +499,7 @@ class BillingPropertyIT {
                 return "ACCEPTED";
             }
             // everything released shipped, judged and invoiced: the release closes only once its invoices are paid
-            // or credited, and nobody pays here
+            // or credited and no claim is open on it (Scenario#closes)
             return "INVOICED";
         }
         if (shipped.signum() > 0) {
@@ -433,17 +534,30 @@ class BillingPropertyIT {
         final Map<String, String> applied = new HashMap<>();
         /** acceptance id and release taken → its invoice, or null when it accepted nothing */
         final Map<String, ExpectedInvoice> taken = new LinkedHashMap<>();
+        /** invoice number → its money, in the order they were issued */
+        final Map<String, InvoiceMoney> invoices = new LinkedHashMap<>();
+        /** trace number → the payment taken with it */
+        final Map<String, PaymentMoney> payments = new LinkedHashMap<>();
+        /** claim number → a deduction taken on a payment */
+        final Map<String, DeductionMoney> deductions = new LinkedHashMap<>();
+        /** the keys of operators' applications of unapplied cash */
+        final List<String> applicationKeys = new ArrayList<>();
         YearMonth anchor;
         String orderStatus;
         int documents;
         int shipments;
         int acceptances;
         int revisions = 1;
+        int traces;
+        int decisions;
+        /** a customer who rejects nothing and, at the end, takes what was shipped: its releases can close */
+        final boolean clean;
 
         Scenario(int index, SplittableRandom random, PartnerProfile acme) {
             this.random = random;
             this.acme = acme;
             this.po = "PB-" + index;
+            this.clean = random.nextBoolean();
         }
 
         LocalDate today() {
@@ -469,19 +583,57 @@ class BillingPropertyIT {
                 int advance = toShip || toJudge ? 2 : 6;
                 int ship = toShip ? 5 : 1;
                 int accept = toJudge ? 5 : 1;
-                int pick = random.nextInt(advance + ship + accept + 1);
+                // money moves follow the invoices: payments while something is open, decisions on what was withheld
+                int pay = toPay() ? 4 : 1;
+                int settle = deductionsOpen() ? 2 : 0;
+                int reapply = cashUnapplied() && toPay() ? 1 : 0;
+                int pick = random.nextInt(advance + ship + accept + pay + settle + reapply + 1);
                 if (pick < advance) {
                     advance(today().plusDays(random.nextInt(1, 36)));
-                } else if (pick < advance + ship) {
+                } else if ((pick -= advance) < ship) {
                     ship();
-                } else if (pick < advance + ship + accept) {
+                } else if ((pick -= ship) < accept) {
                     accept();
+                } else if ((pick -= accept) < pay) {
+                    pay();
+                } else if ((pick -= pay) < settle) {
+                    settleDeduction();
+                } else if ((pick -= settle) < reapply) {
+                    applyUnapplied();
                 } else if (changes < 2) {
                     changes++;
                     change();
                 } else {
                     advance(today().plusDays(random.nextInt(1, 36)));
                 }
+                assertMoney();
+            }
+            // a clean customer's goods are shipped and judged to the end, so that its releases can close
+            for (int t = 0; clean && t < 16; t++) {
+                boolean toShip = releases.values().stream().anyMatch(r -> r.withFulfillment()
+                        && r.lines.stream().anyMatch(l -> l.released.compareTo(l.shipped) > 0));
+                boolean toJudge = releases.values().stream().anyMatch(r -> r.lines.stream()
+                        .anyMatch(l -> l.unjudged().signum() > 0));
+                if (toShip && (!toJudge || random.nextBoolean())) {
+                    ship();
+                } else if (toJudge) {
+                    accept();
+                } else {
+                    break;
+                }
+                assertMoney();
+            }
+            // the customer settles up after the goods: most releases whose goods are all billed get paid to the end
+            for (int t = random.nextInt(2, 9); t > 0; t--) {
+                int pick = random.nextInt(8);
+                if (pick < 2 && deductionsOpen()) {
+                    settleDeduction();
+                } else if (pick < 3 && cashUnapplied() && toPay()) {
+                    applyUnapplied();
+                } else {
+                    pay(pick < 5 && toPay());
+                }
+                assertMoney();
             }
             assertInvoices();
         }
@@ -534,7 +686,8 @@ class BillingPropertyIT {
             }
             String json = orderJson();
             boolean held = overLimits(planned(Map.of()));
-            trace.add(start + " order " + po + (held ? " (over the limits)" : "") + ": " + json.replaceAll("\\s+", " "));
+            trace.add(start + " order " + po + (held ? " (over the limits)" : "") + (clean ? " (a customer who rejects nothing)"
+                    : "") + ": " + json.replaceAll("\\s+", " "));
             OrderResponse.OrderResult result = submit(json);
             assertThat(result.result()).as("the order: %s", result.message()).isEqualTo(held ? "HELD" : "ACCEPTED");
             count("order " + result.result());
@@ -970,13 +1123,13 @@ class BillingPropertyIT {
                     int how = random.nextInt(10);
                     if (kind == 5 || kind == 6 || open.signum() <= 0 && random.nextBoolean()) {
                         accepted = open.add(bit());
-                    } else if (kind == 12 || how == 0) {
+                    } else if (!clean && (kind == 12 || how == 0)) {
                         accepted = BigDecimal.ZERO;
                         returned = partOf(open);
                     } else {
                         accepted = how < 4 ? open : partOf(open);
                         BigDecimal rest = open.subtract(accepted);
-                        if (rest.signum() > 0 && random.nextBoolean()) {
+                        if (!clean && rest.signum() > 0 && random.nextBoolean()) {
                             returned = partOf(rest);
                             disputed = random.nextBoolean() ? BigDecimal.ZERO : partOf(rest.subtract(returned));
                         }
@@ -1074,7 +1227,12 @@ class BillingPropertyIT {
                         invoice = new ExpectedInvoice(today(), invoiceLines, invoiceLines.stream()
                                 .map(ExpectedInvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
                     }
-                    expected = new Expectation(invoice == null ? "TAKEN" : "INVOICED", status(after, target.status));
+                    String status = status(after, target.status);
+                    if (invoice == null && closes(target.id, after, status)) {
+                        // nothing judged on a release closed already: it stays closed
+                        status = "CLOSED";
+                    }
+                    expected = new Expectation(invoice == null ? "TAKEN" : "INVOICED", status);
                 }
             }
             trace.add(today() + " acceptance " + acceptanceId + " of " + releaseId + " (PO " + poNumber + ") "
@@ -1103,7 +1261,346 @@ class BillingPropertyIT {
             target.status = expected.code();
             closeOrderIfDone();
             taken.put(key, invoice);
+            if (invoice != null) {
+                invoices.put(outcome.invoiceNumber(), new InvoiceMoney(outcome.invoiceNumber(), target.id, invoice.total(),
+                        invoice.invoiceDate()));
+            }
             assertLedger("the acceptance");
+        }
+
+        // --- money ---
+
+        boolean toPay() {
+            return invoices.values().stream().anyMatch(i -> i.open().signum() > 0);
+        }
+
+        boolean deductionsOpen() {
+            return deductions.values().stream().anyMatch(d -> d.open.signum() > 0);
+        }
+
+        boolean cashUnapplied() {
+            return payments.values().stream().anyMatch(m -> m.unapplied.signum() > 0);
+        }
+
+        /** An amount in cents in (0, upTo], or upTo itself when it is less than a cent. */
+        BigDecimal cents(BigDecimal upTo) {
+            long most = upTo.movePointRight(2).setScale(0, RoundingMode.DOWN).longValueExact();
+            return most < 1 ? upTo : BigDecimal.valueOf(random.nextLong(1, most + 1), 2);
+        }
+
+        BigDecimal someCents() {
+            return BigDecimal.valueOf(random.nextLong(1, 50_000), 2);
+        }
+
+        /**
+         * A remittance from acme over the scenario's invoices, each line paying the amount open, less, more, less a
+         * discount taken in its window or after it, now and then the same invoice twice or one we never issued; some
+         * whose lines do not add up to the payment, some with a trace number taken before. The model applies it as the
+         * hub must (CashApplication): line by line, each against what is open after the lines before it.
+         */
+        void pay() {
+            pay(false);
+        }
+
+        /** @param settleUp every invoice with money open paid to the cent, in one remittance */
+        void pay(boolean settleUp) {
+            String traceNumber = po + "-T" + (++traces);
+            int kind = settleUp ? 19 : random.nextInt(20);
+            if (kind == 0 && !payments.isEmpty()) {
+                List<String> used = new ArrayList<>(payments.keySet());
+                traceNumber = used.get(random.nextInt(used.size()));
+            }
+            List<InvoiceMoney> open = invoices.values().stream().filter(i -> i.open().signum() > 0).toList();
+            List<InvoiceMoney> chosen = new ArrayList<>(!open.isEmpty() && random.nextInt(6) > 0 ? open
+                    : invoices.values());
+            Collections.shuffle(chosen, new Random(random.nextLong()));
+            chosen = settleUp ? new ArrayList<>(open) : chosen.subList(0, Math.min(chosen.size(), random.nextInt(1, 4)));
+            LocalDate paymentDate = today();
+            if (!chosen.isEmpty()) {
+                // the first invoice's discount window decides: inside it or after it
+                LocalDate last = chosen.get(0).discountDate;
+                paymentDate = random.nextBoolean() ? last.minusDays(random.nextInt(0, DISCOUNT_DAYS + 1))
+                        : last.plusDays(random.nextInt(1, 40));
+            }
+            List<Remittance.Line> lines = new ArrayList<>();
+            for (InvoiceMoney i : chosen) {
+                BigDecimal owed = i.open();
+                BigDecimal paid;
+                BigDecimal discount = null;
+                List<Remittance.LineAdjustment> adjustments = List.of();
+                // settling up, acme pays each invoice to the cent, or less the discount the terms allow
+                switch (settleUp ? 4 * random.nextInt(2) : random.nextInt(6)) {
+                    case 0, 1 -> paid = owed;
+                    case 2 -> {
+                        BigDecimal less = owed.signum() > 0 ? cents(owed) : BigDecimal.ZERO;
+                        paid = owed.subtract(less);
+                        if (less.signum() > 0 && random.nextBoolean()) {
+                            adjustments = List.of(new Remittance.LineAdjustment(less.negate(), random.nextBoolean() ? "CS"
+                                    : "01", random.nextBoolean() ? null : "damaged in transit"));
+                        }
+                    }
+                    case 3 -> paid = owed.add(someCents());
+                    default -> {
+                        discount = !settleUp && random.nextInt(4) == 0 ? i.discountAllowed.add(someCents())
+                                : i.discountAllowed;
+                        paid = owed.subtract(discount).max(BigDecimal.ZERO);
+                    }
+                }
+                lines.add(new Remittance.Line(i.number, paid, random.nextBoolean() ? i.total : null, discount, adjustments));
+                if (!settleUp && random.nextInt(8) == 0) {
+                    lines.add(new Remittance.Line(i.number, cents(owed.max(BigDecimal.ONE)), null, null, List.of()));
+                }
+            }
+            boolean nothingPaid = lines.stream().allMatch(l -> l.paid().signum() == 0);
+            // a payment of nothing is refused (NOT_POSITIVE) now and then; mostly acme pays something
+            if (lines.isEmpty() || nothingPaid && kind != 3 || !settleUp && random.nextInt(8) == 0) {
+                lines.add(random.nextInt(lines.size() + 1), new Remittance.Line("NOT-OURS-" + po + "-" + traces, someCents(),
+                        null, null, List.of()));
+            }
+            BigDecimal sum = lines.stream().map(Remittance.Line::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal total = kind == 1 ? sum.add(BigDecimal.ONE)
+                    : kind == 2 && sum.compareTo(BigDecimal.ONE) > 0 ? sum.subtract(new BigDecimal("0.01")) : sum;
+            String refusal = total.signum() <= 0 ? "NOT_POSITIVE" : sum.compareTo(total) != 0 ? "AMOUNT_MISMATCH"
+                    : payments.containsKey(traceNumber) ? "DUPLICATE_TRACE_NUMBER" : null;
+            Remittance remittance = new Remittance(PARTNER, traceNumber, total, random.nextBoolean() ? "USD" : null, "ACH",
+                    paymentDate, lines, new PurchaseOrder.SourceDocument("JSON", traceNumber + ".json", null, null, null,
+                            null));
+            trace.add(today() + " payment " + traceNumber + " of " + p(total) + " paid " + paymentDate + ": "
+                    + lines.stream().map(l -> l.invoiceNumber() + " " + p(l.paid()) + (l.discount() == null ? ""
+                            : " less discount " + p(l.discount())) + (l.adjustments().isEmpty() ? "" : " (ADX "
+                                    + l.adjustments().get(0).reasonCode() + ")")).toList() + " -> expect "
+                    + (refusal == null ? "taken" : refusal));
+            if (refusal != null) {
+                try {
+                    cash.take(remittance, "JSON", null, "property-test");
+                } catch (CashApplication.Refused e) {
+                    assertThat(e.code()).as("payment %s: %s", traceNumber, e.getMessage()).isEqualTo(refusal);
+                    count("pay " + e.code());
+                    assertLedger("the refused payment");
+                    return;
+                }
+                throw new AssertionError("payment " + traceNumber + " was taken, but it must be refused " + refusal);
+            }
+            PaymentBook.Payment payment = cash.take(remittance, "JSON", null, "property-test");
+            PaymentMoney money = new PaymentMoney(payment.id(), traceNumber, total);
+            payments.put(traceNumber, money);
+            List<PaymentBook.Line> stored = payment.lines().stream().sorted(Comparator.comparing(PaymentBook.Line::lineNo))
+                    .toList();
+            assertThat(stored).as("lines of payment %s", traceNumber).hasSize(lines.size());
+            for (int n = 0; n < lines.size(); n++) {
+                Remittance.Line l = lines.get(n);
+                PaymentBook.Line got = stored.get(n);
+                InvoiceMoney i = invoices.get(l.invoiceNumber());
+                String expected;
+                if (i == null) {
+                    expected = "UNKNOWN_INVOICE: applied 0, discount 0, deducted 0, unapplied " + p(l.paid()) + ", no claim";
+                    count("pay UNKNOWN_INVOICE");
+                } else {
+                    BigDecimal taken = l.discount() == null ? BigDecimal.ZERO : l.discount();
+                    BigDecimal owed = i.open();
+                    // a discount is earned once per invoice, in its window, up to what the terms allow and what is open
+                    BigDecimal earned = taken.signum() > 0 && !paymentDate.isAfter(i.discountDate)
+                            && i.discount.signum() == 0 ? taken.min(i.discountAllowed).min(owed) : BigDecimal.ZERO;
+                    BigDecimal applied = l.paid().min(owed.subtract(earned));
+                    BigDecimal over = l.paid().subtract(applied);
+                    BigDecimal withheld = owed.subtract(earned).subtract(applied);
+                    i.paid = i.paid.add(applied);
+                    i.discount = i.discount.add(earned);
+                    i.deducted = i.deducted.add(withheld);
+                    money.applied = money.applied.add(applied);
+                    String outcome = over.signum() > 0 ? "OVERPAID" : i.settled() ? "PAID" : "PARTIALLY_PAID";
+                    expected = outcome + ": applied " + p(applied) + ", discount " + p(earned) + ", deducted " + p(withheld)
+                            + ", unapplied " + p(over) + (withheld.signum() > 0 ? ", claim" : ", no claim");
+                    count("pay " + outcome);
+                    if (earned.signum() > 0) {
+                        count("pay discount earned");
+                    }
+                    if (taken.compareTo(earned) > 0 && withheld.signum() > 0) {
+                        count("pay discount unearned");
+                    }
+                    if (withheld.signum() > 0 && got.claimNumber() != null) {
+                        long claimId = jdbc.queryForObject("select id from claim where claim_number = ? and source = "
+                                + "'DEDUCTION' and source_ref = ?", Long.class, got.claimNumber(), traceNumber + "/" + i.number);
+                        deductions.put(got.claimNumber(), new DeductionMoney(claimId, got.claimNumber(), i.number, withheld));
+                        count("pay deduction" + (l.adjustments().isEmpty() ? "" : " with ADX"));
+                    }
+                    if (lines.subList(0, n).stream().anyMatch(e -> e.invoiceNumber().equals(l.invoiceNumber()))) {
+                        count("pay same invoice twice");
+                    }
+                }
+                assertThat(got.invoiceNumber() + " " + got.outcome() + ": applied " + p(got.applied()) + ", discount "
+                        + p(got.discount()) + ", deducted " + p(got.deducted()) + ", unapplied " + p(got.unapplied())
+                        + (got.claimNumber() != null ? ", claim" : ", no claim")).as("payment %s line %d: %s", traceNumber,
+                                n + 1, got.message()).isEqualTo(l.invoiceNumber() + " " + expected);
+            }
+            money.unapplied = total.subtract(money.applied);
+            closeSettledReleases();
+            assertLedger("the payment");
+        }
+
+        /** A person credits or denies a deduction, all that is open on it or part of one of its lines. */
+        void settleDeduction() {
+            List<DeductionMoney> open = deductions.values().stream().filter(d -> d.open.signum() > 0).toList();
+            if (open.isEmpty()) {
+                pay();
+                return;
+            }
+            DeductionMoney d = open.get(random.nextInt(open.size()));
+            InvoiceMoney i = invoices.get(d.invoiceNumber);
+            Claim.Decision decision = random.nextInt(5) < 3 ? Claim.Decision.CREDIT : Claim.Decision.DENY;
+            List<Claim.SettledLine> lines = List.of();
+            BigDecimal amount = d.open;
+            boolean over = false;
+            if (random.nextInt(3) == 0) {
+                Claim.Line line = claimQueries.find(d.claimId).orElseThrow().lines().stream()
+                        .filter(l -> l.openAmount() != null && l.openAmount().signum() > 0).findFirst().orElseThrow();
+                over = random.nextInt(6) == 0;
+                amount = over ? line.openAmount().add(new BigDecimal("0.01")) : cents(line.openAmount());
+                lines = List.of(new Claim.SettledLine(line.lineNumber(), null, amount));
+            }
+            String key = po + "-D" + (++decisions);
+            trace.add(today() + " " + decision + " " + (lines.isEmpty() ? "all " : "") + p(amount) + " of deduction "
+                    + d.claimNumber + " on " + i.number + " (" + p(d.open) + " open)" + (over ? " -> expect OVER_CLAIMED"
+                            : ""));
+            ClaimSettlements.Result result = settle(d.claimId, key, decision, lines);
+            if (over) {
+                assertThat(result.code()).as(result.message()).isEqualTo("OVER_CLAIMED");
+                count("deduction OVER_CLAIMED");
+                assertLedger("the refused decision");
+                return;
+            }
+            assertThat(result.status()).as("%s on %s: %s", decision, d.claimNumber, result.message()).isEqualTo(200);
+            d.open = d.open.subtract(amount);
+            i.deducted = i.deducted.subtract(amount);
+            if (decision == Claim.Decision.CREDIT) {
+                i.credited = i.credited.add(amount);
+            }
+            count("deduction " + decision);
+            if (random.nextInt(6) == 0) {
+                // the same decision sent again: nothing is decided twice
+                trace.add(today() + " " + key + " again");
+                assertThat(settle(d.claimId, key, Claim.Decision.DENY, List.of()).status()).isEqualTo(200);
+                count("deduction again");
+            }
+            closeSettledReleases();
+            assertLedger("the decision on " + d.claimNumber);
+        }
+
+        ClaimSettlements.Result settle(long claimId, String key, Claim.Decision decision, List<Claim.SettledLine> lines) {
+            return transactions.execute(s -> {
+                ClaimSettlements.Result r = settlements.settle(claimId, new ClaimSettlements.Decision(key, decision,
+                        "property test", lines), "olivia");
+                if (r.claim() == null) {
+                    s.setRollbackOnly();
+                }
+                return r;
+            });
+        }
+
+        /** An operator applies unapplied cash of a payment to an invoice with money open; sometimes too much. */
+        void applyUnapplied() {
+            List<PaymentMoney> withCash = payments.values().stream().filter(m -> m.unapplied.signum() > 0).toList();
+            List<InvoiceMoney> open = invoices.values().stream().filter(i -> i.open().signum() > 0).toList();
+            if (withCash.isEmpty() || open.isEmpty()) {
+                pay();
+                return;
+            }
+            PaymentMoney m = withCash.get(random.nextInt(withCash.size()));
+            InvoiceMoney i = open.get(random.nextInt(open.size()));
+            if (!applicationKeys.isEmpty() && random.nextInt(8) == 0) {
+                // a request sent again with its key: applied once
+                String key = applicationKeys.get(random.nextInt(applicationKeys.size()));
+                trace.add(today() + " application " + key + " again");
+                cash.applyUnapplied(m.id, i.number, null, key, "olivia", "property test, again");
+                count("unapplied again");
+                assertLedger("the application sent again");
+                return;
+            }
+            BigDecimal most = m.unapplied.min(i.open());
+            int how = random.nextInt(6);
+            BigDecimal amount = how < 2 ? null : how == 2 ? m.unapplied.add(new BigDecimal("0.01"))
+                    : how == 3 ? i.open().add(new BigDecimal("0.01")) : cents(most);
+            BigDecimal apply = amount == null ? most : amount;
+            String refusal = apply.compareTo(m.unapplied) > 0 ? "OVER_UNAPPLIED" : apply.compareTo(i.open()) > 0 ? "OVER_OPEN"
+                    : null;
+            String key = po + "-U" + (applicationKeys.size() + 1) + "-" + (++decisions);
+            trace.add(today() + " application of " + (amount == null ? "what fits (" + p(most) + ")" : p(amount)) + " of "
+                    + m.traceNumber + " (" + p(m.unapplied) + " unapplied) to " + i.number + " (" + p(i.open()) + " open)"
+                    + " -> expect " + (refusal == null ? "applied" : refusal));
+            if (refusal != null) {
+                try {
+                    cash.applyUnapplied(m.id, i.number, amount, key, "olivia", "property test");
+                } catch (CashApplication.Refused e) {
+                    assertThat(e.code()).as(e.getMessage()).isEqualTo(refusal);
+                    count("unapplied " + e.code());
+                    assertLedger("the refused application");
+                    return;
+                }
+                throw new AssertionError("the application was taken, but it must be refused " + refusal);
+            }
+            PaymentBook.Payment after = cash.applyUnapplied(m.id, i.number, amount, key, "olivia", "property test");
+            m.applied = m.applied.add(apply);
+            m.unapplied = m.unapplied.subtract(apply);
+            i.paid = i.paid.add(apply);
+            applicationKeys.add(key);
+            assertThat(after.unapplied()).as("unapplied on %s", m.traceNumber).isEqualByComparingTo(m.unapplied);
+            count("unapplied applied");
+            closeSettledReleases();
+            assertLedger("the application");
+        }
+
+        /**
+         * Whether a release closes: all its goods invoiced, none rejected (a claim on them would hold it open), and every
+         * invoice on it paid, discounted or credited to the end with no deduction waiting.
+         */
+        boolean closes(String releaseId, List<LineModel> lines, String status) {
+            return "INVOICED".equals(status) && sum(lines, l -> l.rejected).signum() == 0
+                    && invoices.values().stream().anyMatch(i -> i.releaseId.equals(releaseId))
+                    && invoices.values().stream().filter(i -> i.releaseId.equals(releaseId)).allMatch(InvoiceMoney::settled);
+        }
+
+        void closeSettledReleases() {
+            for (ReleaseModel r : releases.values()) {
+                if (closes(r.id, r.lines, r.status)) {
+                    r.status = "CLOSED";
+                    count("release CLOSED");
+                }
+            }
+            String before = orderStatus;
+            closeOrderIfDone();
+            if (!before.equals(orderStatus)) {
+                count("order CLOSED");
+            }
+        }
+
+        /**
+         * The money of the scenario's invoices, payments and deductions as the model has it, and the rules it keeps:
+         * every part of an invoice at or above zero and adding up to its total, its cash and discount the sum of its
+         * applications, a payment's applications adding up to what it applied, the deductions still open adding up to
+         * what its invoices hold deducted, and a closed release with nothing open on it.
+         */
+        void assertMoney() {
+            List<String> stored = jdbc.query("select invoice_number, release_id, total, paid, discount, deducted, credited, "
+                    + "open_balance from invoice_overview where partner_id = ? and po_number = ?", (rs, n) -> rs.getString(1)
+                    + " of " + rs.getString(2) + ": total " + p(rs.getBigDecimal(3)) + ", paid " + p(rs.getBigDecimal(4))
+                    + ", discount " + p(rs.getBigDecimal(5)) + ", deducted " + p(rs.getBigDecimal(6)) + ", credited "
+                    + p(rs.getBigDecimal(7)) + ", open " + p(rs.getBigDecimal(8)), PARTNER, po);
+            assertThat(stored).as("the invoices' money").containsExactlyInAnyOrderElementsOf(invoices.values().stream()
+                    .map(InvoiceMoney::row).toList());
+            List<String> paid = jdbc.query("select trace_number, total, applied, unapplied from payment where partner_id = ? "
+                    + "and trace_number like ?", (rs, n) -> rs.getString(1) + ": total " + p(rs.getBigDecimal(2))
+                    + ", applied " + p(rs.getBigDecimal(3)) + ", unapplied " + p(rs.getBigDecimal(4)), PARTNER, po + "-T%");
+            assertThat(paid).as("the payments").containsExactlyInAnyOrderElementsOf(payments.values().stream()
+                    .map(PaymentMoney::row).toList());
+            List<String> withheld = jdbc.query("select c.claim_number, c.invoice_number, c.status, sum(coalesce(l.amount, 0) "
+                    + "- l.decided_amount) from claim c join claim_line l on l.claim = c.id where c.partner_id = ? "
+                    + "and c.po_number = ? and c.source = 'DEDUCTION' group by c.id", (rs, n) -> rs.getString(1) + " on "
+                    + rs.getString(2) + ": " + p(rs.getBigDecimal(4)) + " open" + (Set.of("OPEN", "SETTLING")
+                            .contains(rs.getString(3)) ? "" : ", ended"), PARTNER, po);
+            assertThat(withheld).as("the deductions").containsExactlyInAnyOrderElementsOf(deductions.values().stream()
+                    .map(d -> d.claimNumber + " on " + d.invoiceNumber + ": " + p(d.open) + " open" + (d.open.signum() > 0
+                            ? "" : ", ended")).toList());
+            assertMoneyRules(po);
         }
 
         // --- what the database says ---
@@ -1286,5 +1783,40 @@ class BillingPropertyIT {
         assertThat(jdbc.queryForList("select acceptance from invoice group by acceptance having count(*) > 1", Long.class))
                 .as("acceptances invoiced twice").isEmpty();
         assertTermsAndSums("partner_id = '" + PARTNER + "'");
+        assertMoneyRules(null);
+    }
+
+    /**
+     * The rules of money (issue 16) for acme's invoices, payments and releases, of one PO or (null) all: nothing below
+     * zero and nothing lost on an invoice, cash and discounts on it only by applications, each payment applied or
+     * unapplied and never both, deductions held only by open DEDUCTION claims, a CLOSED release with nothing open on it.
+     */
+    private void assertMoneyRules(String po) {
+        Function<String, String> where = alias -> alias + ".partner_id = '" + PARTNER + "'"
+                + (po == null ? "" : " and " + alias + ".po_number = '" + po + "'");
+        assertThat(jdbc.queryForList("select invoice_number from invoice_overview i where " + where.apply("i")
+                + " and (paid < 0 or discount < 0 or deducted < 0 or credited < 0 or open_balance < 0 "
+                + "or paid + credited + discount + deducted + open_balance <> total)", String.class))
+                .as("invoices whose money does not add up to their total").isEmpty();
+        assertThat(jdbc.queryForList("select i.invoice_number from invoice i where " + where.apply("i") + " and (i.paid <> "
+                + "coalesce((select sum(a.amount) from payment_application a where a.partner_id = i.partner_id "
+                + "and a.invoice_number = i.invoice_number), 0) or i.discount <> coalesce((select sum(a.discount) "
+                + "from payment_application a where a.partner_id = i.partner_id and a.invoice_number = i.invoice_number), 0))",
+                String.class)).as("invoices whose cash or discount is not the sum of their applications").isEmpty();
+        assertThat(jdbc.queryForList("select p.trace_number from payment p where p.partner_id = '" + PARTNER + "' "
+                + "and (p.applied + p.unapplied <> p.total or p.applied < 0 or p.unapplied < 0 or p.applied <> coalesce("
+                + "(select sum(a.amount) from payment_application a where a.payment = p.id), 0))", String.class))
+                .as("payments not applied or unapplied exactly once").isEmpty();
+        assertThat(jdbc.queryForList("select i.invoice_number from invoice i where " + where.apply("i") + " and i.deducted <> "
+                + "coalesce((select sum(coalesce(l.amount, 0) - l.decided_amount) from claim c join claim_line l "
+                + "on l.claim = c.id where c.partner_id = i.partner_id and c.invoice_number = i.invoice_number "
+                + "and c.source = 'DEDUCTION' and c.status in ('OPEN', 'SETTLING')), 0)", String.class))
+                .as("invoices whose deductions are not what their open deduction claims hold").isEmpty();
+        assertThat(jdbc.queryForList("select r.release_id from order_release r join purchase_order o on o.id = r.order_id "
+                + "where " + where.apply("o") + " and r.status = 'CLOSED' and (exists (select 1 from invoice_overview i "
+                + "where i.partner_id = r.partner_id and i.release_id = r.release_id and (i.open_balance <> 0 "
+                + "or i.deducted <> 0)) or exists (select 1 from claim c where c.partner_id = r.partner_id "
+                + "and c.release_id = r.release_id and c.status in ('OPEN', 'SETTLING')))", String.class))
+                .as("closed releases with money open, deducted or claimed").isEmpty();
     }
 }
