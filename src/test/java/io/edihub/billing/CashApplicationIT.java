@@ -78,7 +78,7 @@ class CashApplicationIT {
     @Test
     void aPaymentWithADiscountAndADeductionIsAppliedAndTheCreditedDeductionClosesTheOrder() throws Exception {
         clock.setDay(LocalDate.of(2026, 11, 20));
-        acme.upload("ca-3001.edi", order(PO, "000000901").getBytes(StandardCharsets.US_ASCII));
+        acme.upload("ca-3001.edi", order(PO, "000009101").getBytes(StandardCharsets.US_ASCII));
         await().atMost(WAIT).until(() -> "PLANNED".equals(status(PO + "-01")));
         clock.setDay(LocalDate.of(2026, 12, 16));
         await().atMost(WAIT).until(() -> kafka.on(REQUESTS).stream().anyMatch(r -> r.key().equals(PO + "-01")));
@@ -88,10 +88,10 @@ class CashApplicationIT {
         // two acceptances, two invoices: 60 and 40 tablets at the contract's 42.50, on a day no other test invoices
         clock.setDay(INVOICED_ON);
         JsonNode before = statement();
-        acme.upload("ca-acc-1.edi", Acceptance861Samples.of(PO, PO + "-01", "CA-ACC-1", "000000902", "RCD*1*60*EA")
+        acme.upload("ca-acc-1.edi", Acceptance861Samples.of(PO, PO + "-01", "CA-ACC-1", "000009102", "RCD*1*60*EA")
                 .getBytes(StandardCharsets.US_ASCII));
         await().atMost(WAIT).until(() -> invoices().size() == 1);
-        acme.upload("ca-acc-2.edi", Acceptance861Samples.of(PO, PO + "-01", "CA-ACC-2", "000000903", "RCD*1*40*EA")
+        acme.upload("ca-acc-2.edi", Acceptance861Samples.of(PO, PO + "-01", "CA-ACC-2", "000009103", "RCD*1*40*EA")
                 .getBytes(StandardCharsets.US_ASCII));
         await().atMost(WAIT).until(() -> invoices().size() == 2);
         JsonNode first = invoices().get(0);
@@ -110,20 +110,20 @@ class CashApplicationIT {
         // bad 820s first: lines that do not add up to BPR02, then (later) a trace number used twice; nothing applied
         clock.setDay(PAID_ON);
         acme.upload("ca-820-sum.edi", Remittance820.payment("PAY-CA-0", PAID_ON)
-                .invoice(one, "2499.00", "2550.00", "51.00").interchange("000000904", "2500.00")
+                .invoice(one, "2499.00", "2550.00", "51.00").interchange("000009104", "2500.00")
                 .getBytes(StandardCharsets.US_ASCII));
-        String mismatch = await().atMost(WAIT).until(() -> answerTo("000000904"), a -> a != null);
-        assertThat(mismatch).contains("AK1*RA*904").contains("AK5*R");
+        String mismatch = await().atMost(WAIT).until(() -> answerTo("000009104"), a -> a != null);
+        assertThat(mismatch).contains("AK1*RA*9104").contains("AK5*R");
         assertThat(paid(one)).isZero();
 
         // the 820: the first invoice paid inside the window with its 2 % discount, the second 50.00 short (ADX 04)
         String payment = Remittance820.payment("PAY-CA-1", PAID_ON)
                 .invoice(one, "2499.00", "2550.00", "51.00")
                 .invoice(two, "1650.00", "1700.00", null).adjustment("-50.00", "04", "ONE CARTON REFUSED")
-                .interchange("000000905");
+                .interchange("000009105");
         acme.upload("ca-820.edi", payment.getBytes(StandardCharsets.US_ASCII));
-        String accepted = await().atMost(WAIT).until(() -> answerTo("000000905"), a -> a != null);
-        assertThat(accepted).contains("AK1*RA*905").contains("AK5*A");
+        String accepted = await().atMost(WAIT).until(() -> answerTo("000009105"), a -> a != null);
+        assertThat(accepted).contains("AK1*RA*9105").contains("AK5*A");
         Map<String, Object> firstBalance = balance(one);
         assertThat((BigDecimal) firstBalance.get("paid")).isEqualByComparingTo("2499.00");
         assertThat((BigDecimal) firstBalance.get("discount")).isEqualByComparingTo("51.00");
@@ -164,8 +164,8 @@ class CashApplicationIT {
 
         // the same trace number again: rejected, nothing applied twice
         acme.upload("ca-820-again.edi", Remittance820.payment("PAY-CA-1", PAID_ON.plusDays(1))
-                .invoice(two, "50.00", "1700.00", null).interchange("000000906").getBytes(StandardCharsets.US_ASCII));
-        String again = await().atMost(WAIT).until(() -> answerTo("000000906"), a -> a != null);
+                .invoice(two, "50.00", "1700.00", null).interchange("000009106").getBytes(StandardCharsets.US_ASCII));
+        String again = await().atMost(WAIT).until(() -> answerTo("000009106"), a -> a != null);
         assertThat(again).contains("AK5*R");
         String report = await().atMost(WAIT).until(() -> acme.list("error").stream()
                 .filter(n -> n.endsWith("ca-820-again.edi.error.txt")).findFirst().orElse(null), n -> n != null);
