@@ -1,5 +1,7 @@
 package io.edihub;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edihub.canonical.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +70,17 @@ public final class KafkaTestClient implements AutoCloseable {
     /** Everything read so far from one topic. */
     public List<Received> on(String topic) {
         return poll().stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    /** The JSON payloads read so far from one topic that name the purchase order (invoices, credit notes). */
+    public List<JsonNode> ofPo(String topic, String poNumber) {
+        return on(topic).stream().map(r -> {
+            try {
+                return CanonicalJson.MAPPER.readTree(r.value());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("not JSON on " + topic + ": " + r.value(), e);
+            }
+        }).filter(json -> poNumber.equals(json.path("poNumber").asText())).toList();
     }
 
     /** Sends a record and waits for the broker's acknowledgment. */

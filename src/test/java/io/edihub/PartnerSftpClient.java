@@ -68,6 +68,18 @@ public final class PartnerSftpClient implements AutoCloseable {
         return names;
     }
 
+    /**
+     * The 997 answering the partner's interchange with that ISA13, once it is in {@code outbound/}; null until then.
+     */
+    public String functionalAckTo(String isa13) throws SftpException {
+        for (String name : list("outbound")) {
+            if (name.startsWith("997-") && name.endsWith("-for-" + isa13 + ".x12")) {
+                return read("outbound/" + name);
+            }
+        }
+        return null;
+    }
+
     public String read(String path) throws SftpException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         sftp.get(path, out);

@@ -2,6 +2,7 @@ package io.edihub.cash;
 
 import io.edihub.billing.InvoiceBalances;
 import io.edihub.billing.Invoices;
+import io.edihub.canonical.InputRefused;
 import io.edihub.canonical.Remittance;
 import io.edihub.claims.Claim;
 import io.edihub.claims.Claims;
@@ -64,24 +65,10 @@ public class CashApplication implements RemittanceReceiver {
     }
 
     /** A remittance that cannot be taken; nothing of it was applied. */
-    public static final class Refused extends RuntimeException {
-
-        private final String code;
-        private final String location;
+    public static final class Refused extends InputRefused {
 
         Refused(String code, String location, String message) {
-            super(message);
-            this.code = code;
-            this.location = location;
-        }
-
-        public String code() {
-            return code;
-        }
-
-        /** Where in the remittance: {@code traceNumber}, {@code total}, {@code lines/2} … */
-        public String location() {
-            return location;
+            super(code, location, message);
         }
     }
 

@@ -3,6 +3,7 @@ package io.edihub.claims;
 import io.edihub.billing.AcceptanceInProgress;
 import io.edihub.billing.Invoices;
 import io.edihub.canonical.Acceptance;
+import io.edihub.canonical.InputRefused;
 import io.edihub.order.OrderStore;
 import io.edihub.order.ReleaseLedger;
 import io.edihub.order.ReleaseQuantities;
@@ -124,23 +125,10 @@ public class Claims {
     }
 
     /** A dispute that cannot be a claim; nothing was raised. */
-    public static final class Refused extends RuntimeException {
-
-        private final String code;
-        private final String location;
+    public static final class Refused extends InputRefused {
 
         Refused(String code, String location, String message) {
-            super(message);
-            this.code = code;
-            this.location = location;
-        }
-
-        public String code() {
-            return code;
-        }
-
-        public String location() {
-            return location;
+            super(code, location, message);
         }
     }
 

@@ -112,7 +112,7 @@ class CashApplicationIT {
         acme.upload("ca-820-sum.edi", Remittance820.payment("PAY-CA-0", PAID_ON)
                 .invoice(one, "2499.00", "2550.00", "51.00").interchange("000009104", "2500.00")
                 .getBytes(StandardCharsets.US_ASCII));
-        String mismatch = await().atMost(WAIT).until(() -> answerTo("000009104"), a -> a != null);
+        String mismatch = await().atMost(WAIT).until(() -> acme.functionalAckTo("000009104"), a -> a != null);
         assertThat(mismatch).contains("AK1*RA*9104").contains("AK5*R");
         assertThat(paid(one)).isZero();
 
@@ -122,7 +122,7 @@ class CashApplicationIT {
                 .invoice(two, "1650.00", "1700.00", null).adjustment("-50.00", "04", "ONE CARTON REFUSED")
                 .interchange("000009105");
         acme.upload("ca-820.edi", payment.getBytes(StandardCharsets.US_ASCII));
-        String accepted = await().atMost(WAIT).until(() -> answerTo("000009105"), a -> a != null);
+        String accepted = await().atMost(WAIT).until(() -> acme.functionalAckTo("000009105"), a -> a != null);
         assertThat(accepted).contains("AK1*RA*9105").contains("AK5*A");
         Map<String, Object> firstBalance = balance(one);
         assertThat((BigDecimal) firstBalance.get("paid")).isEqualByComparingTo("2499.00");
@@ -165,7 +165,7 @@ class CashApplicationIT {
         // the same trace number again: rejected, nothing applied twice
         acme.upload("ca-820-again.edi", Remittance820.payment("PAY-CA-1", PAID_ON.plusDays(1))
                 .invoice(two, "50.00", "1700.00", null).interchange("000009106").getBytes(StandardCharsets.US_ASCII));
-        String again = await().atMost(WAIT).until(() -> answerTo("000009106"), a -> a != null);
+        String again = await().atMost(WAIT).until(() -> acme.functionalAckTo("000009106"), a -> a != null);
         assertThat(again).contains("AK5*R");
         String report = await().atMost(WAIT).until(() -> acme.list("error").stream()
                 .filter(n -> n.endsWith("ca-820-again.edi.error.txt")).findFirst().orElse(null), n -> n != null);
@@ -241,24 +241,9 @@ class CashApplicationIT {
         return (BigDecimal) balance(invoice).get("paid");
     }
 
-    /** The 997 that answers our partner's interchange with that ISA13, once it is in outbound/. */
-    private String answerTo(String isa13) throws Exception {
-        for (String name : acme.list("outbound")) {
-            if (name.startsWith("997-") && name.endsWith("-for-" + isa13 + ".x12")) {
-                return acme.read("outbound/" + name);
-            }
-        }
-        return null;
-    }
 
     private List<JsonNode> invoices() {
-        return kafka.on(INVOICES).stream().filter(r -> r.value().contains("\"poNumber\":\"" + PO + "\"")).map(r -> {
-            try {
-                return CanonicalJson.MAPPER.readTree(r.value());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return kafka.ofPo(INVOICES, PO);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -180,7 +180,7 @@ class ClaimSettlementIT {
         // an 812 for more than the invoice billed: the 997 rejects the set, nothing is raised
         clock.advance(Duration.ofHours(1));
         acme.upload("cl-812-over.edi", adjustment812("ADJ-76", firstInvoice, "81", "000000784").getBytes(StandardCharsets.US_ASCII));
-        String rejected = await().atMost(WAIT).until(() -> answerTo("000000784"), a -> a != null);
+        String rejected = await().atMost(WAIT).until(() -> acme.functionalAckTo("000000784"), a -> a != null);
         assertThat(rejected).contains("AK1*CD*784").contains("AK5*R");
         String report = await().atMost(WAIT).until(() -> acme.list("error").stream()
                 .filter(n -> n.endsWith("cl-812-over.edi.error.txt")).findFirst().orElse(null), n -> n != null);
@@ -189,7 +189,7 @@ class ClaimSettlementIT {
         assertThat(jdbc.queryForObject("select count(*) from claim where source_ref = 'ADJ-76'", Integer.class)).isZero();
         // the 812 for 2 damaged units: accepted, a claim on the invoice
         acme.upload("cl-812.edi", adjustment812("ADJ-77", firstInvoice, "2", "000000785").getBytes(StandardCharsets.US_ASCII));
-        String accepted812 = await().atMost(WAIT).until(() -> answerTo("000000785"), a -> a != null);
+        String accepted812 = await().atMost(WAIT).until(() -> acme.functionalAckTo("000000785"), a -> a != null);
         assertThat(accepted812).contains("AK1*CD*785").contains("AK5*A");
         JsonNode onInvoice = CanonicalJson.MAPPER.readTree(get("/api/v1/claims?po=" + PO, "acme", "acme-secret").body())
                 .path("claims").get(0);
@@ -283,7 +283,7 @@ class ClaimSettlementIT {
                 .invoice(firstInvoice, "3315.00", "3400.00", null)
                 .invoice(secondInvoice, "637.50", "637.50", null)
                 .invoice(thirdInvoice, "212.50", "212.50", null).interchange("000000786").getBytes(StandardCharsets.US_ASCII));
-        assertThat(await().atMost(WAIT).until(() -> answerTo("000000786"), a -> a != null)).contains("AK1*RA*786")
+        assertThat(await().atMost(WAIT).until(() -> acme.functionalAckTo("000000786"), a -> a != null)).contains("AK1*RA*786")
                 .contains("AK5*A");
         assertThat(status(PO + "-01")).isEqualTo("CLOSED");
         assertThat(status(PO + "-01-R1")).isEqualTo("CLOSED");
@@ -298,15 +298,6 @@ class ClaimSettlementIT {
         assertThat(story).contains("RELEASE_CLOSED", "ORDER_CLOSED", "CREDITED");
     }
 
-    /** The 997 that answers our partner's interchange with that ISA13, once it is in outbound/. */
-    private String answerTo(String isa13) throws Exception {
-        for (String name : acme.list("outbound")) {
-            if (name.startsWith("997-") && name.endsWith("-for-" + isa13 + ".x12")) {
-                return acme.read("outbound/" + name);
-            }
-        }
-        return null;
-    }
 
     /** An acme 812: a credit adjustment of {@code quantity} tablets at 42.50 on one of our invoices. */
     private static String adjustment812(String number, String invoice, String quantity, String isa13) {
@@ -333,13 +324,7 @@ class ClaimSettlementIT {
     }
 
     private List<JsonNode> invoices() {
-        return kafka.on(INVOICES).stream().filter(r -> r.value().contains("\"poNumber\":\"" + PO + "\"")).map(r -> {
-            try {
-                return CanonicalJson.MAPPER.readTree(r.value());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return kafka.ofPo(INVOICES, PO);
     }
 
     private JsonNode only(HttpResponse<String> response) throws Exception {

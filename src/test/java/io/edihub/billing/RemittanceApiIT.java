@@ -246,13 +246,7 @@ class RemittanceApiIT {
     }
 
     private List<JsonNode> invoices() {
-        return kafka.on(INVOICES).stream().map(r -> {
-            try {
-                return CanonicalJson.MAPPER.readTree(r.value());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).filter(i -> POS.contains(i.path("poNumber").asText())).toList();
+        return POS.stream().flatMap(po -> kafka.ofPo(INVOICES, po).stream()).toList();
     }
 
     /** The answer to a remittance file, once it is in acme's outbound folder. */
