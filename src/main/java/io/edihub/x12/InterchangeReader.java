@@ -131,7 +131,7 @@ public final class InterchangeReader {
 
     private static InterchangeResult.Envelope envelope(IsaHeader h) {
         return new InterchangeResult.Envelope(h.element(1), h.element(5), h.element(6), h.element(7), h.element(8),
-                h.element(9), h.element(10), h.element(12), h.element(13), h.element(14), h.element(15));
+                h.element(9), h.element(10), h.element(12), h.controlNumber().strip(), h.element(14), h.element(15));
     }
 
     private static PartnerProfile identify(InterchangeResult.Envelope e, IntakeContext context) {
