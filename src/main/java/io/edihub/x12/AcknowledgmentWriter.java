@@ -120,7 +120,8 @@ public final class AcknowledgmentWriter {
         PROFILE,
         /**
          * as {@link #PROFILE}, in version 00401: the received ISA12 looks like a version (00409) but is none StAEDI
-         * writes (found by the fuzz suite, seed 20261207)
+         * writes (found by the fuzz suite, seed 20261207); an address no X12 can carry (a sender with no profile) is
+         * given with its qualifier ZZ and the characters X12 can carry
          */
         PROFILE_00401
     }
@@ -133,6 +134,11 @@ public final class AcknowledgmentWriter {
         boolean asSent = addressee == Addressee.AS_SENT;
         String qualifier = asSent ? orDefault(in.senderQualifier(), "ZZ") : orDefault(partner.isaQualifier(), "ZZ");
         String sender = asSent ? in.senderId() : partner.isaId();
+        if (addressee == Addressee.PROFILE_00401) {
+            // a sender with no profile (translate) has none but its address as sent: keep what X12 can carry of it
+            qualifier = qualifier.matches("[0-9A-Z]{2}") ? qualifier : "ZZ";
+            sender = orDefault(safeCopy(sender), "UNKNOWN");
+        }
         boolean groups = !answered.isEmpty();
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try {

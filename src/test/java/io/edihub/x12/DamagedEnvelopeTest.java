@@ -98,6 +98,24 @@ class DamagedEnvelopeTest {
         assertThat(t.acknowledgments().get(0).text()).contains("TA1*000000102*261102*0930*R*001~");
     }
 
+    @Test
+    void translateAnswersASenderWithNoProfileWhoseQualifierIsNoX12Code() throws Exception {
+        String damaged = sample().replaceFirst("\\*ZZ\\*ACMEFED", "*Z\u00a1*ACMEFED");
+        X12Translator translator = new X12Translator(new InterchangeReader(), new AcknowledgmentWriter(US),
+                GoldenSampleTest.CLOCK);
+        // no channel: the sender is looked up by its address as sent, which no profile has
+        IntakeContext context = new IntakeContext(java.util.Optional.empty(), PARTNERS, US,
+                IntakeContext.DuplicateCheck.inMemory());
+        X12Translator.Translation t = translator.translate("damaged.edi",
+                new ByteArrayInputStream(damaged.getBytes(StandardCharsets.ISO_8859_1)), context, ControlNumbers.inMemory(),
+                new X12Translator.Listener() {
+                });
+
+        String text = t.acknowledgments().get(0).text();
+        assertThat(text).contains("TA1*000000102*").doesNotContain("\u00a1");
+        assertThat(AcknowledgmentValidation.problems(text)).isEmpty();
+    }
+
     private static String isa13(String interchange) {
         return interchange.substring(90, 99);
     }
