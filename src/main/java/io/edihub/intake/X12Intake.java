@@ -419,8 +419,12 @@ class X12Intake {
         @Override
         public void acknowledgment(InterchangeResult interchange, AcknowledgmentWriter.Acknowledgment ack) {
             String kind = ack.hasTa1() && ack.hasFunctionalAcks() ? "TA1+997" : ack.hasTa1() ? "TA1" : "997";
+            // named by the ISA13 it answers as it is in the input, or as answering none readable: never by a number
+            // made up from a damaged header (the fuzz suite found both: letters and digits left of a flipped byte,
+            // a segment read as ISA13 in a header whose delimiter was swapped)
+            String answered = interchange.envelope().readableControlNumber();
             String name = kind.replace("+", "-").toLowerCase() + "-" + ack.controlNumber() + "-for-"
-                    + interchange.envelope().controlNumber().replaceAll("[^0-9A-Za-z]", "") + ".x12";
+                    + (answered.isEmpty() ? "unreadable-isa13" : answered) + ".x12";
             outbound.add(documents.outbound(interchange.partner().id(), kind, ack.controlNumber(), name, ack.text(),
                     documentId, now));
             if (interchange.rejected()) {

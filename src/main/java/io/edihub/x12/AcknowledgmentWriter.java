@@ -36,6 +36,10 @@ public final class AcknowledgmentWriter {
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
+    private static final DateTimeFormatter YYMMDD_STRICT = DateTimeFormatter.ofPattern("uuMMdd")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final DateTimeFormatter HHMM_STRICT = DateTimeFormatter.ofPattern("HHmm")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final EDIOutputFactory factory;
     private final OurIdentity us;
@@ -84,30 +88,57 @@ public final class AcknowledgmentWriter {
         long isa13 = numbers.next(partner.id(), ControlNumbers.Kind.INTERCHANGE);
         List<Long> gs06 = answered.stream().map(g -> numbers.next(partner.id(), ControlNumbers.Kind.GROUP)).toList();
         ZonedDateTime utc = now.withZoneSameInstant(ZoneOffset.UTC);
-        String text;
-        try {
-            text = write(interchange, ta1, answered, isa13, gs06, utc, Addressee.AS_SENT);
-        } catch (EDIValidationException e) {
-            // the sender's address as sent is not one X12 can carry (say a qualifier that is no X12 code): answer
-            // it at the address of the channel's partner profile rather than not at all
-            text = write(interchange, ta1, answered, isa13, gs06, utc, Addressee.PROFILE);
+        String text = null;
+        EDIValidationException refused = null;
+        for (Addressee addressee : Addressee.values()) {
+            try {
+                text = write(interchange, ta1, answered, isa13, gs06, utc, addressee);
+                break;
+            } catch (EDIValidationException e) {
+                // StAEDI refuses what the sender's envelope gave us to repeat: try the next, plainer answer
+                refused = e;
+            }
+        }
+        if (text == null) {
+            throw new IllegalStateException("cannot write the acknowledgment of interchange "
+                    + interchange.envelope().controlNumber() + ": " + refused.getMessage(), refused);
         }
         return Optional.of(new Acknowledgment(nine(isa13), ta1, groups, text));
     }
 
-    /** Whom an answer is addressed to: the sender as its envelope names it, or as its partner profile does. */
+    /**
+     * How an answer is written, tried in this order until StAEDI takes one: so that every interchange that can be
+     * read far enough to be answered is answered, however its envelope is damaged.
+     */
     private enum Addressee {
-        AS_SENT, PROFILE
+        /** to the sender as its envelope names it, in the received ISA12 version */
+        AS_SENT,
+        /**
+         * to the sender as the channel's partner profile names it: the address as sent is not one X12 can carry (a
+         * qualifier that is no X12 code)
+         */
+        PROFILE,
+        /**
+         * as {@link #PROFILE}, in version 00401: the received ISA12 looks like a version (00409) but is none StAEDI
+         * writes (found by the fuzz suite, seed 20261207); an address no X12 can carry (a sender with no profile) is
+         * given with its qualifier ZZ and the characters X12 can carry
+         */
+        PROFILE_00401
     }
 
     private String write(InterchangeResult interchange, boolean ta1, List<GroupResult> answered, long isa13,
             List<Long> gs06, ZonedDateTime utc, Addressee addressee) {
         PartnerProfile partner = interchange.partner();
         InterchangeResult.Envelope in = interchange.envelope();
-        String version = supportedVersion(in.version());
+        String version = addressee == Addressee.PROFILE_00401 ? "00401" : supportedVersion(in.version());
         boolean asSent = addressee == Addressee.AS_SENT;
         String qualifier = asSent ? orDefault(in.senderQualifier(), "ZZ") : orDefault(partner.isaQualifier(), "ZZ");
         String sender = asSent ? in.senderId() : partner.isaId();
+        if (addressee == Addressee.PROFILE_00401) {
+            // a sender with no profile (translate) has none but its address as sent: keep what X12 can carry of it
+            qualifier = qualifier.matches("[0-9A-Z]{2}") ? qualifier : "ZZ";
+            sender = orDefault(safeCopy(sender), "UNKNOWN");
+        }
         boolean groups = !answered.isEmpty();
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try {
@@ -131,10 +162,11 @@ public final class AcknowledgmentWriter {
             int groupCount = 0;
             if (ta1) {
                 w.writeStartSegment("TA1")
-                        // as read, when it fits: in an ISA with a missing delimiter the elements are shifted
-                        .writeElement(digitsOr(in.controlNumber(), 9, "000000000"))
-                        .writeElement(digitsOr(in.date(), 6, utc.format(YYMMDD)))
-                        .writeElement(digitsOr(in.time(), 4, utc.format(HHMM)))
+                        // the ISA13 as it is in the input, or zeros for none readable: never one made up from a damaged
+                        // or shifted header; the date and time as read when they are ones, else ours
+                        .writeElement(digitsOr(in.readableControlNumber(), 9, "000000000"))
+                        .writeElement(validOr(in.date(), YYMMDD_STRICT, utc.format(YYMMDD)))
+                        .writeElement(validOr(in.time(), HHMM_STRICT, utc.format(HHMM)))
                         .writeElement(interchange.rejected() ? "R" : "A")
                         .writeElement(interchange.ta1Code())
                         .writeEndSegment();
@@ -292,6 +324,19 @@ public final class AcknowledgmentWriter {
 
     private static String orDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The value when it is a date or time in the pattern (ISA09 261302 is none: month 13), else the fallback. */
+    private static String validOr(String value, DateTimeFormatter pattern, String fallback) {
+        if (value == null || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return fallback;
+        }
+        try {
+            pattern.parse(value);
+            return value;
+        } catch (java.time.format.DateTimeParseException e) {
+            return fallback;
+        }
     }
 
     private static String digitsOr(String value, int length, String fallback) {

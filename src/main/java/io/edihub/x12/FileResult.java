@@ -24,7 +24,8 @@ public record FileResult(String fileName, List<X12Error> errors, List<Interchang
         List<String> lines = new java.util.ArrayList<>();
         errors.forEach(e -> lines.add("file: " + e));
         for (InterchangeResult i : interchanges) {
-            String ic = "interchange " + i.envelope().controlNumber();
+            String ic = i.envelope().controlNumber().isEmpty() ? "interchange with no readable ISA13"
+                    : "interchange " + i.envelope().controlNumber();
             i.errors().forEach(e -> lines.add(ic + ": " + e));
             for (GroupResult g : i.groups()) {
                 String gp = ic + " group " + g.controlNumber();

@@ -131,7 +131,7 @@ public final class InterchangeReader {
 
     private static InterchangeResult.Envelope envelope(IsaHeader h) {
         return new InterchangeResult.Envelope(h.element(1), h.element(5), h.element(6), h.element(7), h.element(8),
-                h.element(9), h.element(10), h.element(12), h.element(13), h.element(14), h.element(15));
+                h.element(9), h.element(10), h.element(12), h.controlNumber().strip(), h.element(14), h.element(15));
     }
 
     private static PartnerProfile identify(InterchangeResult.Envelope e, IntakeContext context) {
@@ -168,6 +168,10 @@ public final class InterchangeReader {
         private String loopId;
         /** Set when the interchange is refused as a whole: its content is walked but not taken. */
         private boolean skipping;
+        /** The GS06 of the interchange's groups so far: X12 wants each unique within its interchange. */
+        private final java.util.Set<String> groupControlNumbers = new java.util.HashSet<>();
+        /** The ST02 of the group's sets so far: X12 wants each unique within its functional group. */
+        private final java.util.Set<String> setControlNumbers = new java.util.HashSet<>();
 
         Pass(IntakeContext context, InterchangeListener listener, List<X12Error> fileErrors,
                 List<InterchangeResult> interchanges) {
@@ -293,6 +297,7 @@ public final class InterchangeReader {
                     strip(value(12)), strip(value(13)), strip(value(14)), strip(value(15)));
             interchange = new InterchangeResult(envelope);
             skipping = false;
+            groupControlNumbers.clear();
             PartnerProfile partner = identify(envelope, context);
             interchange.partner = partner;
             String sender = envelope.senderQualifier() + "/" + envelope.senderId();
@@ -330,6 +335,13 @@ public final class InterchangeReader {
                 group = null;
                 return;
             }
+            setControlNumbers.clear();
+            if (!group.controlNumber().isEmpty() && !groupControlNumbers.add(group.controlNumber())) {
+                // AK905 19: Functional Group Control Number not Unique within Interchange
+                group.reject("19", new X12Error("GS", filePosition, 6, "DUPLICATE_GROUP_CONTROL_NUMBER", "group control "
+                        + "number " + group.controlNumber() + " (GS06) is already used by an earlier group of interchange "
+                        + interchange.envelope.controlNumber() + "; each group's must be unique within its interchange"));
+            }
             if (!group.versionSupported()) {
                 group.reject("2", new X12Error("GS", filePosition, 8, "VERSION_NOT_SUPPORTED", "GS08 '" + group.version()
                         + "' is not a version this hub reads: X12 003010 to 008050, with an optional suffix (004010VICS)"));
@@ -346,6 +358,13 @@ public final class InterchangeReader {
                 return;
             }
             transaction = new TransactionResult(strip(value(1)), strip(value(2)), strip(value(3)));
+            if (!transaction.controlNumber().isEmpty() && !setControlNumbers.add(transaction.controlNumber())) {
+                // AK502 23: Transaction Set Control Number Not Unique within the Functional Group; the set is still
+                // read, so that the 997 reports what else is wrong with it
+                transaction.reject("23", new X12Error("ST", 1, 2, "DUPLICATE_TRANSACTION_SET_CONTROL_NUMBER", "transaction "
+                        + "set control number " + transaction.controlNumber() + " (ST02) is already used by an earlier set of "
+                        + "group " + group.controlNumber() + "; each set's must be unique within its functional group"));
+            }
             String partnerId = interchange.partner.id();
             String isa13 = interchange.envelope.controlNumber();
             switch (transaction.type()) {

@@ -63,5 +63,14 @@ public final class InterchangeResult {
     public record Envelope(String authorizationQualifier, String senderQualifier, String senderId,
             String receiverQualifier, String receiverId, String date, String time, String version,
             String controlNumber, String acknowledgmentRequested, String usage) {
+
+        /**
+         * The interchange control number an answer may name: ISA13 exactly as it stands in the input when it is one
+         * (nine digits), else empty, for none readable (a flipped byte, a shifted header). An answer never names a
+         * number made up from what was read, such as the digits left of a damaged one.
+         */
+        public String readableControlNumber() {
+            return controlNumber != null && controlNumber.matches("[0-9]{9}") ? controlNumber : "";
+        }
     }
 }

@@ -89,7 +89,7 @@ final class IsaHeader {
             h.fail("027", "ISA", 16, "ISA16 '" + printable(isa16) + "' cannot be the component separator");
         }
         if (h.errors.isEmpty()) {
-            if (i + 1 > head.length()) {
+            if (i + 1 >= head.length()) {
                 h.fail("023", "ISA", null, "the file ends right after the ISA header: there is no segment terminator");
             } else {
                 char terminator = head.charAt(i + 1);
@@ -111,6 +111,19 @@ final class IsaHeader {
 
     boolean valid() {
         return errors.isEmpty();
+    }
+
+    /**
+     * ISA13 as it stands in the input, when it can be told: nine characters followed by ISA14 and ISA15 of one each.
+     * In a header with a delimiter missing, added or swapped, the thirteenth element is some other field, or parts of
+     * several: an answer must not name it as the interchange's control number. Empty when there is none readable. A
+     * short ISA06 (the sender without its padding) shifts no element: its ISA13 is still read.
+     */
+    String controlNumber() {
+        String value = elements[13];
+        boolean tailIntact = value != null && value.length() == WIDTHS[12] && elements[14] != null
+                && elements[14].length() == WIDTHS[13] && elements[15] != null && elements[15].length() == WIDTHS[14];
+        return tailIntact ? value : "";
     }
 
     /** The element, if the header could be split that far. */

@@ -19,7 +19,8 @@ import java.util.Map;
  * the canonical acceptances (an 861's {@code acceptances}), the canonical credit/debit adjustments (an 812's
  * {@code adjustments}), the canonical remittances (an 820's {@code remittances}), the partner's verdict on our documents (a
  * received 997's {@code functionalAck}), and the acknowledgments' text. The golden files in
- * {@code edi-samples/} use it.
+ * {@code edi-samples/} use it. The groups and sets of an interchange a TA1 rejects are shown rejected (R,
+ * {@code REJECTED}) whatever was found in them: the partner gets no 997 for them and the hub takes none of them.
  */
 public final class TranslationJson {
 
@@ -55,14 +56,15 @@ public final class TranslationJson {
                 gn.put("functionalId", g.functionalId());
                 gn.put("controlNumber", g.controlNumber());
                 gn.put("version", g.version());
-                gn.put("status", g.ak9Status());
+                // a TA1 that rejects the interchange rejects everything in it: no group or set of it is taken
+                gn.put("status", i.rejected() ? "R" : g.ak9Status());
                 gn.set("errors", errors(g.errors()));
                 ArrayNode txs = gn.putArray("transactions");
                 for (TransactionResult t : g.transactions()) {
                     ObjectNode tn = txs.addObject();
                     tn.put("type", t.type());
                     tn.put("controlNumber", t.controlNumber());
-                    tn.put("status", t.status().name());
+                    tn.put("status", i.rejected() ? TransactionResult.Status.REJECTED.name() : t.status().name());
                     tn.set("errors", errors(t.errors()));
                     boolean setTaken = !i.rejected() && !g.rejected() && t.status() != TransactionResult.Status.REJECTED;
                     if ("860".equals(t.type())) {

@@ -73,6 +73,25 @@ class TranslateCommandTest {
     }
 
     @Test
+    void theSetsOfAnInterchangeRejectedByATa1AreShownRejectedNeverAccepted() throws Exception {
+        // the set itself is sound; the IEA02 does not repeat the ISA13, so the TA1 rejects the whole interchange
+        assertThat(run("edi-samples/acme/broken/isa13-iea02-mismatch.edi", "edi-samples/acme/broken/wrong-iea01-count.edi"))
+                .isEqualTo(1);
+        for (JsonNode file : json()) {
+            JsonNode interchange = file.get("interchanges").get(0);
+            assertThat(interchange.get("status").asText()).isEqualTo("REJECTED");
+            assertThat(file.get("acknowledgments").get(0).asText()).contains("*R*" + interchange.get("ta1Code").asText() + "~");
+            for (JsonNode group : interchange.get("groups")) {
+                assertThat(group.get("status").asText()).isEqualTo("R");
+                assertThat(group.get("transactions")).isNotEmpty().allSatisfy(set -> {
+                    assertThat(set.get("status").asText()).isEqualTo("REJECTED");
+                    assertThat(set.get("order").isNull()).isTrue();
+                });
+            }
+        }
+    }
+
+    @Test
     void severalFilesGiveOneObjectEachAndAnyRejectionMakesTheStatusOne() throws Exception {
         assertThat(run("edi-samples/acme/standalone-no-schedule.edi", "edi-samples/acme/broken/not-x12.edi")).isEqualTo(1);
         List<JsonNode> files = json();

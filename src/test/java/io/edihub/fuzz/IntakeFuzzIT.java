@@ -54,9 +54,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * hub is healthy and takes a fresh valid 850 as before. The outcome of every input is counted by mutation
  * kind and printed.
  *
- * <p>CI ({@code verify}) runs the short version: the first 200 inputs of the seed, and the inputs of that seed that
- * once found a bug ({@link #REGRESSIONS}). {@code -Dfuzz.long=true} runs 10,000. Settings (system properties):
- * {@code fuzz.inputs} (200, or 10,000 with {@code fuzz.long}), {@code fuzz.seed} (fixed; printed), {@code fuzz.batch}
+ * <p>CI ({@code verify}) runs the short version: the first 200 inputs of a fresh seed, printed for replay, and beside
+ * them the inputs of the fixed seeds that once found a bug ({@link #REGRESSIONS}). {@code -Dfuzz.long=true} runs 10,000.
+ * Settings (system properties): {@code fuzz.inputs} (200, or 10,000 with {@code fuzz.long}), {@code fuzz.seed} (a fresh
+ * random one unless given; printed), {@code fuzz.batch}
  * (inputs uploaded before waiting for their answers, 50), {@code fuzz.hugeBytes} (the length of a huge element,
  * 1,000,000), {@code fuzz.only} (comma-separated input indexes: replays just those). An input that fails is saved to
  * {@code target/fuzz-failures/} with a {@code .why.txt} beside it.
@@ -70,14 +71,22 @@ class IntakeFuzzIT {
 
     private static final boolean LONG = Boolean.getBoolean("fuzz.long");
     private static final int INPUTS = Integer.getInteger("fuzz.inputs", LONG ? 10_000 : 200);
-    private static final long SEED = Long.getLong("fuzz.seed", 20261123L);
+    /** A fresh seed on every run unless one is given: each CI run tries inputs no run tried before. Printed for replay. */
+    private static final long SEED = System.getProperty("fuzz.seed") == null ? new java.security.SecureRandom().nextLong()
+            & Long.MAX_VALUE : Long.getLong("fuzz.seed");
+    private static final boolean FRESH = System.getProperty("fuzz.seed") == null;
     /**
-     * Inputs that found a bug (each now a unit test in {@code UnanswerableSenderTest}), by seed: run whatever the
-     * number of inputs. Of seed 20261123: a sender qualifier flipped to no X12 code (84, 357) and an ISA with a
-     * delimiter missing (387, 422), which the intake failed on every poll and never answered. {@code MutatorTest}
-     * checks that these numbers still make those inputs.
+     * Inputs that found a bug, by seed: they run in every run, whatever its seed and number of inputs, each made from
+     * the samples of its seed's time ({@code src/test/resources/fuzz/samples-<seed>.txt}). {@code MutatorTest} checks
+     * that these numbers still make those inputs. Of seed 20261123 (each now a unit test in
+     * {@code UnanswerableSenderTest}): a sender qualifier flipped to no X12 code (84, 357) and an ISA with a delimiter
+     * missing (387, 422), which the intake failed on every poll and never answered. Of seed 20261207 (each now a unit
+     * test in {@code DamagedEnvelopeTest}): an ISA09 flipped to no date, copied into the TA1 StAEDI then would not write
+     * (1106); an ISA whose first delimiter became the segment terminator, answered as if a segment were its control
+     * number (2081); a file cut right after ISA16 (4187), on which the header check threw.
      */
-    static final Map<Long, List<Integer>> REGRESSIONS = Map.of(20261123L, List.of(84, 357, 387, 422));
+    static final Map<Long, List<Integer>> REGRESSIONS = Map.of(20261123L, List.of(84, 357, 387, 422),
+            20261207L, List.of(1106, 2081, 4187));
     private static final int BATCH = Integer.getInteger("fuzz.batch", 50);
     private static final int HUGE_BYTES = Integer.getInteger("fuzz.hugeBytes", 1_000_000);
     private static final String ONLY = System.getProperty("fuzz.only", "");
@@ -86,7 +95,8 @@ class IntakeFuzzIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path FAILURES = Path.of("target", "fuzz-failures");
     private static final Pattern AK9 = Pattern.compile("(?:^|[~\\n])AK9\\*([AEPRMWX])");
-    private static final Pattern ANSWERED_CONTROL_NUMBER = Pattern.compile("-for-([0-9A-Za-z]*)\\.x12$");
+    private static final Pattern ANSWERED_CONTROL_NUMBER = Pattern.compile("-for-([0-9]{9}|unreadable-isa13)\\.x12$");
+    private static final Pattern TA1_CONTROL_NUMBER = Pattern.compile("(?:^|[~\\n])TA1\\*([^*~]*)\\*");
 
     /** Where an input ended up, as the partner and the table see it. */
     enum Outcome {
@@ -173,15 +183,13 @@ class IntakeFuzzIT {
 
     @Test
     void everyMutatedInputIsAnsweredAndTheHubStaysHealthy() throws Exception {
-        Mutator mutator = new Mutator(SEED, Mutator.x12Samples(Path.of("edi-samples")), HUGE_BYTES);
-        // the regression inputs from the samples they were found with: samples added since never change them
-        Mutator regressions = new Mutator(SEED, Mutator.x12SamplesOf(SEED, Path.of("edi-samples")), HUGE_BYTES);
-        List<Integer> pinned = REGRESSIONS.getOrDefault(SEED, List.of());
-        List<Integer> indexes = ONLY.isBlank() ? inputs(SEED, INPUTS)
-                : Arrays.stream(ONLY.split(",")).map(String::strip).map(Integer::valueOf).toList();
-        System.out.printf("intake fuzz: seed %d (replay with -Dfuzz.seed=%d), %,d inputs (%s), batches of %d, huge elements"
-                + " of %,d bytes%n", SEED, SEED, indexes.size(), ONLY.isBlank() ? String.format("the first %,d and the regression"
-                + " inputs %s", INPUTS, REGRESSIONS.getOrDefault(SEED, List.of())) : "-Dfuzz.only", BATCH, HUGE_BYTES);
+        List<Planned> planned = plan();
+        List<Integer> indexes = ONLY.isBlank() ? inputs(SEED, INPUTS) : List.of();
+        System.out.printf("intake fuzz: seed %d (%s; replay with -Dfuzz.seed=%d), %,d inputs (%s), batches of %d, huge elements"
+                + " of %,d bytes%n", SEED, FRESH ? "fresh" : "given", SEED, planned.size(), ONLY.isBlank() ? String.format(
+                "the first %,d of the seed and its regression inputs %s, and beside them the regression inputs %s", INPUTS,
+                indexes.size() > INPUTS ? indexes.subList(INPUTS, indexes.size()) : List.of(), regressionsBeside(SEED))
+                : "-Dfuzz.only", BATCH, HUGE_BYTES);
         Map<Mutator.Kind, Map<Outcome, Integer>> table = new EnumMap<>(Mutator.Kind.class);
         List<String> failures = new ArrayList<>();
         long started = System.nanoTime();
@@ -191,9 +199,9 @@ class IntakeFuzzIT {
         // one batch is checked while the hub answers the next: uploaded, the answers of the one before are checked
         List<Mutator.Input> answered = List.of();
         Map<String, Folders> answeredFolders = Map.of();
-        for (int from = 0; from < indexes.size(); from += BATCH) {
-            List<Mutator.Input> batch = indexes.subList(from, Math.min(indexes.size(), from + BATCH)).stream()
-                    .map(i -> pinned.contains(i) ? regressions.input(i) : mutator.input(i)).toList();
+        for (int from = 0; from < planned.size(); from += BATCH) {
+            List<Mutator.Input> batch = planned.subList(from, Math.min(planned.size(), from + BATCH)).stream()
+                    .map(Planned::make).toList();
             long batchStarted = System.nanoTime();
             for (Mutator.Input input : batch) {
                 partner(input).upload(input.name(), input.content());
@@ -215,7 +223,7 @@ class IntakeFuzzIT {
         check(answered, answeredFolders, table, failures);
         checking += System.nanoTime() - lastChecked;
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.println(render(table, indexes.size(), seconds));
+        System.out.println(render(table, planned.size(), seconds));
         System.out.printf(Locale.ROOT, "uploading %.0f s, checking the answers %.0f s (all but the last batch's while the hub "
                 + "answered the next), waiting for answers %.0f s%n", uploading / 1e9, checking / 1e9, waiting / 1e9);
         failures.forEach(f -> System.out.println("FAILED " + f));
@@ -253,6 +261,48 @@ class IntakeFuzzIT {
                 save(input, verdict.problem());
             }
         }
+    }
+
+    /** One input of the run, made when its batch is uploaded: a long run's huge elements would not fit in memory at once. */
+    private record Planned(Mutator mutator, int index) {
+
+        Mutator.Input make() {
+            return mutator.input(index);
+        }
+    }
+
+    /**
+     * The inputs of this run: those of {@code -Dfuzz.only}, or the first {@link #INPUTS} of the seed; its own
+     * regression inputs made from their samples; and the regression inputs of every other seed, with control numbers
+     * of their own (from 900,000,000 on) so that none repeats an interchange of the seed's.
+     */
+    private static List<Planned> plan() throws java.io.IOException {
+        Path samples = Path.of("edi-samples");
+        Mutator mutator = new Mutator(SEED, Mutator.x12Samples(samples), HUGE_BYTES);
+        // the regression inputs from the samples they were found with: samples added since never change them
+        Mutator regressions = new Mutator(SEED, Mutator.x12SamplesOf(SEED, samples), HUGE_BYTES);
+        List<Integer> pinned = REGRESSIONS.getOrDefault(SEED, List.of());
+        List<Integer> indexes = ONLY.isBlank() ? inputs(SEED, INPUTS)
+                : Arrays.stream(ONLY.split(",")).map(String::strip).map(Integer::valueOf).toList();
+        List<Planned> planned = new ArrayList<>();
+        indexes.forEach(i -> planned.add(new Planned(pinned.contains(i) ? regressions : mutator, i)));
+        if (!ONLY.isBlank()) {
+            return planned;
+        }
+        long numbersFrom = 900_000_000L;
+        for (var seed : regressionsBeside(SEED).entrySet()) {
+            Mutator other = new Mutator(seed.getKey(), Mutator.x12SamplesOf(seed.getKey(), samples), HUGE_BYTES, numbersFrom);
+            seed.getValue().forEach(i -> planned.add(new Planned(other, i)));
+            numbersFrom += 1_000_000L;
+        }
+        return planned;
+    }
+
+    /** The regression inputs of the seeds other than {@code seed}, by seed in order. */
+    static java.util.SortedMap<Long, List<Integer>> regressionsBeside(long seed) {
+        java.util.SortedMap<Long, List<Integer>> others = new java.util.TreeMap<>(REGRESSIONS);
+        others.remove(seed);
+        return others;
     }
 
     /** The input numbers of a run: the first {@code count} of the seed, and its regression inputs beyond them. */
@@ -358,15 +408,24 @@ class IntakeFuzzIT {
             if (!answer.endsWith(".x12")) {
                 continue;
             }
-            Matcher control = ANSWERED_CONTROL_NUMBER.matcher(answer);
-            // the hub names an answer by the interchange control number with all but letters and digits left out (an
-            // ISA13 with a flipped byte, 100\u00b000420, is answered as ...-for-10000420.x12): found by input 42
-            String isa = new String(input.content(), 0, Math.min(input.content().length, 120), StandardCharsets.ISO_8859_1);
-            if (control.find() && !new String(input.content(), StandardCharsets.ISO_8859_1).contains(control.group(1))
-                    && !isa.replaceAll("[^0-9A-Za-z]", "").contains(control.group(1))) {
-                problems.add("answer " + answer + " names an interchange control number not in the input");
-            }
+            // an answer names the ISA13 it answers exactly as it is in the input, or says it answers none readable;
+            // never a number made up from a damaged header (input 42 of seed 20261123 and seed 20261207 found both)
+            String content = new String(input.content(), StandardCharsets.ISO_8859_1);
             String text = sftp.read("outbound/" + answer);
+            if (answer.startsWith("ta1") || answer.startsWith("997")) {
+                Matcher control = ANSWERED_CONTROL_NUMBER.matcher(answer);
+                if (!control.find()) {
+                    problems.add("answer " + answer + " is named neither by an ISA13 nor as answering none readable");
+                } else if (!control.group(1).startsWith("unreadable") && !content.contains(control.group(1))) {
+                    problems.add("answer " + answer + " names an interchange control number not in the input");
+                }
+                Matcher ta1Segment = TA1_CONTROL_NUMBER.matcher(text);
+                while (ta1Segment.find()) {
+                    if (!ta1Segment.group(1).equals("000000000") && !content.contains(ta1Segment.group(1))) {
+                        problems.add("the TA1 of " + answer + " names interchange " + ta1Segment.group(1) + ", not in the input");
+                    }
+                }
+            }
             ta1 |= answer.startsWith("ta1");
             Matcher ak9 = AK9.matcher(text);
             while (ak9.find()) {

@@ -62,17 +62,30 @@ public final class Mutator {
 
     private static final Pattern DIGITS9 = Pattern.compile("\\d{9}");
 
+    /** The interchange control numbers of input {@code i} start at {@code 100,000,000 + 10 i}. */
+    static final long NUMBERS_FROM = 100_000_000L;
+
     private final long seed;
     private final List<Sample> samples;
     private final int hugeElementBytes;
+    private final long numbersFrom;
 
     public Mutator(long seed, List<Sample> samples, int hugeElementBytes) {
+        this(seed, samples, hugeElementBytes, NUMBERS_FROM);
+    }
+
+    /**
+     * @param numbersFrom where this mutator's interchange control numbers start: inputs of two seeds run side by side
+     *                    must not share one, or the later would be refused as a repeated interchange
+     */
+    public Mutator(long seed, List<Sample> samples, int hugeElementBytes, long numbersFrom) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no samples to mutate");
         }
         this.seed = seed;
         this.samples = List.copyOf(samples);
         this.hugeElementBytes = hugeElementBytes;
+        this.numbersFrom = numbersFrom;
     }
 
     /**
@@ -138,7 +151,7 @@ public final class Mutator {
         Sample sample = samples.get(random.nextInt(samples.size()));
         String text = new String(sample.content(), StandardCharsets.ISO_8859_1);
         List<String> controlNumbers = new ArrayList<>();
-        text = renumber(text, index, controlNumbers);
+        text = renumber(text, numbersFrom, index, controlNumbers);
         StringBuilder detail = new StringBuilder();
         String mutated = mutate(kind, text, random, detail);
         String name = String.format(Locale.ROOT, "s%d-%05d-%s-%s.edi", seed, index, kind.label(), sample.name());
@@ -148,13 +161,17 @@ public final class Mutator {
 
     /** Every ISA13 of nine digits gets one of this input's own numbers, and each IEA02 that repeated it too. */
     static String renumber(String text, int index, List<String> assigned) {
+        return renumber(text, NUMBERS_FROM, index, assigned);
+    }
+
+    private static String renumber(String text, long numbersFrom, int index, List<String> assigned) {
         Delimiters d = Delimiters.of(text);
         List<Segment> segments = Segment.split(text, d.segment());
         Map<String, String> numbers = new LinkedHashMap<>();
         for (Segment s : segments) {
             String[] elements = s.body().strip().split(Pattern.quote(String.valueOf(d.element())), -1);
             if (elements[0].equals("ISA") && elements.length > 13 && DIGITS9.matcher(elements[13]).matches()) {
-                String number = String.format(Locale.ROOT, "%09d", 100_000_000 + index * 10 + numbers.size() % 10);
+                String number = String.format(Locale.ROOT, "%09d", numbersFrom + index * 10L + numbers.size() % 10);
                 numbers.putIfAbsent(elements[13], number);
             }
         }

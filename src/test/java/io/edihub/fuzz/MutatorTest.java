@@ -74,6 +74,32 @@ class MutatorTest {
     }
 
     @Test
+    void theRegressionInputsOfSeed20261207AreStillTheOnesThatFoundItsBugs() throws Exception {
+        Mutator mutator = new Mutator(20261207L, Mutator.x12SamplesOf(20261207L, SAMPLES), 1_000_000);
+        assertThat(IntakeFuzzIT.REGRESSIONS.get(20261207L)).containsExactly(1106, 2081, 4187);
+        // ISA09 (bytes 70-75) flipped to 265102, no date: the TA1 copied it and StAEDI refused to write it
+        assertThat(mutator.input(1106).detail()).startsWith("byte 72: 0x31 -> 0x35; ");
+        // the delimiter after ISA became the segment terminator: ISA13 was read from some segment
+        assertThat(mutator.input(2081).detail()).isEqualTo("'*' at byte 3 replaced by '~'");
+        assertThat(mutator.input(4187).detail()).isEqualTo("cut at byte 105 of 590");
+    }
+
+    @Test
+    void everyRunHasTheRegressionInputsOfTheOtherSeedsBesideItsOwn() {
+        assertThat(IntakeFuzzIT.regressionsBeside(42L)).containsOnlyKeys(20261123L, 20261207L);
+        assertThat(IntakeFuzzIT.regressionsBeside(20261207L)).containsOnlyKeys(20261123L);
+    }
+
+    @Test
+    void twoSeedsRunSideBySideShareNoInterchangeControlNumber() throws Exception {
+        List<Mutator.Sample> samples = Mutator.x12Samples(SAMPLES);
+        Mutator.Input own = new Mutator(5, samples, 1000).input(84);
+        Mutator.Input beside = new Mutator(20261123L, samples, 1000, 900_000_000L).input(84);
+        assertThat(own.controlNumbers()).isNotEmpty().allMatch(n -> n.startsWith("1000008"));
+        assertThat(beside.controlNumbers()).isNotEmpty().allMatch(n -> n.startsWith("9000008"));
+    }
+
+    @Test
     void aHugeElementIsAsLongAsAsked() throws Exception {
         Mutator mutator = new Mutator(3, Mutator.x12Samples(SAMPLES), 1_000_000);
         Mutator.Input huge = mutator.input(Mutator.Kind.HUGE_ELEMENT.ordinal());
