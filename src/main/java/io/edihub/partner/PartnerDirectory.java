@@ -19,10 +19,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -198,10 +200,30 @@ public final class PartnerDirectory {
             }
         }
         return new PartnerProfile(f.id(), f.name() == null ? f.id() : f.name(), qualifier, isaId,
-                f.x12().gsId(), account, directory, ta1, window, extension, edifactId,
+                f.x12().gsId(), groupIds(file, f.x12().groupIds()), account, directory, ta1, window, extension, edifactId,
                 PartnerProfile.FunctionalAck.X997, poAck, leadTime, priority, contract, shipNotice, implicitAcceptance,
                 watchdog(file, f.watchdog()), sftpServer(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::server)
                         .orElse(null)), claimDocuments(file, f.claims()));
+    }
+
+    private static List<String> groupIds(Path file, List<String> ids) {
+        if (ids == null) {
+            return List.of();
+        }
+        if (ids.isEmpty()) {
+            throw invalid(file, "x12.group-ids", "[]", "at least one GS02 id, or no key at all to take any");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (String id : ids) {
+            String stripped = id == null ? "" : id.strip();
+            if (stripped.length() < 2 || stripped.length() > 15) {
+                throw invalid(file, "x12.group-ids", String.valueOf(id), "2 to 15 characters");
+            }
+            if (!seen.add(stripped)) {
+                throw invalid(file, "x12.group-ids", stripped, "each id once");
+            }
+        }
+        return List.copyOf(seen);
     }
 
     private static PartnerProfile.ClaimDocuments claimDocuments(Path file, PartnerFile.Claims c) {

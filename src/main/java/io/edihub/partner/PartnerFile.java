@@ -21,7 +21,7 @@ record PartnerFile(
         Watchdog watchdog,
         Claims claims) {
 
-    record X12(String isaQualifier, @JsonProperty(required = true) String isaId, String gsId) {
+    record X12(String isaQualifier, @JsonProperty(required = true) String isaId, String gsId, List<String> groupIds) {
     }
 
     record Edifact(@JsonProperty(required = true) String id) {

@@ -1,6 +1,7 @@
 package io.edihub.partner;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,9 @@ import java.util.Objects;
  * @param name             display name
  * @param isaQualifier     ISA05 the partner sends as (e.g. {@code ZZ}, {@code 01})
  * @param isaId            ISA06 the partner sends as, without padding
- * @param gsId             GS02 the partner sends as
+ * @param gsId             the partner's application id: GS03 of the groups we send it (null: {@code isaId})
+ * @param groupIds         the GS02 application sender ids the partner may use; empty: any (the interchange sender
+ *                         and the channel identify the partner)
  * @param sftpAccount      the SFTP account the partner uploads with
  * @param sftpDirectory    the partner's folder on the hub's SFTP server
  * @param ta1              when the partner gets an interchange acknowledgment
@@ -36,6 +39,7 @@ public record PartnerProfile(
         String isaQualifier,
         String isaId,
         String gsId,
+        List<String> groupIds,
         String sftpAccount,
         String sftpDirectory,
         Ta1Policy ta1,
@@ -100,13 +104,14 @@ public record PartnerProfile(
 
     /** The profile used for a sender we have no profile for (the {@code translate} command only). */
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
-        return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, null, null,
+        return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, List.of(), null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
                 java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS);
     }
 
     public PartnerProfile {
         claimDocuments = claimDocuments == null ? ClaimDocuments.DEFAULTS : claimDocuments;
+        groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(isaId, "isaId");
         Objects.requireNonNull(ta1, "ta1");
@@ -122,9 +127,14 @@ public record PartnerProfile(
         return isaId.equals(senderId.strip()) && (isaQualifier == null || isaQualifier.equals(qualifier.strip()));
     }
 
-    /** True when the functional group sender (GS02) is this partner. */
+    /**
+     * True when the partner may send a functional group as this application sender (GS02). GS02 names an application
+     * of the partner's, not the partner: it often differs from ISA06 (a DUNS number in the ISA, a division code in the
+     * GS), so any is taken unless the profile lists the ones the partner uses. Who the partner is was settled by the
+     * interchange sender and the channel.
+     */
     public boolean isGroupSender(String applicationSender) {
-        return (gsId == null ? isaId : gsId).equals(applicationSender.strip());
+        return groupIds.isEmpty() || groupIds.contains(applicationSender.strip());
     }
 
     public boolean isUnknown() {

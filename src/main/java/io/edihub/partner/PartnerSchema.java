@@ -59,7 +59,8 @@ final class PartnerSchema {
             "priority", "1 (served first) to 9",
             "net-days", "zero or more days",
             "discount-days", "zero or more days",
-            "discount-percent", "a percentage above 0 and below 100");
+            "discount-percent", "a percentage above 0 and below 100",
+            "group-ids", "a list of at least one GS02 id, each once (no key at all takes any)");
     private static final Map<String, String> KINDS = Map.of(
             "string", "a text",
             "integer", "a whole number",

@@ -70,6 +70,15 @@ final class AckCodes {
         };
     }
 
+    /**
+     * AK905 for a GS02 the partner may not use: 7, Invalid Application Sender's Code, in 005010 and later; the
+     * releases before have no such code, and there the group is one we do not take from this sender: 1, Functional
+     * Group Not Supported.
+     */
+    static String invalidApplicationSender(String version) {
+        return version != null && version.length() >= 6 && version.substring(0, 6).compareTo("005010") >= 0 ? "7" : "1";
+    }
+
     /** TA105 for an error in the interchange header or trailer. */
     static String ta1For(String tag, int element) {
         if ("IEA".equals(tag)) {

@@ -65,8 +65,11 @@ final class FunctionalAck997Mapper {
             "5", "number of included transaction sets does not match actual count",
             "6", "group control number violates syntax");
 
-    /** AK905 codes that 005010 gave a new meaning: before it, 19 was a security code. */
+    /** AK905 codes that 005010 gave a new meaning: before it, 19 was a security code and 7 to 9 were not codes. */
     private static final Map<String, String> GROUP_ERRORS_005010 = Map.of(
+            "7", "invalid application sender's code",
+            "8", "invalid application receiver's code",
+            "9", "invalid responsible agency code",
             "19", "functional group control number not unique within interchange");
 
     /** Whether the 997 is 005010 or later (its group's GS08), which decides what some codes mean. */

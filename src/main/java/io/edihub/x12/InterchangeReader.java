@@ -327,13 +327,14 @@ public final class InterchangeReader {
             }
             group = new GroupResult(strip(value(1)), strip(value(6)), strip(value(8)), strip(value(2)), strip(value(3)));
             PartnerProfile partner = interchange.partner;
-            if (!partner.isUnknown() && !partner.isGroupSender(group.applicationSender())) {
-                interchange.reject("024", new X12Error("GS", filePosition, 2, "SENDER_NOT_ALLOWED", "GS02 '"
-                        + group.applicationSender() + "' is not the application sender of partner '" + partner.id()
-                        + "' (" + (partner.gsId() == null ? partner.isaId() : partner.gsId()) + ")"));
-                skipping = true;
-                group = null;
-                return;
+            if (!partner.isGroupSender(group.applicationSender())) {
+                // only this group: the interchange sender and the channel, checked above, say who the partner is;
+                // GS02 says which of its applications sent the group, and this profile lists the ones it may use.
+                // The group's sets are still read, so that the 997 reports what else is wrong with them
+                group.reject(AckCodes.invalidApplicationSender(group.version()), new X12Error("GS", filePosition, 2,
+                        "GROUP_SENDER_NOT_ALLOWED", "GS02 '" + group.applicationSender() + "' is not an application "
+                        + "sender id of partner '" + partner.id() + "', whose groups come from "
+                        + String.join(", ", partner.groupIds()) + " (x12.group-ids)"));
             }
             setControlNumbers.clear();
             if (!group.controlNumber().isEmpty() && !groupControlNumbers.add(group.controlNumber())) {

@@ -112,6 +112,35 @@ class TranslateCommandTest {
     }
 
     @Test
+    void anUnknownSenderWhoseGroupSenderDiffersFromItsInterchangeSenderIsNeverRefusedForIt(@TempDir Path dir)
+            throws Exception {
+        // a DUNS number in the ISA, a division code in the GS: the default profile takes any GS02
+        Path file = dir.resolve("stranger-division.edi");
+        Files.writeString(file, Files.readString(Path.of("edi-samples/acme/standalone-no-schedule.edi"))
+                .replace("ZZ*ACMEFED        *", "01*123456789      *").replace("GS*PO*ACMEFED*", "GS*PO*STRANGER-MRO*"));
+        assertThat(run(file.toString())).isZero();
+        JsonNode interchange = json().get(0).get("interchanges").get(0);
+        assertThat(interchange.get("partner").asText()).isEqualTo("unknown");
+        assertThat(interchange.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(interchange.get("groups").get(0).get("status").asText()).isEqualTo("A");
+        assertThat(interchange.get("groups").get(0).get("transactions").get(0).get("order").isNull()).isFalse();
+    }
+
+    @Test
+    void aKnownPartnerWithoutGroupIdsIsNotRefusedForAGroupSenderOfItsOwn(@TempDir Path dir) throws Exception {
+        Path partners = Files.createDirectories(dir.resolve("partners"));
+        Files.writeString(partners.resolve("initech.yaml"), "id: initech\nx12:\n  isa-qualifier: \"01\"\n"
+                + "  isa-id: \"123456789\"\n");
+        Path file = dir.resolve("initech-division.edi");
+        Files.writeString(file, Files.readString(Path.of("edi-samples/acme/standalone-no-schedule.edi"))
+                .replace("ZZ*ACMEFED        *", "01*123456789      *").replace("GS*PO*ACMEFED*", "GS*PO*INITECH-MRO*"));
+        assertThat(run("--partners", partners.toString(), file.toString())).isZero();
+        JsonNode interchange = json().get(0).get("interchanges").get(0);
+        assertThat(interchange.get("partner").asText()).isEqualTo("initech");
+        assertThat(interchange.get("groups").get(0).get("status").asText()).isEqualTo("A");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage:");

@@ -44,6 +44,34 @@ class PartnerDirectoryTest {
     }
 
     @Test
+    void groupIdsListTheApplicationSendersAPartnerMayUseAndWithoutThemAnyIsTaken() throws IOException {
+        write("initech.yaml", "id: initech\nx12:\n  isa-qualifier: \"01\"\n  isa-id: \"123456789\"\n"
+                + "  gs-id: INITECHPO\n  group-ids: [INITECHPO, INITECH-MRO]\n");
+        write("hooli.yaml", "id: hooli\nx12:\n  isa-id: HOOLI\n  gs-id: HOOLIPO\n");
+        PartnerDirectory partners = PartnerDirectory.load(dir);
+        PartnerProfile initech = partners.byId("initech").orElseThrow();
+        assertThat(initech.groupIds()).containsExactly("INITECHPO", "INITECH-MRO");
+        assertThat(initech.isGroupSender("INITECH-MRO ")).isTrue();
+        assertThat(initech.isGroupSender("123456789")).isFalse();
+        PartnerProfile hooli = partners.byId("hooli").orElseThrow();
+        assertThat(hooli.groupIds()).isEmpty();
+        assertThat(hooli.isGroupSender("HOOLI-DIV-7")).isTrue();
+    }
+
+    @Test
+    void groupIdsMustBeAListOfGsIdsEachOnce() throws IOException {
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\n  group-ids: [INITECHPO, X]\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).isInstanceOf(PartnerConfigurationException.class)
+                .hasMessageContaining("initech.yaml").hasMessageContaining("x12.group-ids");
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\n  group-ids: [INITECHPO, INITECHPO]\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).isInstanceOf(PartnerConfigurationException.class)
+                .hasMessageContaining("x12.group-ids");
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\n  group-ids: []\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).isInstanceOf(PartnerConfigurationException.class)
+                .hasMessageContaining("x12.group-ids");
+    }
+
+    @Test
     void anUnknownKeyNamesFileAndKey() throws IOException {
         write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\n  isa-qualifer: ZZ\n");
         assertThatThrownBy(() -> PartnerDirectory.load(dir)).isInstanceOf(PartnerConfigurationException.class)

@@ -68,7 +68,7 @@ class PartnerSchemaTest {
     void anUnknownKeyIsNamedWithTheKeysAllowedThere() throws IOException {
         assertThat(problems(INITECH.replace("isa-id", "isa-qualifer: ZZ\n  isa-id") + "acknowledgements:\n  ta1: ALWAYS\n"))
                 .containsExactly(
-                        "x12.isa-qualifer: unknown key; x12 takes isa-qualifier, isa-id, gs-id",
+                        "x12.isa-qualifer: unknown key; x12 takes isa-qualifier, isa-id, gs-id, group-ids",
                         "acknowledgements: unknown key; a partner file takes id, name, x12, edifact, sftp, acknowledgments, "
                                 + "duplicate-window, releases, fulfillment, billing, priority, claims, watchdog, contract");
     }
@@ -82,6 +82,15 @@ class PartnerSchemaTest {
                 "x12.isa-qualifier: 1 is a number, expected a text (put it in quotes, e.g. \"1\")");
         assertThat(problems(INITECH + CONTRACT.replace("unit-price: 10.00", "unit-price: ten"))).containsExactly(
                 "contract.prices[0].unit-price: 'ten' is not a number");
+    }
+
+    @Test
+    void groupIdsAreAListOfGsIdsEachOnce() throws IOException {
+        assertThat(problems(INITECH.replace("isa-id: INITECH", "isa-id: INITECH\n  group-ids: [INITECHPO, X]")))
+                .containsExactly("x12.group-ids[1]: 'X' is not valid, expected 2 to 15 characters");
+        assertThat(problems(INITECH.replace("isa-id: INITECH", "isa-id: INITECH\n  group-ids: [INITECHPO, INITECHPO]")))
+                .containsExactly("x12.group-ids: a list is not valid, expected a list of at least one GS02 id, each once "
+                        + "(no key at all takes any)");
     }
 
     @Test
