@@ -89,6 +89,14 @@ class ReceivedFunctionalAckTest {
     }
 
     @Test
+    void aGroupRejectedForItsApplicationSenderIsReadIn005010() {
+        Read r = read(interchange("0", "GS*FA*ACMEFED*EDIHUB*20270205*0815*6002*X*005010", "997",
+                "AK1*SH*12*005010", "AK2*856*0001", "AK5*A", "AK9*R*1*1*0*7"));
+        assertThat(r.onlyAck().errors()).containsExactly("group SH 12 rejected: 1 set(s) included, 1 received, "
+                + "0 accepted; invalid application sender's code (AK905 7)");
+    }
+
+    @Test
     void aTa1IsStillSentWhenRequestedButNo997() {
         Read r = read(interchange("1", "GS*FA*ACMEFED*EDIHUB*20270205*0815*6002*X*004010", "997",
                 "AK1*PR*1", "AK2*855*0001", "AK5*A", "AK9*A*1*1*1"));
