@@ -101,6 +101,18 @@ class EbcdicInterchangeTest {
                 .allMatch(e -> e.chars().allMatch(c -> c >= 0x20 && c < 0x7F));
     }
 
+    @Test
+    void aFileThatIsNoTextOrAnIsaWithAByteThatIsNoUtf8IsNamedNotGarbled() {
+        FileResult zip = read(new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, (byte) 0x9C, (byte) 0xE3});
+        assertThat(zip.describeErrors()).singleElement().asString()
+                .contains("bytes that are not text (ASCII or UTF-8): 50 4B 03 04 14 00 06 00 9C E3 in hex");
+        // ISA06 with a Latin-1 E-acute (0xC9), which is no UTF-8
+        byte[] latin1 = interchange(ISA_004010.replace("ACMEFED        ", "ACM\u00c9FED        "))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(read(latin1).describeErrors()).anyMatch(e -> e.contains("ISA06 holds the character '\\ufffd'"))
+                .allMatch(e -> e.chars().allMatch(c -> c >= 0x20 && c < 0x7F));
+    }
+
     private static FileResult read(byte[] content) {
         PartnerDirectory partners = PartnerDirectory.load(Path.of("config/partners"));
         OurIdentity us = new OurIdentity("ZZ", "EDIHUB", "EDIHUB", "P");
