@@ -47,7 +47,8 @@ public enum OrderFormat {
     /**
      * Recognises a document by its first characters, after a UTF-8 byte order mark and whitespace:
      * <ul>
-     * <li>{@code ISA}: X12; {@code UNA} or {@code UNB}: EDIFACT;
+     * <li>{@code ISA}: X12, in ASCII or in EBCDIC (cp037 / cp500, after EBCDIC spaces and record ends), which the X12
+     *     reader decodes; {@code UNA} or {@code UNB}: EDIFACT;
      * <li><code>{</code> with an {@code acceptanceId} field at the top level: an acceptance in JSON; with an
      *     {@code adjustmentNumber} field there: an adjustment in JSON; with a {@code traceNumber} field there: a
      *     remittance in JSON (whichever of the three comes first decides); any other <code>{</code> or {@code [}: a JSON
@@ -66,7 +67,7 @@ public enum OrderFormat {
         if (start >= content.length) {
             return UNKNOWN;
         }
-        if (startsWith(content, start, "ISA")) {
+        if (startsWith(content, start, "ISA") || isEbcdicIsa(content)) {
             return X12;
         }
         if (startsWith(content, start, "UNA") || startsWith(content, start, "UNB")) {
@@ -117,6 +118,17 @@ public enum OrderFormat {
         }
         return Optional.of("holds only " + (CsvInput.hasUtf8Bom(content) ? "a byte order mark and " : "") + "whitespace ("
                 + content.length + (content.length == 1 ? " byte" : " bytes") + " of spaces, tabs or line ends)");
+    }
+
+    /** "ISA" in EBCDIC (the same bytes in cp037 and cp500), after EBCDIC spaces, tabs and record ends (NL, LF, CR). */
+    private static boolean isEbcdicIsa(byte[] content) {
+        int i = 0;
+        while (i < content.length && (content[i] == 0x40 || content[i] == 0x05 || content[i] == 0x15 || content[i] == 0x25
+                || content[i] == 0x0D)) {
+            i++;
+        }
+        return content.length - i >= 3 && content[i] == (byte) 0xC9 && content[i + 1] == (byte) 0xE2
+                && content[i + 2] == (byte) 0xC1;
     }
 
     /** The index of the first character that is neither a UTF-8 byte order mark nor whitespace. */

@@ -7,6 +7,7 @@ import io.edihub.document.CsvOrderReader;
 import io.edihub.document.JsonOrderReader;
 import io.edihub.document.OrderDocument;
 import io.edihub.document.OrderFormat;
+import io.edihub.document.UnreadableInput;
 import io.edihub.edifact.ContrlWriter;
 import io.edihub.edifact.EdifactInterchange;
 import io.edihub.edifact.EdifactOrdersReader;
@@ -99,6 +100,8 @@ public class OrderDocumentIntake {
             default -> new OrderDocument(format, List.of(), List.of(OrderFormat.nothingIn(content)
                     .map(nothing -> new InputError("document", "EMPTY", "the file " + nothing + ": there is nothing in it "
                             + "to read. If it should have held orders, the upload may have failed: send it again"))
+                    .or(() -> UnreadableInput.describe(content).map(what -> new InputError("document", "UNSUPPORTED_FORMAT",
+                            what + ". Nothing was read")))
                     .orElseGet(() -> new InputError("document", "UNSUPPORTED_FORMAT", "not an order document the hub "
                             + "recognises: X12 starts with ISA, EDIFACT with UNA or UNB, JSON with { or [, and CSV with a "
                             + "header row naming po_number"))));

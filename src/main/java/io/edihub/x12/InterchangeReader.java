@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -83,6 +84,26 @@ public final class InterchangeReader {
      */
     public FileResult read(String fileName, InputStream input, IntakeContext context, InterchangeListener listener) {
         BufferedInputStream in = new BufferedInputStream(input, 1 << 16);
+        try {
+            in.mark(HEAD);
+            byte[] head = in.readNBytes(HEAD);
+            in.reset();
+            int ebcdic = EbcdicInterchange.leadingNoise(head);
+            if (EbcdicInterchange.startsWithIsa(head, ebcdic)) {
+                // a mainframe's interchange: read as the ASCII text it holds, and answered in ASCII
+                EbcdicInterchange.Layout layout = EbcdicInterchange.layout(Arrays.copyOfRange(head, ebcdic, head.length));
+                in.skipNBytes(ebcdic);
+                return readText(fileName, new BufferedInputStream(EbcdicInterchange.decoding(in, layout), 1 << 16),
+                        context, listener, layout);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + fileName, e);
+        }
+        return readText(fileName, in, context, listener, null);
+    }
+
+    private FileResult readText(String fileName, BufferedInputStream in, IntakeContext context, InterchangeListener listener,
+            EbcdicInterchange.Layout ebcdic) {
         List<X12Error> fileErrors = new ArrayList<>();
         List<InterchangeResult> interchanges = new ArrayList<>();
         try {
@@ -96,12 +117,16 @@ public final class InterchangeReader {
                 return new FileResult(fileName, fileErrors, interchanges);
             }
             if (!text.startsWith("ISA")) {
-                fileErrors.add(X12Error.file("NOT_X12", "not an X12 interchange: a file must start with ISA, this one starts with '"
-                        + IsaHeader.printable(text.strip()) + "'"));
+                fileErrors.add(X12Error.file("NOT_X12", "not an X12 interchange: a file must start with ISA, this one starts with "
+                        + startOf(text.strip(), Arrays.copyOfRange(head, skip, head.length))));
                 return new FileResult(fileName, fileErrors, interchanges);
             }
             IsaHeader isa = IsaHeader.check(text);
             if (!isa.valid()) {
+                if (ebcdic != null) {
+                    fileErrors.add(X12Error.file("EBCDIC", "the file looks like EBCDIC (IBM cp037/cp500): it was read as "
+                            + ebcdic.codePage() + ", and its ISA header is damaged (the interchange's errors say how)"));
+                }
                 InterchangeResult rejected = new InterchangeResult(envelope(isa));
                 rejected.partner = identify(rejected.envelope, context);
                 isa.errors.forEach(e -> rejected.reject(isa.ta1Code, e));
@@ -116,6 +141,24 @@ public final class InterchangeReader {
             throw new UncheckedIOException("cannot read " + fileName, e);
         }
         return new FileResult(fileName, fileErrors, interchanges);
+    }
+
+    /**
+     * The first characters of a file that is no interchange, quoted when they are text; when they are not (a ZIP, a
+     * PDF, UTF-16, EBCDIC that is not X12), the first bytes in hex instead of the garbled characters they would make.
+     */
+    private static String startOf(String text, byte[] head) {
+        String start = text.length() > 40 ? text.substring(0, 40) : text;
+        boolean readable = start.chars().allMatch(c -> c == '\n' || c == '\r' || c == '\t' || c >= 0x20 && c != 0x7F
+                && c != 0xFFFD && !Character.isISOControl(c));
+        if (readable) {
+            return "'" + IsaHeader.printable(start) + "'";
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < Math.min(16, head.length); i++) {
+            hex.append(i == 0 ? "" : " ").append(String.format("%02X", head[i] & 0xFF));
+        }
+        return "bytes that are not text (ASCII or UTF-8): " + hex + (head.length > 16 ? " ..." : "") + " in hex";
     }
 
     private static int leadingNoise(byte[] head) {

@@ -147,7 +147,8 @@ final class IsaHeader {
         if (c == '\r') {
             return "\\r";
         }
-        if (c < 0x20 || c == 0x7f || c == 0xa0) {
+        // beyond ASCII too: a byte that was no UTF-8 (U+FFFD) or a character X12 cannot carry, named rather than shown
+        if (c < 0x20 || c >= 0x7f) {
             return String.format("\\u%04x", (int) c);
         }
         return String.valueOf(c);

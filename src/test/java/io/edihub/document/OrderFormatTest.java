@@ -91,6 +91,16 @@ class OrderFormatTest {
         assertThat(detect("edi-samples/acme/remittances/ach-two-invoices.json")).isEqualTo(OrderFormat.REMITTANCE_JSON);
         assertThat(detect("edi-samples/acme/remittances/ach-two-invoices.csv")).isEqualTo(OrderFormat.REMITTANCE_CSV);
         assertThat(detect("edi-samples/acme/remittances/ach-two-invoices.820.edi")).isEqualTo(OrderFormat.X12);
+        assertThat(detect("edi-samples/acme/ebcdic/blanket-cp037-80-byte-records.edi")).isEqualTo(OrderFormat.X12);
+    }
+
+    @Test
+    void anInterchangeInEbcdicIsX12AndOtherEbcdicIsNot() {
+        java.nio.charset.Charset cp037 = java.nio.charset.Charset.forName("IBM037");
+        assertThat(OrderFormat.detect("ISA*00*".getBytes(cp037))).isEqualTo(OrderFormat.X12);
+        assertThat(OrderFormat.detect("   ISA*00*".getBytes(java.nio.charset.Charset.forName("IBM500"))))
+                .isEqualTo(OrderFormat.X12);
+        assertThat(OrderFormat.detect("UNB+UNOA:1+SENDER'".getBytes(cp037))).isEqualTo(OrderFormat.UNKNOWN);
     }
 
     @Test

@@ -306,6 +306,39 @@ class SftpIntakeIT {
                 .containsExactly("REJECTED 0", "REJECTED 5");
     }
 
+    @Test
+    void anEbcdicOrderIn80ByteRecordsIsStoredAsSentAndAnsweredInAscii() throws Exception {
+        byte[] ebcdic = sample("acme/ebcdic/blanket-cp037-80-byte-records.edi");
+        acme.upload("mainframe.edi", ebcdic);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-mainframe.edi")));
+        String ack = acme.read("outbound/" + only(acme.list("outbound"), "-for-000000921.x12"));
+        assertThat(ack).startsWith("ISA*").contains("AK1*PO*1921~", "AK2*850*0001~", "AK5*A~", "AK9*A*1*1*1~");
+        assertThat(orders.releases("acme", "4500019201")).hasSize(12);
+        // the raw file is kept as the partner sent it, in EBCDIC
+        assertThat(jdbc.queryForObject("select size_bytes from inbound_document where partner_id = 'acme' "
+                + "and file_name = 'mainframe.edi'", Long.class)).isEqualTo((long) ebcdic.length);
+        assertThat(acme.list("inbound")).isEmpty();
+    }
+
+    @Test
+    void ebcdicThatIsNoX12AndUtf16AreRefusedWithAReasonInPlainWords() throws Exception {
+        acme.upload("mainframe.edifact", "UNB+UNOA:1+ACMEFED:ZZ+EDIHUB:ZZ+261102:0930+1'"
+                .getBytes(java.nio.charset.Charset.forName("IBM037")));
+        acme.upload("orders-utf16.csv", "\uFEFFpo_number,line,quantity\n4500019301,1,5\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error"))
+                .anyMatch(n -> n.endsWith("-mainframe.edifact.error.txt")).anyMatch(n -> n.endsWith("-orders-utf16.csv.error.txt")));
+        String ebcdicReport = acme.read("error/" + only(acme.list("error"), "-mainframe.edifact.error.txt"));
+        assertThat(ebcdicReport).contains("REJECTED", "the file looks like EBCDIC (IBM cp037/cp500)", "E4 D5 C2 4E");
+        String utf16Report = acme.read("error/" + only(acme.list("error"), "-orders-utf16.csv.error.txt"));
+        assertThat(utf16Report).contains("REJECTED", "the file is UTF-16 text (little-endian, with a byte order mark)",
+                "FF FE 70 00");
+        assertThat(ebcdicReport + utf16Report).as("no garbled characters").matches("[\\x20-\\x7E\\n]*");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("inbound")).isEmpty());
+    }
+
     private static byte[] sample(String name) throws Exception {
         return Files.readAllBytes(Path.of("edi-samples", name));
     }
