@@ -76,7 +76,20 @@ final class AckCodes {
      * Group Not Supported.
      */
     static String invalidApplicationSender(String version) {
-        return version != null && version.length() >= 6 && version.substring(0, 6).compareTo("005010") >= 0 ? "7" : "1";
+        return fromVersion5010(version) ? "7" : "1";
+    }
+
+    /**
+     * AK905 for a group whose GS06 an earlier group of the interchange used: 19, Functional Group Control Number not
+     * Unique within Interchange, in 005010 and later. Before, 19 is a security code (S1E segment missing) and the list
+     * has no code for a repeated number; the nearest is 6, Group Control Number Violates Syntax.
+     */
+    static String duplicateGroupControlNumber(String version) {
+        return fromVersion5010(version) ? "19" : "6";
+    }
+
+    private static boolean fromVersion5010(String version) {
+        return version != null && version.length() >= 6 && version.substring(0, 6).compareTo("005010") >= 0;
     }
 
     /** TA105 for an error in the interchange header or trailer. */

@@ -381,8 +381,7 @@ public final class InterchangeReader {
             }
             setControlNumbers.clear();
             if (!group.controlNumber().isEmpty() && !groupControlNumbers.add(group.controlNumber())) {
-                // AK905 19: Functional Group Control Number not Unique within Interchange
-                group.reject("19", new X12Error("GS", filePosition, 6, "DUPLICATE_GROUP_CONTROL_NUMBER", "group control "
+                group.reject(AckCodes.duplicateGroupControlNumber(group.version()), new X12Error("GS", filePosition, 6, "DUPLICATE_GROUP_CONTROL_NUMBER", "group control "
                         + "number " + group.controlNumber() + " (GS06) is already used by an earlier group of interchange "
                         + interchange.envelope.controlNumber() + "; each group's must be unique within its interchange"));
             }
