@@ -418,7 +418,8 @@ class X12Intake {
 
         @Override
         public void acknowledgment(InterchangeResult interchange, AcknowledgmentWriter.Acknowledgment ack) {
-            String kind = ack.hasTa1() && ack.hasFunctionalAcks() ? "TA1+997" : ack.hasTa1() ? "TA1" : "997";
+            String functional = ack.implementationAcks() ? "999" : "997";
+            String kind = ack.hasTa1() && ack.hasFunctionalAcks() ? "TA1+" + functional : ack.hasTa1() ? "TA1" : functional;
             // named by the ISA13 it answers as it is in the input, or as answering none readable: never by a number
             // made up from a damaged header (the fuzz suite found both: letters and digits left of a flipped byte,
             // a segment read as ISA13 in a header whose delimiter was swapped)

@@ -162,10 +162,12 @@ public final class PartnerDirectory {
         }
         PartnerFile.Acknowledgments acks = f.acknowledgments();
         String functional = acks == null || acks.functional() == null ? "997" : acks.functional().strip();
-        if (!functional.equals("997")) {
-            throw invalid(file, "acknowledgments.functional", functional, "997 (the only functional acknowledgment "
-                    + "this hub version writes)");
-        }
+        PartnerProfile.FunctionalAck functionalAck = switch (functional) {
+            case "997" -> PartnerProfile.FunctionalAck.X997;
+            case "999" -> PartnerProfile.FunctionalAck.X999;
+            default -> throw invalid(file, "acknowledgments.functional", functional, "997 (Functional Acknowledgment, "
+                    + "the default) or 999 (Implementation Acknowledgment, for groups of 005010 and later)");
+        };
         boolean poAck = acks != null && Boolean.TRUE.equals(acks.poAcknowledgment());
         Period leadTime = Period.ofDays(30);
         String lead = Optional.ofNullable(f.releases()).map(PartnerFile.Releases::leadTime).orElse(null);
@@ -201,7 +203,7 @@ public final class PartnerDirectory {
         }
         return new PartnerProfile(f.id(), f.name() == null ? f.id() : f.name(), qualifier, isaId,
                 f.x12().gsId(), groupIds(file, f.x12().groupIds()), account, directory, ta1, window, extension, edifactId,
-                PartnerProfile.FunctionalAck.X997, poAck, leadTime, priority, contract, shipNotice, implicitAcceptance,
+                functionalAck, poAck, leadTime, priority, contract, shipNotice, implicitAcceptance,
                 watchdog(file, f.watchdog()), sftpServer(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::server)
                         .orElse(null)), claimDocuments(file, f.claims()));
     }

@@ -143,8 +143,13 @@ public record PartnerProfile(
 
     /** The functional acknowledgment an X12 partner gets. */
     public enum FunctionalAck {
-        /** 997: the hub writes it */
-        X997
+        /** 997 Functional Acknowledgment (the default) */
+        X997,
+        /**
+         * 999 Implementation Acknowledgment for every group of X12 005010 and later; a group of an earlier release is
+         * answered with a 997, for the 999 does not exist there
+         */
+        X999
     }
 
     /** When a partner gets a TA1 interchange acknowledgment; envelope errors always get one. */

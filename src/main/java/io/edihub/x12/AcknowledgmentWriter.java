@@ -24,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Writes the answer to one received interchange: an interchange from us back to the sender holding a TA1
  * when one is due and a 997 for each functional group that was read, in the group's own version, except
  * for groups of 997s: X12 never acknowledges an acknowledgment, or two hubs would answer each other forever.
+ * A partner whose profile asks for 999s gets a 999 Implementation Acknowledgment instead for every group of 005010
+ * or later ({@link ImplementationAck999Writer}); StAEDI checks each 999 against our schema of it as it is written,
+ * and a 999 it refuses is never sent: that answer is written with 997s instead.
  *
  * <p>Thread-safe; the control numbers come from a {@link ControlNumbers} that never hands one out twice.
  */
@@ -44,6 +47,7 @@ public final class AcknowledgmentWriter {
     private final EDIOutputFactory factory;
     private final OurIdentity us;
     private final Map<String, Schema> controlSchemas = new ConcurrentHashMap<>();
+    private final Schema implementationAck = InterchangeReader.loadSchema("/x12/999.xml");
 
     public AcknowledgmentWriter(OurIdentity us) {
         this.us = us;
@@ -67,7 +71,7 @@ public final class AcknowledgmentWriter {
         };
     }
 
-    /** Whether a group gets a 997: every group but one of 997s (GS01 = FA), even a broken one. */
+    /** Whether a group gets a 997 / 999: every group but one of acknowledgments (GS01 = FA), even a broken one. */
     static boolean acknowledged(GroupResult group) {
         return !"FA".equals(group.functionalId());
     }
@@ -90,20 +94,30 @@ public final class AcknowledgmentWriter {
         ZonedDateTime utc = now.withZoneSameInstant(ZoneOffset.UTC);
         String text = null;
         EDIValidationException refused = null;
-        for (Addressee addressee : Addressee.values()) {
-            try {
-                text = write(interchange, ta1, answered, isa13, gs06, utc, addressee);
+        boolean wants999 = partner.functionalAck() == PartnerProfile.FunctionalAck.X999
+                && answered.stream().anyMatch(ImplementationAck999Writer::answerable);
+        boolean with999 = false;
+        for (boolean implementation : wants999 ? new boolean[] {true, false} : new boolean[] {false}) {
+            for (Addressee addressee : Addressee.values()) {
+                try {
+                    text = write(interchange, ta1, answered, isa13, gs06, utc, addressee, implementation);
+                    with999 = implementation;
+                    break;
+                } catch (EDIValidationException e) {
+                    // StAEDI refuses what the sender's envelope gave us to repeat: try the next, plainer answer; a 999
+                    // it refuses in every form is never sent, the groups are answered with 997s
+                    refused = e;
+                }
+            }
+            if (text != null) {
                 break;
-            } catch (EDIValidationException e) {
-                // StAEDI refuses what the sender's envelope gave us to repeat: try the next, plainer answer
-                refused = e;
             }
         }
         if (text == null) {
             throw new IllegalStateException("cannot write the acknowledgment of interchange "
                     + interchange.envelope().controlNumber() + ": " + refused.getMessage(), refused);
         }
-        return Optional.of(new Acknowledgment(nine(isa13), ta1, groups, text));
+        return Optional.of(new Acknowledgment(nine(isa13), ta1, groups, with999, text));
     }
 
     /**
@@ -127,7 +141,7 @@ public final class AcknowledgmentWriter {
     }
 
     private String write(InterchangeResult interchange, boolean ta1, List<GroupResult> answered, long isa13,
-            List<Long> gs06, ZonedDateTime utc, Addressee addressee) {
+            List<Long> gs06, ZonedDateTime utc, Addressee addressee, boolean implementation) {
         PartnerProfile partner = interchange.partner();
         InterchangeResult.Envelope in = interchange.envelope();
         String version = addressee == Addressee.PROFILE_00401 ? "00401" : supportedVersion(in.version());
@@ -172,7 +186,9 @@ public final class AcknowledgmentWriter {
                         .writeEndSegment();
             }
             for (int i = 0; i < answered.size(); i++) {
-                writeGroup(w, answered.get(i), gs06.get(i), partner, utc, asSent);
+                GroupResult group = answered.get(i);
+                writeGroup(w, group, gs06.get(i), partner, utc, asSent,
+                        implementation && ImplementationAck999Writer.answerable(group));
                 groupCount++;
             }
             w.writeStartSegment("IEA").writeElement(Integer.toString(groupCount)).writeElement(nine(isa13)).writeEndSegment();
@@ -186,9 +202,10 @@ public final class AcknowledgmentWriter {
     }
 
     private void writeGroup(EDIStreamWriter w, GroupResult group, long gs06, PartnerProfile partner, ZonedDateTime utc,
-            boolean asSent) throws EDIStreamException {
+            boolean asSent, boolean implementation) throws EDIStreamException {
         // answered in the group's own version, unless it is one we do not read
-        String version = group.versionSupported() ? group.version() : "004010";
+        String version = implementation ? ImplementationAck999Writer.version(group)
+                : group.versionSupported() ? group.version() : "004010";
         boolean v5010 = version.length() >= 6 && version.substring(0, 6).compareTo("005010") >= 0;
         String receiver = asSent && !group.applicationSender().isEmpty() ? group.applicationSender()
                 : (partner.gsId() != null ? partner.gsId() : partner.isaId());
@@ -203,6 +220,21 @@ public final class AcknowledgmentWriter {
                 .writeElement(version)
                 .writeEndSegment();
         int segments = 0;
+        if (implementation) {
+            w.writeStartSegment("ST").writeElement("999").writeElement("0001");
+            if (version.length() > 6) {
+                // ST03: the implementation guide, as GS08 names it
+                w.writeElement(version);
+            }
+            w.writeEndSegment();
+            // from here to SE, StAEDI checks the 999 against our schema of it: one it refuses throws, and is not sent
+            w.setTransactionSchema(implementationAck);
+            segments += 1 + ImplementationAck999Writer.writeBody(w, group);
+            w.setTransactionSchema(null);
+            w.writeStartSegment("SE").writeElement(Integer.toString(segments + 1)).writeElement("0001").writeEndSegment();
+            w.writeStartSegment("GE").writeElement("1").writeElement(Long.toString(gs06)).writeEndSegment();
+            return;
+        }
         w.writeStartSegment("ST").writeElement("997").writeElement("0001").writeEndSegment();
         segments++;
         w.writeStartSegment("AK1").writeElement(orDefault(group.functionalId(), "PO"))
@@ -291,7 +323,7 @@ public final class AcknowledgmentWriter {
     }
 
     /** AK404 copies the bad value; it must not carry our delimiters and is at most 99 characters. */
-    private static String safeCopy(String value) {
+    static String safeCopy(String value) {
         if (value == null) {
             return "";
         }
@@ -322,7 +354,7 @@ public final class AcknowledgmentWriter {
         return String.format("%09d", n);
     }
 
-    private static String orDefault(String value, String fallback) {
+    static String orDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
     }
 
@@ -343,7 +375,7 @@ public final class AcknowledgmentWriter {
         return value != null && value.length() == length ? digitsOr(value, fallback) : fallback;
     }
 
-    private static String digitsOr(String value, String fallback) {
+    static String digitsOr(String value, String fallback) {
         return value != null && !value.isEmpty() && value.chars().allMatch(Character::isDigit) ? value : fallback;
     }
 
@@ -352,9 +384,11 @@ public final class AcknowledgmentWriter {
      *
      * @param controlNumber our ISA13
      * @param hasTa1        it carries a TA1
-     * @param hasFunctionalAcks it carries 997s
+     * @param hasFunctionalAcks it carries 997s or 999s
+     * @param implementationAcks its groups are answered with 999s (those of 005010 and later; any earlier with 997s)
      * @param text          the X12 text
      */
-    public record Acknowledgment(String controlNumber, boolean hasTa1, boolean hasFunctionalAcks, String text) {
+    public record Acknowledgment(String controlNumber, boolean hasTa1, boolean hasFunctionalAcks,
+            boolean implementationAcks, String text) {
     }
 }

@@ -209,6 +209,8 @@ public final class InterchangeReader {
         private SegmentMapper segments;
         private int transactionPosition;
         private String loopId;
+        /** The loops the current segment is in, innermost last, each with the segment that began it. */
+        private final java.util.ArrayDeque<TransactionResult.Loop> loops = new java.util.ArrayDeque<>();
         /** Set when the interchange is refused as a whole: its content is walked but not taken. */
         private boolean skipping;
         /** The GS06 of the interchange's groups so far: X12 wants each unique within its interchange. */
@@ -232,7 +234,11 @@ public final class InterchangeReader {
                         case START_SEGMENT -> startSegment(reader.getText());
                         case ELEMENT_DATA -> element(reader);
                         case END_SEGMENT -> endSegment(reader);
-                        case START_LOOP -> loopId = reader.getReferenceCode();
+                        case START_LOOP -> {
+                            loopId = reader.getReferenceCode();
+                            startLoop(loopId);
+                        }
+                        case END_LOOP -> endLoop();
                         case END_TRANSACTION -> endTransaction();
                         case END_GROUP -> endGroup();
                         case END_INTERCHANGE -> endInterchange();
@@ -282,6 +288,11 @@ public final class InterchangeReader {
             filePosition++;
             if (transaction != null) {
                 transactionPosition++;
+                TransactionResult.Loop innermost = loops.peekLast();
+                if (innermost != null && innermost.startTag == null) {
+                    innermost.startTag = tag;
+                    innermost.startPosition = transactionPosition;
+                }
             }
         }
 
@@ -293,6 +304,11 @@ public final class InterchangeReader {
             int position = location.getElementPosition();
             if (position < 1 || position >= values.length) {
                 return;
+            }
+            TransactionResult.Loop innermost = loops.peekLast();
+            if (position == 1 && innermost != null && innermost.startPosition == transactionPosition
+                    && innermost.startValue == null) {
+                innermost.startValue = reader.getText();
             }
             for (int i = valueCount + 1; i < position; i++) {
                 values[i] = null;
@@ -395,6 +411,7 @@ public final class InterchangeReader {
         private void startTransaction() {
             transactionPosition = 1;
             loopId = null;
+            loops.clear();
             forgetMappers();
             if (group == null) {
                 transaction = null;
@@ -636,6 +653,25 @@ public final class InterchangeReader {
                         AckCodes.ak4(type), text));
             }
             transaction.reject(null, error);
+        }
+
+        /** A loop of the current set begins: noted in the set (its first segment fills it in as it comes). */
+        private void startLoop(String code) {
+            if (transaction == null) {
+                return;
+            }
+            TransactionResult.Loop loop = new TransactionResult.Loop(code);
+            loops.addLast(loop);
+            if (transaction.loops.size() < TransactionResult.MAX_LOOPS) {
+                transaction.loops.add(loop);
+            }
+        }
+
+        private void endLoop() {
+            TransactionResult.Loop loop = loops.pollLast();
+            if (loop != null) {
+                loop.endPosition = transactionPosition;
+            }
         }
 
         private String strip(String s) {

@@ -26,6 +26,9 @@ public final class TransactionResult {
     /** AK502..AK506 codes. */
     final List<String> ak5Codes = new ArrayList<>();
     final List<X12Error> errors = new ArrayList<>();
+    /** The loops read in the set, in the order they began; at most {@link #MAX_LOOPS}, for the 999's IK303 and CTX. */
+    final List<Loop> loops = new ArrayList<>();
+    static final int MAX_LOOPS = 100_000;
     private boolean rejected;
     private boolean warned;
 
@@ -101,6 +104,35 @@ public final class TransactionResult {
         segment.syntaxCode = "8";
         segment.elements.add(new SegmentError.ElementError(element, 0, reference, ak403, badValue));
         reject(null, new X12Error(segmentId, position, element, code, message));
+    }
+
+    /** The loops the segment at this position was read in, outermost first (empty outside any). */
+    List<Loop> loopsAround(int position) {
+        return loops.stream().filter(l -> l.startPosition > 0 && l.startPosition <= position && position <= l.endPosition)
+                .toList();
+    }
+
+    /**
+     * A loop of the set as read: its code in our schema ({@code PO1_D}), the segment that began it, that segment's
+     * position in the set and its first element (the line number of a PO1, the party code of an N1), and the position
+     * of its last segment once it has ended.
+     */
+    static final class Loop {
+        final String code;
+        String startTag;
+        int startPosition;
+        String startValue;
+        int endPosition = Integer.MAX_VALUE;
+
+        Loop(String code) {
+            this.code = code;
+        }
+
+        /** The X12 loop id as the set's diagram names it (PO1, N1, SCH): our schema's code without its suffix. */
+        String loopId() {
+            String id = code == null ? "" : code.contains("_") ? code.substring(0, code.indexOf('_')) : code;
+            return id.matches("[A-Z0-9]{1,4}") ? id : null;
+        }
     }
 
     SegmentError segment(String segmentId, int position, String loopId) {

@@ -44,6 +44,20 @@ class PartnerDirectoryTest {
     }
 
     @Test
+    void theFunctionalAcknowledgmentIs997Or999AndNothingElse() throws IOException {
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\nacknowledgments:\n  functional: 999\n");
+        write("hooli.yaml", "id: hooli\nx12:\n  isa-id: HOOLI\nacknowledgments:\n  functional: \"997\"\n");
+        write("pied.yaml", "id: pied\nx12:\n  isa-id: PIED\n");
+        PartnerDirectory partners = PartnerDirectory.load(dir);
+        assertThat(partners.byId("initech").orElseThrow().functionalAck()).isEqualTo(PartnerProfile.FunctionalAck.X999);
+        assertThat(partners.byId("hooli").orElseThrow().functionalAck()).isEqualTo(PartnerProfile.FunctionalAck.X997);
+        assertThat(partners.byId("pied").orElseThrow().functionalAck()).isEqualTo(PartnerProfile.FunctionalAck.X997);
+        write("pied.yaml", "id: pied\nx12:\n  isa-id: PIED\nacknowledgments:\n  functional: 998\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("pied.yaml")
+                .hasMessageContaining("acknowledgments.functional").hasMessageContaining("999");
+    }
+
+    @Test
     void groupIdsListTheApplicationSendersAPartnerMayUseAndWithoutThemAnyIsTaken() throws IOException {
         write("initech.yaml", "id: initech\nx12:\n  isa-qualifier: \"01\"\n  isa-id: \"123456789\"\n"
                 + "  gs-id: INITECHPO\n  group-ids: [INITECHPO, INITECH-MRO]\n");

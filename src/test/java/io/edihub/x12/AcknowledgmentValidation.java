@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads an acknowledgment the hub wrote (997 / TA1, 855) back with StAEDI, envelope rules and our 997 and
+ * Reads an acknowledgment the hub wrote (997 / 999 / TA1, 855) back with StAEDI, envelope rules and our 997, 999 and
  * 855 schemas on, and lists everything StAEDI objects to: an empty list means StAEDI accepts it.
  *
  * <p>The ship notices (856), invoices and credit memos (810), credit memos (812), return authorizations (180) and
@@ -22,6 +22,7 @@ import java.util.List;
 public final class AcknowledgmentValidation {
 
     private static final Schema FA_997 = InterchangeReader.loadSchema("/x12/997.xml");
+    private static final Schema IMPLEMENTATION_ACK_999 = InterchangeReader.loadSchema("/x12/999.xml");
     private static final Schema PO_ACK_855 = InterchangeReader.loadSchema("/x12/855.xml");
     private static final Schema SHIP_NOTICE_856 = InterchangeReader.loadSchema("/x12/856.xml");
     private static final Schema INVOICE_810 = InterchangeReader.loadSchema("/x12/810.xml");
@@ -47,6 +48,7 @@ public final class AcknowledgmentValidation {
                         if ("ST".equals(segment) && reader.getLocation().getElementPosition() == 1) {
                             reader.setTransactionSchema(switch (reader.getText()) {
                                 case "997" -> FA_997;
+                                case "999" -> IMPLEMENTATION_ACK_999;
                                 case "855" -> PO_ACK_855;
                                 case "856" -> SHIP_NOTICE_856;
                                 case "810" -> INVOICE_810;

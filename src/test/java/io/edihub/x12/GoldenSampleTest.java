@@ -60,8 +60,13 @@ class GoldenSampleTest {
     }
 
     static Translated translate(Path sample, String partnerId) {
+        return translate(sample, PARTNERS, partnerId);
+    }
+
+    /** As {@link #translate(Path, String)}, with the partner profiles of the directory given. */
+    static Translated translate(Path sample, PartnerDirectory partners, String partnerId) {
         X12Translator translator = new X12Translator(new InterchangeReader(), new AcknowledgmentWriter(US), CLOCK);
-        IntakeContext context = new IntakeContext(PARTNERS.byId(partnerId), PARTNERS, US,
+        IntakeContext context = new IntakeContext(partners.byId(partnerId), partners, US,
                 IntakeContext.DuplicateCheck.inMemory());
         Map<TransactionResult, PlannedOrder> orders = new IdentityHashMap<>();
         try (InputStream in = Files.newInputStream(sample)) {
