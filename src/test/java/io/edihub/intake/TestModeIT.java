@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Test and production mode on the whole hub: globex is in test mode here, acme in production. globex's test 850
  * (ISA15 T) is answered with an accepting 997 that is a test itself, its document kept and marked as a test, and
  * nothing of it taken: no order, and nothing on a business topic once the outbox publisher ran. globex's production
- * file, and acme's test file, are refused whole with a TA1 020 and the reason in the error report.
+ * file, and acme's test file, are refused whole with a TA1 020 and the reason in the error report; acme's test
+ * EDIFACT interchange (UNB 0035 = 1) with a CONTRL that rejects it.
  */
 // a hub of its own: globex's profile is in test mode
 @DirtiesContext
@@ -132,7 +133,19 @@ class TestModeIT {
         assertThat(jdbc.queryForObject("select count(*) from purchase_order where po_number in ('GX-88872', '4500012873')",
                 Integer.class)).isZero();
 
-        // the outbox publisher ran over everything the three files left, and no business topic heard of them
+        // EDIFACT by its UNB test indicator (0035 = 1): acme's test ORDERS is rejected by its CONTRL, with the reason
+        acme.upload("acme-test.orders.edifact", new String(sample("acme/formats/blanket-12-month-schedule.orders.edifact"),
+                StandardCharsets.UTF_8).replace("+261102:0930+101'", "+261102:0930+874++++++1'")
+                .replace("4500012345", "4500012874").replace("UNZ+1+101'", "UNZ+1+874'").getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(acme.list("error"))
+                .anyMatch(n -> n.endsWith("-acme-test.orders.edifact.error.txt")));
+        assertThat(acme.read("error/" + only(acme.list("error"), "-acme-test.orders.edifact.error.txt")))
+                .contains("REJECTED", "WRONG_TEST_INDICATOR", "marked as a test (UNB 0035 = 1)",
+                        "partner acme is in production mode");
+        assertThat(acme.read("outbound/" + only(acme.list("outbound"), "-for-874.edifact"))).contains("UCI+874+", "+4+14+");
+        assertThat(orders.releases("acme", "4500012874")).isEmpty();
+
+        // the outbox publisher ran over everything the four files left, and no business topic heard of them
         await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from outbox_message where sent_at is null",
                 Integer.class) == 0);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> kafka.poll().isEmpty());
