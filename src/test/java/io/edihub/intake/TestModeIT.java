@@ -81,7 +81,7 @@ class TestModeIT {
     @BeforeEach
     void connect() throws Exception {
         kafka = new KafkaTestClient(brokers, List.of(topics.releaseRequests(), topics.invoices(), topics.claims(),
-                topics.creditNotes(), topics.returnAuthorizations(), topics.payments()));
+                topics.creditNotes(), topics.returnAuthorizations(), topics.payments(), topics.returns()));
         acme = new PartnerSftpClient(sftpServer.connectionFor("acme"));
         globex = new PartnerSftpClient(sftpServer.connectionFor("globex"));
     }
@@ -145,7 +145,14 @@ class TestModeIT {
         assertThat(acme.read("outbound/" + only(acme.list("outbound"), "-for-874.edifact"))).contains("UCI+874+", "+4+14+");
         assertThat(orders.releases("acme", "4500012874")).isEmpty();
 
-        // the outbox publisher ran over everything the four files left, and no business topic heard of them
+        // a test partner's remittance (JSON, no test indicator): checked, never taken
+        globex.upload("test-payment.json", sample("acme/remittances/ach-two-invoices.json"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(globex.list("error"))
+                .anyMatch(n -> n.endsWith("-test-payment.json.error.txt")));
+        assertThat(globex.read("error/" + only(globex.list("error"), "-test-payment.json.error.txt")))
+                .contains("TEST_MODE", "partner globex is in test mode", "nothing of it was taken");
+
+        // the outbox publisher ran over everything the five files left, and no business topic heard of them
         await().atMost(WAIT).until(() -> jdbc.queryForObject("select count(*) from outbox_message where sent_at is null",
                 Integer.class) == 0);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> kafka.poll().isEmpty());
