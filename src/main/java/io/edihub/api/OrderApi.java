@@ -85,7 +85,8 @@ public class OrderApi {
         if (allRefused) {
             return r.orders().stream().allMatch(o -> o.code() != null && o.code().startsWith("DUPLICATE")) ? 409 : 422;
         }
-        return 201;
+        // a partner in test mode: its orders were checked and none was taken, so nothing was created
+        return !r.orders().isEmpty() && r.orders().stream().allMatch(o -> "CHECKED".equals(o.result())) ? 200 : 201;
     }
 
     /** {@code POST /api/v1/orders/{partner}/{po}/decision}: {@code {"decision": "approve" | "reject", "comment": "..."}}. */

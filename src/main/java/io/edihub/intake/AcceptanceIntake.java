@@ -70,6 +70,9 @@ public class AcceptanceIntake {
         long documentId = documents.store(partner.id(), channel, fileName, content, sha256, format, now);
         AcceptanceDocument document = format == OrderFormat.ACCEPTANCE_CSV ? csv.read(partner.id(), fileName, content)
                 : json.read(partner.id(), fileName, content);
+        if (document.accepted() && partner.mode() == PartnerProfile.Mode.TEST) {
+            document = new AcceptanceDocument(List.of(), List.of(TestModeDocuments.notTaken(partner.id(), "acceptances")));
+        }
         List<AcceptanceDesk.Outcome> outcomes = document.accepted()
                 ? desk.takeAll(document.acceptances(), partner, documentId) : List.of();
         desk.alertRefusals(document.acceptances(), outcomes, partner, documentId);

@@ -8,6 +8,7 @@ import io.edihub.document.AdjustmentCsvReader;
 import io.edihub.document.AdjustmentDocument;
 import io.edihub.document.AdjustmentJsonReader;
 import io.edihub.document.OrderFormat;
+import io.edihub.partner.PartnerDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,11 +39,13 @@ public class AdjustmentIntake implements AdjustmentReceiver {
     private final AdjustmentCsvReader csv;
     private final WholeDocumentAnswers answers;
     private final Clock clock;
+    private final PartnerDirectory partners;
 
     private static final WholeDocumentAnswers.Kind KIND = new WholeDocumentAnswers.Kind("adjustment", "ADJUSTMENT_REFUSED");
 
     AdjustmentIntake(Claims claims, PlatformTransactionManager transactions, InboundDocuments documents,
-            IntakeSettings settings, WholeDocumentAnswers answers, Clock clock) {
+            IntakeSettings settings, WholeDocumentAnswers answers, Clock clock, PartnerDirectory partners) {
+        this.partners = partners;
         this.claims = claims;
         this.nested = new TransactionTemplate(transactions);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -88,14 +91,18 @@ public class AdjustmentIntake implements AdjustmentReceiver {
         long documentId = documents.store(partnerId, channel, fileName, content, sha256, format, now);
         AdjustmentDocument document = format == OrderFormat.ADJUSTMENT_CSV ? csv.read(partnerId, fileName, content)
                 : json.read(partnerId, fileName, content);
-        Taken result = document.accepted() ? takeAll(document.adjustments()) : new Taken(List.of(), List.of());
+        List<InputError> errors = new ArrayList<>(document.errors());
+        if (document.accepted() && TestModeDocuments.inTestMode(partners, partnerId)) {
+            errors.add(TestModeDocuments.notTaken(partnerId, "adjustments"));
+        }
+        Taken result = errors.isEmpty() ? takeAll(document.adjustments()) : new Taken(List.of(), List.of());
         List<Refusal> refused = result.refused();
-        boolean taken = document.accepted() && refused.isEmpty();
+        boolean taken = errors.isEmpty() && refused.isEmpty();
         Response response = new Response(documentId, fileName, format == OrderFormat.ADJUSTMENT_CSV ? "CSV" : "JSON",
-                taken ? "ACCEPTED" : "REJECTED", document.errors(), refused, result.claims());
+                taken ? "ACCEPTED" : "REJECTED", errors, refused, result.claims());
         List<String> reasons = new ArrayList<>();
         if (!taken) {
-            document.errors().forEach(e -> reasons.add(e.toString()));
+            errors.forEach(e -> reasons.add(e.toString()));
             refused.forEach(r -> reasons.add("adjustment " + r.adjustmentNumber() + ": " + r.message() + " [" + r.code()
                     + "]"));
         }

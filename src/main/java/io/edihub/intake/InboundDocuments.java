@@ -27,6 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class InboundDocuments {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundDocuments.class);
+    /**
+     * The outcome of a file of test interchanges (a partner in test mode): read, checked and acknowledged, nothing of
+     * it taken; its report says what it carried.
+     */
+    static final String ACCEPTED_AS_TEST = "ACCEPTED_AS_TEST";
     /** The first key of the transaction locks that keep one input (partner and name) to one transaction at a time. */
     private static final int INPUT_LOCKS = 0x0ED1_1A7E;
     /** An input of a partner and name not done yet: processed, but its answers not written or the file not moved. */
@@ -149,7 +154,8 @@ class InboundDocuments {
         LOG.info("{} from {} was already processed as document {} before a restart: finishing it", fileName,
                 rs.getString("partner_id"), id);
         String report = rs.getString("error_report");
-        return new IntakeOutcome(id, fileName, "ACCEPTED".equals(rs.getString("outcome"))
+        String outcome = rs.getString("outcome");
+        return new IntakeOutcome(id, fileName, "ACCEPTED".equals(outcome) || ACCEPTED_AS_TEST.equals(outcome)
                 ? IntakeOutcome.Disposition.ARCHIVE : IntakeOutcome.Disposition.ERROR,
                 report == null ? "" : report, outbound(id), true, 0);
     }

@@ -108,7 +108,15 @@ public class OrderDocumentIntake {
         };
         List<OrderResponse.OrderResult> results = new ArrayList<>();
         int taken = 0;
-        if (document.accepted()) {
+        // a partner in test mode sends tests only (an EDIFACT interchange without the test indicator was refused above):
+        // its orders are read and checked, and none is handed on, so that nothing of a test reaches fulfillment
+        boolean test = partner.mode() == PartnerProfile.Mode.TEST && document.accepted();
+        if (test) {
+            for (OrderMessage message : document.messages()) {
+                results.add(new OrderResponse.OrderResult(message.poNumber(), message.purpose().name(), "CHECKED", null,
+                        null, "checked, not taken: partner " + partner.id() + " is in test mode", null));
+            }
+        } else if (document.accepted()) {
             for (OrderMessage message : document.messages()) {
                 OrderDesk.Outcome outcome = desk.take(message, partner, documentId);
                 results.add(new OrderResponse.OrderResult(outcome.poNumber(), message.purpose().name(),
@@ -119,16 +127,17 @@ public class OrderDocumentIntake {
                 }
             }
         }
-        String status = !document.accepted() || taken == 0 ? "REJECTED"
+        String status = test ? InboundDocuments.ACCEPTED_AS_TEST : !document.accepted() || taken == 0 ? "REJECTED"
                 : taken < document.messages().size() ? "PARTIALLY_ACCEPTED" : "ACCEPTED";
         OrderResponse response = new OrderResponse(documentId, fileName, document.format().name(), status,
                 document.errors(), results);
         String answer = documentId + "-" + fileName + ".response.json";
+        boolean archived = "ACCEPTED".equals(status) || test;
         String report = "ACCEPTED".equals(status) ? null : report(partner, fileName, response, answer, now);
         documents.outcome(documentId, status, report);
         outbound.add(documents.outbound(partner.id(), "RESPONSE", null, answer, CanonicalJson.pretty(response), documentId, now));
-        IntakeOutcome outcome = new IntakeOutcome(documentId, fileName, "ACCEPTED".equals(status)
-                ? IntakeOutcome.Disposition.ARCHIVE : IntakeOutcome.Disposition.ERROR, report == null ? "" : report,
+        IntakeOutcome outcome = new IntakeOutcome(documentId, fileName, archived
+                ? IntakeOutcome.Disposition.ARCHIVE : IntakeOutcome.Disposition.ERROR, report == null || archived ? "" : report,
                 outbound, false, taken);
         return new Received(response, outcome);
     }
@@ -146,6 +155,9 @@ public class OrderDocumentIntake {
                     "the interchange sender " + interchange.senderId() + " is not partner " + partner.id() + (partner.edifactId()
                             == null ? ", which has no EDIFACT id in its profile" : " (" + partner.edifactId() + ")")
                             + "; nothing was read")));
+        }
+        if (interchange.senderId() != null && interchange.test() != (partner.mode() == PartnerProfile.Mode.TEST)) {
+            interchange = refusedForMode(interchange, partner);
         }
         if (interchange.senderId() != null) {
             String text;
@@ -166,6 +178,30 @@ public class OrderDocumentIntake {
                     + ".edifact", text, documentId, now));
         }
         return new OrderDocument(OrderFormat.EDIFACT, List.copyOf(interchange.orders()), interchange.errors());
+    }
+
+    /**
+     * The interchange refused whole because its test indicator (UNB 0035) is not of the partner's mode: a test file must
+     * never reach fulfillment, nor a real order pass as a test. The CONTRL rejects it on its UCI (0085 14, value not
+     * supported in this position, at UNB 0035), every message with it.
+     */
+    private static EdifactInterchange refusedForMode(EdifactInterchange interchange, PartnerProfile partner) {
+        List<InputError> errors = new ArrayList<>(interchange.errors());
+        errors.add(new InputError("segment 1 UNB", "WRONG_TEST_INDICATOR", (interchange.test()
+                ? "the interchange is marked as a test (UNB 0035 = 1)" : "the interchange is not marked as a test (no UNB "
+                        + "0035 = 1)") + ", but partner " + partner.id() + " is in " + partner.mode().name()
+                        .toLowerCase(java.util.Locale.ROOT) + " mode and sends only " + (partner.mode()
+                                == PartnerProfile.Mode.TEST ? "tests" : "production interchanges") + "; nothing of it was "
+                        + "taken. Send it again " + (partner.mode() == PartnerProfile.Mode.TEST ? "with" : "without")
+                        + " the test indicator, or have the partner's mode changed"));
+        List<EdifactInterchange.Message> messages = interchange.messages().stream().map(m -> new EdifactInterchange.Message(
+                m.reference(), m.type(), m.version(), m.release(), m.agency(), EdifactInterchange.Status.REJECTED,
+                m.messageError(), m.segmentErrors())).toList();
+        return new EdifactInterchange(interchange.fileName(), interchange.senderId(), interchange.senderQualifier(),
+                interchange.recipientId(), interchange.recipientQualifier(), interchange.controlReference(),
+                interchange.syntaxId(), interchange.syntaxVersion(), interchange.test(), messages, List.of(), errors,
+                interchange.interchangeError() != null ? interchange.interchangeError()
+                        : new EdifactInterchange.SyntaxError("14", "UNB", 0, 11, 0));
     }
 
     private static String report(PartnerProfile partner, String fileName, OrderResponse r, String answer, Instant at) {

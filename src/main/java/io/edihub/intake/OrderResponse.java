@@ -11,7 +11,8 @@ import java.util.List;
  * @param documentId the stored input, to quote when asking about it
  * @param fileName   the input's name
  * @param format     JSON, CSV, ...
- * @param status     ACCEPTED (every order taken, possibly held), PARTIALLY_ACCEPTED, or REJECTED (nothing taken)
+ * @param status     ACCEPTED (every order taken, possibly held), PARTIALLY_ACCEPTED, REJECTED (nothing taken), or
+ *                   ACCEPTED_AS_TEST (a partner in test mode: every order checked, none taken, each CHECKED)
  * @param errors     what is wrong with the document itself, where
  * @param orders     what became of each order in it
  */

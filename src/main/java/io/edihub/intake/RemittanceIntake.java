@@ -6,6 +6,7 @@ import io.edihub.document.OrderFormat;
 import io.edihub.document.RemittanceCsvReader;
 import io.edihub.document.RemittanceDocument;
 import io.edihub.document.RemittanceJsonReader;
+import io.edihub.partner.PartnerDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,9 +37,12 @@ class RemittanceIntake {
     private final RemittanceJsonReader json;
     private final RemittanceCsvReader csv;
     private final Clock clock;
+    private final PartnerDirectory partners;
 
     RemittanceIntake(ObjectProvider<RemittanceReceiver> receivers, PlatformTransactionManager transactions,
-            InboundDocuments documents, WholeDocumentAnswers answers, IntakeSettings settings, Clock clock) {
+            InboundDocuments documents, WholeDocumentAnswers answers, IntakeSettings settings, Clock clock,
+            PartnerDirectory partners) {
+        this.partners = partners;
         this.receivers = receivers;
         this.nested = new TransactionTemplate(transactions);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -85,7 +89,9 @@ class RemittanceIntake {
         List<InputError> errors = new ArrayList<>(document.errors());
         RemittanceReceiver.Received received = new RemittanceReceiver.Received(List.of(), List.of());
         RemittanceReceiver receiver = receivers.getIfAvailable();
-        if (document.accepted() && receiver == null) {
+        if (document.accepted() && TestModeDocuments.inTestMode(partners, partnerId)) {
+            errors.add(TestModeDocuments.notTaken(partnerId, "payments"));
+        } else if (document.accepted() && receiver == null) {
             errors.add(new InputError("document", "REMITTANCES_NOT_TAKEN", "remittances are not taken here: this hub "
                     + "does not apply payments to invoices"));
         } else if (document.accepted()) {

@@ -141,11 +141,24 @@ class X12Intake {
                 controlNumbers, listener);
         FileResult result = translation.result();
         boolean accepted = result.fullyAccepted();
-        String outcome = accepted ? "ACCEPTED" : listener.stored > 0 ? "PARTIALLY_ACCEPTED" : "REJECTED";
+        // a file of test interchanges only is marked as a test: what it carried was checked and answered, not taken
+        boolean test = accepted && listener.stored == 0 && listener.tests > 0;
+        String outcome = test ? InboundDocuments.ACCEPTED_AS_TEST : accepted ? "ACCEPTED"
+                : listener.stored > 0 ? "PARTIALLY_ACCEPTED" : "REJECTED";
         String report = accepted ? "" : report(fileName, partner, outcome, result, listener, now);
-        documents.outcome(documentId, outcome, accepted ? null : report);
+        documents.outcome(documentId, outcome, test ? testNote(fileName, partner, listener, now) : accepted ? null : report);
         return new IntakeOutcome(documentId, fileName, accepted ? IntakeOutcome.Disposition.ARCHIVE
                 : IntakeOutcome.Disposition.ERROR, report, listener.outbound, false, listener.stored);
+    }
+
+    /** What a test file carried, kept with its document in place of an error report: it was checked, not taken. */
+    private static String testNote(String fileName, PartnerProfile partner, StoringListener listener, Instant at) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(fileName).append(" from partner ").append(partner.id()).append(": ACCEPTED AS TEST at ").append(at)
+                .append('\n').append("Test interchange (ISA15 T): read, checked and acknowledged; nothing of it was taken ")
+                .append("(no order, release, invoice or event).\n\nChecked:\n");
+        listener.results.forEach(line -> sb.append(line).append('\n'));
+        return sb.toString();
     }
 
     private boolean seen(PartnerProfile partner, String controlNumber) {
@@ -199,6 +212,10 @@ class X12Intake {
         private int groupResults;
         private int interchangeResults;
         int stored;
+        /** sets of test interchanges checked and not taken */
+        int tests;
+        private int testsInGroup;
+        private int testsInInterchange;
         final List<IntakeOutcome.OutboundFile> outbound = new ArrayList<>();
         final List<PendingAck> pendingAcks = new ArrayList<>();
         final List<String> results = new ArrayList<>();
@@ -215,6 +232,7 @@ class X12Intake {
         @Override
         public void startInterchange(InterchangeResult interchange) {
             inInterchange = 0;
+            testsInInterchange = 0;
             pendingAcks.clear();
             interchangeResults = results.size();
             interchangeSavepoint = interchange.rejected() ? null : status.createSavepoint();
@@ -223,6 +241,7 @@ class X12Intake {
         @Override
         public void startGroup(InterchangeResult interchange, GroupResult group) {
             inGroup = 0;
+            testsInGroup = 0;
             groupAcks = pendingAcks.size();
             groupResults = results.size();
             groupSavepoint = status.createSavepoint();
@@ -231,7 +250,7 @@ class X12Intake {
         @Override
         public void transaction(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                 PlannedOrder planned) {
-            if (planned != null) {
+            if (planned != null && !checkedOnly(interchange, "PO " + planned.order().poNumber() + " (850)")) {
                 take(interchange, group, transaction, planned.order().withSource(source(planned.order().source())), "BEG");
             }
         }
@@ -239,7 +258,7 @@ class X12Intake {
         @Override
         public void change(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                 OrderChange change) {
-            if (change != null) {
+            if (change != null && !checkedOnly(interchange, "PO " + change.poNumber() + " (860 change)")) {
                 take(interchange, group, transaction, change.withSource(source(change.source())), "BCH");
             }
         }
@@ -251,7 +270,8 @@ class X12Intake {
         @Override
         public void acceptances(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                 List<Acceptance> acceptances) {
-            if (acceptances.isEmpty()) {
+            if (acceptances.isEmpty() || checkedOnly(interchange, "acceptance " + acceptances.get(0).acceptanceId()
+                    + " (861)")) {
                 return;
             }
             List<Acceptance> sourced = acceptances.stream().map(a -> new Acceptance(a.partnerId(), a.acceptanceId(),
@@ -285,7 +305,8 @@ class X12Intake {
                         + "this hub does not settle 812 credit/debit adjustments yet; the set was not read further");
                 return;
             }
-            if (adjustments.isEmpty()) {
+            if (adjustments.isEmpty() || checkedOnly(interchange, "adjustment " + adjustments.get(0).adjustmentNumber()
+                    + " (812)")) {
                 return;
             }
             List<Adjustment> sourced = adjustments.stream().map(a -> new Adjustment(a.partnerId(), a.adjustmentNumber(),
@@ -319,7 +340,8 @@ class X12Intake {
                         + "does not apply 820 payments to invoices yet; the set was not read further");
                 return;
             }
-            if (remittances.isEmpty()) {
+            if (remittances.isEmpty() || checkedOnly(interchange, "payment " + remittances.get(0).traceNumber()
+                    + " (820)")) {
                 return;
             }
             List<Remittance> sourced = remittances.stream().map(r -> new Remittance(r.partnerId(), r.traceNumber(),
@@ -344,7 +366,8 @@ class X12Intake {
         @Override
         public void functionalAck(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                 ReceivedFunctionalAck ack) {
-            if (ack == null) {
+            if (ack == null || checkedOnly(interchange, "997 for our " + ack.functionalId() + " group "
+                    + ack.groupControlNumber())) {
                 return;
             }
             ReceivedAcknowledgments.Match match = receivedAcks.record(interchange.partner(), documentId, ack);
@@ -352,6 +375,19 @@ class X12Intake {
                     + ack.groupStatus() + "): " + (match.outboundId() == null ? "matches nothing we sent"
                             : "answers " + match.fileName()));
             inGroup++;
+        }
+
+        /**
+         * True when the set is of a test interchange: it was read and checked (the 997 says how it stands), and is
+         * noted as checked instead of handed on, so that nothing of a test reaches fulfillment, billing or Kafka.
+         */
+        private boolean checkedOnly(InterchangeResult interchange, String what) {
+            if (!interchange.test()) {
+                return false;
+            }
+            results.add(what + ": checked, not taken (test interchange)");
+            testsInGroup++;
+            return true;
         }
 
         /** Hands a set's order or change to the order desk; what the desk refuses, the 997 rejects. */
@@ -386,6 +422,7 @@ class X12Intake {
             } else {
                 status.releaseSavepoint(groupSavepoint);
                 inInterchange += inGroup;
+                testsInInterchange += testsInGroup;
             }
             groupSavepoint = null;
         }
@@ -411,6 +448,7 @@ class X12Intake {
             }
             status.releaseSavepoint(interchangeSavepoint);
             stored += inInterchange;
+            tests += testsInInterchange;
             jdbc.update("insert into interchange_receipt (partner_id, control_number, document_id, received_at) "
                     + "values (?, ?, ?, ?)", interchange.partner().id(), interchange.envelope().controlNumber(), documentId,
                     Timestamp.from(now));

@@ -132,7 +132,8 @@ public class DeadLetterReplays {
                 Map<String, Object> document = jdbc.queryForMap("select outcome, error_report from "
                         + "inbound_document_overview where id = ?", documentId);
                 String report = (String) document.get("error_report");
-                outcome = "ACCEPTED".equals(document.get("outcome")) ? Outcome.PROCESSED
+                outcome = "ACCEPTED".equals(document.get("outcome")) || "ACCEPTED_AS_TEST".equals(document.get("outcome"))
+                        ? Outcome.PROCESSED
                         : report != null && report.contains("DUPLICATE") ? Outcome.DUPLICATE : Outcome.REFUSED;
                 detail = "document " + documentId + " " + document.get("outcome") + (report == null ? "" : ":\n" + report);
             } else {

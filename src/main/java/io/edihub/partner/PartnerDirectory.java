@@ -205,7 +205,8 @@ public final class PartnerDirectory {
                 f.x12().gsId(), groupIds(file, f.x12().groupIds()), account, directory, ta1, window, extension, edifactId,
                 functionalAck, poAck, leadTime, priority, contract, shipNotice, implicitAcceptance,
                 watchdog(file, f.watchdog()), sftpServer(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::server)
-                        .orElse(null)), claimDocuments(file, f.claims()));
+                        .orElse(null)), claimDocuments(file, f.claims()),
+                enumValue(file, "mode", f.mode(), PartnerProfile.Mode.class, PartnerProfile.Mode.PRODUCTION));
     }
 
     private static List<String> groupIds(Path file, List<String> ids) {

@@ -19,7 +19,8 @@ record PartnerFile(
         Integer priority,
         ContractFile contract,
         Watchdog watchdog,
-        Claims claims) {
+        Claims claims,
+        String mode) {
 
     record X12(String isaQualifier, @JsonProperty(required = true) String isaId, String gsId, List<String> groupIds) {
     }

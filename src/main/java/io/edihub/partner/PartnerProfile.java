@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param sftpServer       the partner's own SFTP server, or null: the partner uses the hub's
  * @param claimDocuments   the form of what a settled claim sends the partner: credit notes, return authorizations,
  *                         denials
+ * @param mode             whether the partner's interchanges are tests (ISA15 T, UNB 0035 1) or production ones (ISA15
+ *                         P, no test indicator); an interchange of the other kind is refused
  */
 public record PartnerProfile(
         String id,
@@ -55,7 +57,8 @@ public record PartnerProfile(
         java.time.Period implicitAcceptanceAfter,
         Watchdog watchdog,
         SftpServer sftpServer,
-        ClaimDocuments claimDocuments) {
+        ClaimDocuments claimDocuments,
+        Mode mode) {
 
     /**
      * The partner's own SFTP server, which the hub polls instead of its own (the folder is {@code sftpDirectory}
@@ -106,11 +109,12 @@ public record PartnerProfile(
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, List.of(), null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
-                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS);
+                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION);
     }
 
     public PartnerProfile {
         claimDocuments = claimDocuments == null ? ClaimDocuments.DEFAULTS : claimDocuments;
+        mode = mode == null ? Mode.PRODUCTION : mode;
         groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(isaId, "isaId");
@@ -139,6 +143,21 @@ public record PartnerProfile(
 
     public boolean isUnknown() {
         return "unknown".equals(id);
+    }
+
+    /**
+     * Whether the partner's interchanges are tests or production ones (YAML {@code mode}). A test interchange is read,
+     * checked and acknowledged like any other, but what it carries is never taken: no order, release, invoice or
+     * business event comes of it. An interchange of the other kind than the partner's mode is refused whole, so that a
+     * test file never reaches fulfillment by mistake, nor a real order vanishes as a test.
+     */
+    public enum Mode {
+        PRODUCTION, TEST;
+
+        /** ISA15 of this mode's interchanges: P or T. */
+        public String usageIndicator() {
+            return this == TEST ? "T" : "P";
+        }
     }
 
     /** The functional acknowledgment an X12 partner gets. */

@@ -170,7 +170,8 @@ public final class AcknowledgmentWriter {
                     .writeElement(version)
                     .writeElement(nine(isa13))
                     .writeElement("0")
-                    .writeElement(us.usageIndicator())
+                    // the answer to a test interchange is a test too, so that the partner's side never takes it as real
+                    .writeElement("T".equals(in.usage()) ? "T" : us.usageIndicator())
                     .writeElement(String.valueOf(COMPONENT))
                     .writeEndSegment();
             int groupCount = 0;

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a file of X12 interchanges as a stream with StAEDI, validates envelopes and 850 / 860 / 861 / 812 / 820 /
@@ -368,6 +369,17 @@ public final class InterchangeReader {
                 interchange.reject("008", new X12Error("ISA", 1, 8, "UNKNOWN_RECEIVER", "the interchange is addressed to "
                         + envelope.receiverQualifier() + "/" + envelope.receiverId() + " (ISA07/ISA08); this hub is "
                         + context.us().isaQualifier() + "/" + context.us().isaId()));
+            } else if (!partner.isUnknown() && !partner.mode().usageIndicator().equals(envelope.usage())) {
+                // a test file must never reach fulfillment, nor a real order pass as a test: the partner's mode says
+                // which kind it sends, and an interchange of the other kind is refused whole (TA105 020)
+                interchange.reject("020", new X12Error("ISA", 1, 15, "WRONG_USAGE_INDICATOR", "ISA15 '"
+                        + envelope.usage() + "' marks " + ("T".equals(envelope.usage()) ? "a test interchange"
+                                : "P".equals(envelope.usage()) ? "a production interchange" : "neither test nor production")
+                        + ", but partner '" + partner.id() + "' is in " + partner.mode().name().toLowerCase(Locale.ROOT)
+                        + " mode and sends only " + partner.mode().usageIndicator() + " ("
+                        + (partner.mode() == PartnerProfile.Mode.TEST ? "tests" : "production")
+                        + "); nothing of it was taken. Send it again with ISA15 " + partner.mode().usageIndicator()
+                        + ", or have the partner's mode changed"));
             } else if (!envelope.controlNumber().isEmpty()
                     && context.duplicates().seen(partner, envelope.controlNumber())) {
                 interchange.duplicate = true;

@@ -42,6 +42,11 @@ public final class InterchangeResult {
         return !errors.isEmpty();
     }
 
+    /** True for a test interchange (ISA15 T): read, checked and answered, but nothing it carries is taken. */
+    public boolean test() {
+        return "T".equals(envelope.usage());
+    }
+
     public boolean duplicate() {
         return duplicate;
     }

@@ -48,6 +48,10 @@ public final class TranslationJson {
             in.put("controlNumber", e.controlNumber());
             in.put("partner", i.partner() == null ? null : i.partner().id());
             in.put("status", i.rejected() ? "REJECTED" : "ACCEPTED");
+            if (i.test()) {
+                // only a test interchange says so: a production one reads as every earlier translation did
+                in.put("test", true);
+            }
             in.put("ta1Code", i.ta1Code());
             in.set("errors", errors(i.errors()));
             ArrayNode groups = in.putArray("groups");

@@ -73,6 +73,19 @@ class PartnerDirectoryTest {
     }
 
     @Test
+    void modeIsProductionUnlessTheFileSaysTestAndNothingElseIsTaken() throws IOException {
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\nmode: test\n");
+        write("hooli.yaml", "id: hooli\nx12:\n  isa-id: HOOLI\n");
+        PartnerDirectory partners = PartnerDirectory.load(dir);
+        assertThat(partners.byId("initech").orElseThrow().mode()).isEqualTo(PartnerProfile.Mode.TEST);
+        assertThat(partners.byId("hooli").orElseThrow().mode()).isEqualTo(PartnerProfile.Mode.PRODUCTION);
+        assertThat(PartnerProfile.Mode.TEST.usageIndicator()).isEqualTo("T");
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\nmode: staging\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).isInstanceOf(PartnerConfigurationException.class)
+                .hasMessageContaining("initech.yaml").hasMessageContaining("mode");
+    }
+
+    @Test
     void groupIdsMustBeAListOfGsIdsEachOnce() throws IOException {
         write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\n  group-ids: [INITECHPO, X]\n");
         assertThatThrownBy(() -> PartnerDirectory.load(dir)).isInstanceOf(PartnerConfigurationException.class)
