@@ -284,24 +284,7 @@ public final class AcknowledgmentWriter {
                 if (s.syntaxCode == null) {
                     continue;
                 }
-                w.writeStartSegment("AK4");
-                if (e.component() > 0) {
-                    w.writeStartElement().writeComponent(Integer.toString(e.position()))
-                            .writeComponent(Integer.toString(e.component())).endElement();
-                } else {
-                    w.writeElement(Integer.toString(e.position()));
-                }
-                if (e.reference() != null && e.reference().matches("\\d{1,4}")) {
-                    w.writeElement(e.reference());
-                } else {
-                    w.writeEmptyElement();
-                }
-                w.writeElement(e.code());
-                String bad = safeCopy(e.badValue());
-                if (!bad.isEmpty()) {
-                    w.writeElement(bad);
-                }
-                w.writeEndSegment();
+                writeElementNote(w, "AK4", e);
                 segments++;
             }
         }
@@ -321,6 +304,32 @@ public final class AcknowledgmentWriter {
                 throw new IllegalStateException("no X12 control schema for version " + v, e);
             }
         });
+    }
+
+    /**
+     * One element's note, the same in both acknowledgments (AK4 of the 997, IK4 of the 999): its position (with the
+     * component, if any), its data element reference number when known, the error code, and a copy of the bad value
+     * when it can be written back safely.
+     */
+    static void writeElementNote(EDIStreamWriter w, String tag, SegmentError.ElementError e) throws EDIStreamException {
+        w.writeStartSegment(tag);
+        if (e.component() > 0) {
+            w.writeStartElement().writeComponent(Integer.toString(e.position()))
+                    .writeComponent(Integer.toString(e.component())).endElement();
+        } else {
+            w.writeElement(Integer.toString(e.position()));
+        }
+        if (e.reference() != null && e.reference().matches("\\d{1,4}")) {
+            w.writeElement(e.reference());
+        } else {
+            w.writeEmptyElement();
+        }
+        w.writeElement(e.code());
+        String bad = safeCopy(e.badValue());
+        if (!bad.isEmpty()) {
+            w.writeElement(bad);
+        }
+        w.writeEndSegment();
     }
 
     /** AK404 copies the bad value; it must not carry our delimiters and is at most 99 characters. */

@@ -116,24 +116,7 @@ final class ImplementationAck999Writer {
             segments++;
         }
         for (SegmentError.ElementError e : s.elements) {
-            w.writeStartSegment("IK4");
-            if (e.component() > 0) {
-                w.writeStartElement().writeComponent(Integer.toString(e.position()))
-                        .writeComponent(Integer.toString(e.component())).endElement();
-            } else {
-                w.writeElement(Integer.toString(e.position()));
-            }
-            if (e.reference() != null && e.reference().matches("\\d{1,4}")) {
-                w.writeElement(e.reference());
-            } else {
-                w.writeEmptyElement();
-            }
-            w.writeElement(e.code());
-            String bad = AcknowledgmentWriter.safeCopy(e.badValue());
-            if (!bad.isEmpty()) {
-                w.writeElement(bad);
-            }
-            w.writeEndSegment();
+            AcknowledgmentWriter.writeElementNote(w, "IK4", e);
             segments++;
         }
         return segments;
