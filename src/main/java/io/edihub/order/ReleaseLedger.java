@@ -83,8 +83,7 @@ public class ReleaseLedger {
     /**
      * Stores a release's new quantities and status. A release whose goods are all finished ({@link
      * ReleaseQuantities#finished()}), that has no open claim and whose invoices are all paid or credited is stored CLOSED
-     * instead, and its order closes with its
-     * last open release; both are noted on the order's timeline.
+     * instead, and its order closes with its last open release; both are noted on the order's timeline.
      *
      * @return the status stored
      */
