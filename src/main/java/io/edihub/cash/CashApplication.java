@@ -173,7 +173,9 @@ public class CashApplication implements RemittanceReceiver {
             String actor, String note) {
         PaymentBook.Payment unlocked = book.find(paymentId).orElseThrow(() -> new Refused("UNKNOWN_PAYMENT", "id",
                 "there is no payment " + paymentId));
-        if (book.applicationExists(key)) {
+        // the operator's key in a namespace of its own: it can never match the keys of remittance lines and returns
+        String applicationKey = "operator:" + key;
+        if (book.applicationExists(applicationKey)) {
             return unlocked;
         }
         InvoiceBalances.Balance unlockedInvoice = balances.find(invoiceNumber).orElseThrow(() -> new Refused(
@@ -204,8 +206,8 @@ public class CashApplication implements RemittanceReceiver {
                     + plain(invoice.open()) + " " + invoice.currency() + " open (" + invoice.status() + ")");
         }
         Instant now = clock.instant();
-        if (!book.application(paymentId, key, payment.partnerId(), invoiceNumber, apply, BigDecimal.ZERO, "OPERATOR",
-                actor, note, now)) {
+        if (!book.application(paymentId, applicationKey, payment.partnerId(), invoiceNumber, apply, BigDecimal.ZERO,
+                "OPERATOR", actor, note, now)) {
             // the same request, applied meanwhile by another replica
             return book.find(paymentId).orElseThrow();
         }
