@@ -80,6 +80,19 @@ public final class PartnerSftpClient implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The 999 answering the partner's interchange with that ISA13 (a partner whose profile asks for 999s, for its
+     * groups of 005010 and later), once it is in {@code outbound/}; null until then.
+     */
+    public String implementationAckTo(String isa13) throws SftpException {
+        for (String name : list("outbound")) {
+            if (name.startsWith("999-") && name.endsWith("-for-" + isa13 + ".x12")) {
+                return read("outbound/" + name);
+            }
+        }
+        return null;
+    }
+
     public String read(String path) throws SftpException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         sftp.get(path, out);
