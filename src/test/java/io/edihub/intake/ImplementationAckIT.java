@@ -33,9 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * A partner whose profile asks for 999 Implementation Acknowledgments ({@code acknowledgments: functional: 999}),
  * on the whole hub over SFTP: its 005010 interchange with one bad set of three gets a 999 in outbound/ (IK3 / IK4 /
  * IK5 per set, AK9 for the group) that StAEDI takes with our 999 schema, the good sets' orders are stored; its
- * 004010 group gets a 997, as the 999 does not exist before 005010.
+ * 004010 group gets a 997, as the 999 does not exist before 005010. A GS06 or ST02 repeated in a 005010 interchange
+ * is reported in the 999 with its code (AK905 19, IK502 23).
  *
- * <p>Interchange control numbers 000009204 and 000009205 and PO numbers 45000920xx are this class's own.
+ * <p>Interchange control numbers 000009204 to 000009207 and PO numbers 45000920xx are this class's own.
  */
 // a hub of its own: acme's profile asks for 999s
 @DirtiesContext
@@ -138,6 +139,37 @@ class ImplementationAckIT {
 
         assertThat(poNumbersStored("4500092051", "4500092052", "4500092053")).containsExactly("4500092051", "4500092053");
         assertThat(acme.list("inbound")).noneMatch(n -> n.contains("v4010-bad-set"));
+    }
+
+    @Test
+    void repeatedControlNumbersIn005010AreReportedInThe999WithTheirOwnCodes() throws Exception {
+        acme.upload("v5010-dup-gs06.edi", sample("acme/broken/duplicate-gs06-in-interchange.edi", Map.of(
+                "*U*00401*000000331*", "*^*00501*000009206*", "IEA*2*000000331~", "IEA*2*000009206~",
+                "*X*004010~", "*X*005010~", "4500013311", "4500092061", "4500013312", "4500092062")));
+        acme.upload("v5010-dup-st02.edi", sample("acme/broken/duplicate-st02-in-group.edi", Map.of(
+                "*U*00401*000000332*", "*^*00501*000009207*", "IEA*1*000000332~", "IEA*1*000009207~",
+                "*X*004010~", "*X*005010~", "4500013321", "4500092071", "4500013322", "4500092072",
+                "4500013323", "4500092073")));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error"))
+                .anyMatch(n -> n.endsWith("-v5010-dup-gs06.edi.error.txt")).anyMatch(n -> n.endsWith("-v5010-dup-st02.edi.error.txt")));
+        String groups = acme.implementationAckTo("000009206");
+        assertThat(groups).as("a 999 in outbound/: %s", acme.list("outbound")).isNotNull();
+        // AK905 19: functional group control number not unique within interchange
+        assertThat(ackSegments(groups)).containsExactly(
+                "ST*999*0001*005010X231A1", "AK1*PO*3311*005010", "AK2*850*0001", "IK5*A", "AK9*A*1*1*1", "SE*6*0001",
+                "ST*999*0001*005010X231A1", "AK1*PO*3311*005010", "AK2*850*0001", "IK5*A", "AK9*R*1*1*0*19", "SE*6*0001");
+        assertThat(AcknowledgmentValidation.problems(groups)).isEmpty();
+        String sets = acme.implementationAckTo("000009207");
+        assertThat(sets).as("a 999 in outbound/: %s", acme.list("outbound")).isNotNull();
+        // IK502 23: transaction set control number not unique within the functional group
+        assertThat(ackSegments(sets)).containsExactly("ST*999*0001*005010X231A1", "AK1*PO*3321*005010",
+                "AK2*850*0001", "IK5*A", "AK2*850*0002", "IK5*A", "AK2*850*0001", "IK5*R*23",
+                "AK9*P*3*3*2", "SE*10*0001");
+        assertThat(AcknowledgmentValidation.problems(sets)).isEmpty();
+
+        assertThat(poNumbersStored("4500092061", "4500092062", "4500092071", "4500092072", "4500092073"))
+                .containsExactly("4500092061", "4500092071", "4500092072");
     }
 
     private List<String> poNumbersStored(String... poNumbers) {
