@@ -214,7 +214,8 @@ public final class AcknowledgmentWriter {
                 .writeElement("FA")
                 .writeElement(us.gsId())
                 .writeElement(receiver)
-                .writeElement(utc.format(CCYYMMDD))
+                // GS04 (element 373) is CCYYMMDD from 004010 on, YYMMDD before
+                .writeElement(utc.format(version.compareTo("004010") < 0 ? YYMMDD : CCYYMMDD))
                 .writeElement(utc.format(HHMM))
                 .writeElement(Long.toString(gs06))
                 .writeElement("X")

@@ -44,24 +44,14 @@ public final class InterchangeReader {
 
 
     private final EDIInputFactory factory;
-    private final Schema purchaseOrderSchema;
-    private final Schema orderChangeSchema;
-    private final Schema receivingAdviceSchema;
-    private final Schema adjustmentSchema;
-    private final Schema remittanceSchema;
-    private final Schema functionalAckSchema;
+    /** Each set read in the X12 release its group names, with that release's segments. */
+    private final ReleaseSchemas schemas = new ReleaseSchemas();
 
     public InterchangeReader() {
         factory = EDIInputFactory.newFactory();
         // CR/LF after segments and lines wrapped at 80 columns are common and harmless
         factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
         factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, true);
-        purchaseOrderSchema = loadSchema("/x12/850.xml");
-        orderChangeSchema = loadSchema("/x12/860.xml");
-        receivingAdviceSchema = loadSchema("/x12/861.xml");
-        adjustmentSchema = loadSchema("/x12/812.xml");
-        remittanceSchema = loadSchema("/x12/820.xml");
-        functionalAckSchema = loadSchema("/x12/997.xml");
     }
 
     /** Loads one of our StAEDI schemas from the classpath ({@code /x12/850.xml}); a broken one is a bug. */
@@ -210,6 +200,8 @@ public final class InterchangeReader {
         private SegmentMapper segments;
         private int transactionPosition;
         private String loopId;
+        /** The X12 release the current group is read in. */
+        private ReleaseSchemas.Release release;
         /** The loops the current segment is in, innermost last, each with the segment that began it. */
         private final java.util.ArrayDeque<TransactionResult.Loop> loops = new java.util.ArrayDeque<>();
         /** Set when the interchange is refused as a whole: its content is walked but not taken. */
@@ -319,15 +311,7 @@ public final class InterchangeReader {
             valueCount = Math.max(valueCount, position);
             if (position == 1 && "ST".equals(segmentTag)) {
                 // StAEDI learns the set's type only now: give it the set's schema before the body starts
-                reader.setTransactionSchema(switch (text) {
-                    case "850" -> purchaseOrderSchema;
-                    case "860" -> orderChangeSchema;
-                    case "861" -> receivingAdviceSchema;
-                    case "812" -> adjustmentSchema;
-                    case "820" -> remittanceSchema;
-                    case "997" -> functionalAckSchema;
-                    default -> null;
-                });
+                reader.setTransactionSchema(group == null ? null : schemas.schema(text, release));
             }
         }
 
@@ -397,6 +381,7 @@ public final class InterchangeReader {
                 return;
             }
             group = new GroupResult(strip(value(1)), strip(value(6)), strip(value(8)), strip(value(2)), strip(value(3)));
+            release = ReleaseSchemas.release(group.version());
             PartnerProfile partner = interchange.partner;
             if (!partner.isGroupSender(group.applicationSender())) {
                 // only this group: the interchange sender and the channel, checked above, say who the partner is;
@@ -544,6 +529,12 @@ public final class InterchangeReader {
             if (!transaction.segmentErrors.isEmpty() && transaction.status() == TransactionResult.Status.REJECTED) {
                 transaction.reject("5", null);
             }
+            if (!group.errors().isEmpty() && transaction.status() != TransactionResult.Status.REJECTED) {
+                // the group is refused as a whole (its sender, its control number, its version): so are its sets,
+                // and the acknowledgment says so set by set instead of accepting sets of a rejected group
+                transaction.reject(null, new X12Error("GS", null, null, "GROUP_REJECTED", "not taken: its functional "
+                        + "group " + group.controlNumber() + " is rejected (the group's errors say why)"));
+            }
             if (transaction.status() == TransactionResult.Status.REJECTED) {
                 order = null;
                 change = null;
@@ -653,6 +644,15 @@ public final class InterchangeReader {
         private void transactionError(EDIStreamValidationError type, EDIStreamEvent event, String tag, int element,
                 int component, String reference, String text, String message) {
             SegmentError segment = transaction.segment(tag, transactionPosition, loopId);
+            if (event == EDIStreamEvent.SEGMENT_ERROR && outOfRelease(type, tag)) {
+                segment.syntaxCode = AckCodes.ak3(type);
+                transaction.warn(new X12Error(tag, transactionPosition, null, "SEGMENT_OF_ANOTHER_RELEASE", "segment " + tag
+                        + " does not stand here in the " + transaction.type() + " of release " + release.sent()
+                        + (release.newerThanFacts() ? " as far as the hub knows (it holds the segments of releases up to "
+                                + release.read() + ")" : ", only in other releases")
+                        + ": noted and skipped, the set is taken"));
+                return;
+            }
             X12Error error = new X12Error(tag, transactionPosition, event == EDIStreamEvent.SEGMENT_ERROR ? null : element,
                     type.name(), message);
             if (event == EDIStreamEvent.SEGMENT_ERROR) {
@@ -665,6 +665,17 @@ public final class InterchangeReader {
                         AckCodes.ak4(type), text));
             }
             transaction.reject(null, error);
+        }
+
+        /**
+         * A segment the set does not have in the group's release, that is a segment of the set in another release (MTX
+         * in a 004010 850), or any segment of a release newer than the facts we hold: never a reason to refuse an order.
+         */
+        private boolean outOfRelease(EDIStreamValidationError type, String tag) {
+            return (type == EDIStreamValidationError.SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET
+                    || type == EDIStreamValidationError.UNEXPECTED_SEGMENT)
+                    && release != null && schemas.tolerated(transaction.type(), release, tag,
+                            loops.stream().map(TransactionResult.Loop::loopId).filter(java.util.Objects::nonNull).toList());
         }
 
         /** A loop of the current set begins: noted in the set (its first segment fills it in as it comes). */

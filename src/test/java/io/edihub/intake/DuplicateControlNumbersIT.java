@@ -65,7 +65,7 @@ class DuplicateControlNumbersIT {
         // one 997 group per group received: the first accepted, the second (GS06 3311 again) rejected
         assertThat(ackSegments(ack)).containsExactly(
                 "ST*997*0001", "AK1*PO*3311", "AK2*850*0001", "AK5*A", "AK9*A*1*1*1", "SE*6*0001",
-                "ST*997*0001", "AK1*PO*3311", "AK2*850*0001", "AK5*A", "AK9*R*1*1*0*6", "SE*6*0001");
+                "ST*997*0001", "AK1*PO*3311", "AK2*850*0001", "AK5*R", "AK9*R*1*1*0*6", "SE*6*0001");
         assertThat(ack).contains("GS*FA*EDIHUB*ACMEFED*", "*X*004010~", "IEA*2*");
 
         assertThat(orders.releases("acme", "4500092011")).extracting(Release::releaseId).containsExactly("4500092011-01");
@@ -93,7 +93,7 @@ class DuplicateControlNumbersIT {
         // AK905 19 (functional group control number not unique within interchange) exists from 005010 on
         assertThat(ackSegments(ack)).containsExactly(
                 "ST*997*0001", "AK1*PO*3311*005010", "AK2*850*0001", "AK5*A", "AK9*A*1*1*1", "SE*6*0001",
-                "ST*997*0001", "AK1*PO*3311*005010", "AK2*850*0001", "AK5*A", "AK9*R*1*1*0*19", "SE*6*0001");
+                "ST*997*0001", "AK1*PO*3311*005010", "AK2*850*0001", "AK5*R", "AK9*R*1*1*0*19", "SE*6*0001");
         assertThat(ack).contains("*^*00501*", "*X*005010~");
 
         assertThat(orders.releases("acme", "4500092021")).extracting(Release::releaseId).containsExactly("4500092021-01");

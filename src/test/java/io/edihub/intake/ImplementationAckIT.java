@@ -158,7 +158,7 @@ class ImplementationAckIT {
         // AK905 19: functional group control number not unique within interchange
         assertThat(ackSegments(groups)).containsExactly(
                 "ST*999*0001*005010X231A1", "AK1*PO*3311*005010", "AK2*850*0001", "IK5*A", "AK9*A*1*1*1", "SE*6*0001",
-                "ST*999*0001*005010X231A1", "AK1*PO*3311*005010", "AK2*850*0001", "IK5*A", "AK9*R*1*1*0*19", "SE*6*0001");
+                "ST*999*0001*005010X231A1", "AK1*PO*3311*005010", "AK2*850*0001", "IK5*R", "AK9*R*1*1*0*19", "SE*6*0001");
         assertThat(AcknowledgmentValidation.problems(groups)).isEmpty();
         String sets = acme.implementationAckTo("000009207");
         assertThat(sets).as("a 999 in outbound/: %s", acme.list("outbound")).isNotNull();
