@@ -189,7 +189,7 @@ public final class AcknowledgmentWriter {
             for (int i = 0; i < answered.size(); i++) {
                 GroupResult group = answered.get(i);
                 writeGroup(w, group, gs06.get(i), partner, utc, asSent,
-                        implementation && ImplementationAck999Writer.answerable(group));
+                        implementation && ImplementationAck999Writer.answerable(group), version);
                 groupCount++;
             }
             w.writeStartSegment("IEA").writeElement(Integer.toString(groupCount)).writeElement(nine(isa13)).writeEndSegment();
@@ -203,7 +203,7 @@ public final class AcknowledgmentWriter {
     }
 
     private void writeGroup(EDIStreamWriter w, GroupResult group, long gs06, PartnerProfile partner, ZonedDateTime utc,
-            boolean asSent, boolean implementation) throws EDIStreamException {
+            boolean asSent, boolean implementation, String isa12) throws EDIStreamException {
         // answered in the group's own version, unless it is one we do not read
         String version = implementation ? ImplementationAck999Writer.version(group)
                 : group.versionSupported() ? group.version() : "004010";
@@ -214,8 +214,7 @@ public final class AcknowledgmentWriter {
                 .writeElement("FA")
                 .writeElement(us.gsId())
                 .writeElement(receiver)
-                // GS04 (element 373) is CCYYMMDD from 004010 on, YYMMDD before
-                .writeElement(utc.format(version.compareTo("004010") < 0 ? YYMMDD : CCYYMMDD))
+                .writeElement(utc.format(groupDate(isa12, version)))
                 .writeElement(utc.format(HHMM))
                 .writeElement(Long.toString(gs06))
                 .writeElement("X")
@@ -247,7 +246,9 @@ public final class AcknowledgmentWriter {
         w.writeEndSegment();
         segments++;
         for (TransactionResult t : group.transactions()) {
-            segments += writeTransaction(w, t, v5010);
+            if (identifiable(t)) {
+                segments += writeTransaction(w, t, v5010);
+            }
         }
         w.writeStartSegment("AK9")
                 .writeElement(group.ak9Status())
@@ -363,6 +364,24 @@ public final class AcknowledgmentWriter {
 
     private static String nine(long n) {
         return String.format("%09d", n);
+    }
+
+    /**
+     * GS04 (element 373): YYMMDD only in a group of a release before 004010 inside an envelope before 00401, where
+     * StAEDI reads it so (found by the fuzz suite: a 003040 group in a 00401 envelope, or the reverse, wants CCYYMMDD).
+     */
+    static DateTimeFormatter groupDate(String isa12, String gs08) {
+        return isa12.compareTo("00401") < 0 && gs08.compareTo("004010") < 0 ? YYMMDD : CCYYMMDD;
+    }
+
+    /**
+     * Whether an AK2 can name the set: its ST01 and ST02 as X12 writes them (three letters or digits, four to nine). A
+     * set whose header a damaged byte made unreadable (a control character in ST01, found by the fuzz suite) gets no
+     * AK2 of its own, never one that names another set or breaks the acknowledgment; AK9 still counts it.
+     */
+    static boolean identifiable(TransactionResult t) {
+        return t.type() != null && t.type().matches("[A-Z0-9]{3}") && t.controlNumber() != null
+                && t.controlNumber().matches("[A-Za-z0-9]{4,9}");
     }
 
     static String orDefault(String value, String fallback) {

@@ -46,7 +46,9 @@ final class ImplementationAck999Writer {
                 .writeEndSegment();
         segments++;
         for (TransactionResult t : group.transactions()) {
-            segments += writeTransaction(w, t);
+            if (AcknowledgmentWriter.identifiable(t)) {
+                segments += writeTransaction(w, t);
+            }
         }
         w.writeStartSegment("AK9")
                 .writeElement(group.ak9Status())

@@ -101,7 +101,7 @@ final class OutboundInterchange {
                             ? String.valueOf(AcknowledgmentWriter.REPETITION) : "U",
                     isa12, nine(isa13), "0", us.usageIndicator(), String.valueOf(AcknowledgmentWriter.COMPONENT));
             set.write("GS", functionalId, us.gsId(), partner.gsId() != null ? partner.gsId() : partner.isaId(),
-                    utc.format(version.compareTo("004010") < 0 ? YYMMDD : CCYYMMDD), utc.format(HHMM), Long.toString(gs06),
+                    utc.format(AcknowledgmentWriter.groupDate(isa12, version)), utc.format(HHMM), Long.toString(gs06),
                     "X", version);
             int beforeSt = set.count();
             set.write("ST", setId, "0001");

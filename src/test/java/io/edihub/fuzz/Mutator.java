@@ -38,7 +38,21 @@ public final class Mutator {
         /** two segments trade places, or one moves elsewhere */
         SEGMENTS_REORDERED,
         /** one element of a segment (never the fixed-length ISA) becomes {@code hugeElementBytes} long */
-        HUGE_ELEMENT;
+        HUGE_ELEMENT,
+        /** a group's GS08 names another X12 release (one we hold, one between, before or after them, or none), and
+         * the ISA12 follows it half of the time */
+        RELEASE_CHANGED,
+        /** the ISA15 of an interchange says test instead of production, or the reverse */
+        USAGE_INDICATOR_FLIPPED;
+
+        /** The seeds whose regression inputs were found before the last two kinds existed. */
+        private static final java.util.Set<Long> SEVEN_KIND_SEEDS = java.util.Set.of(20261123L, 20261207L);
+
+        /** The kinds a seed's inputs take turns with: a seed keeps the kinds its regression inputs were found with. */
+        static List<Kind> of(long seed) {
+            boolean seven = SEVEN_KIND_SEEDS.contains(seed);
+            return Arrays.stream(values()).filter(k -> !seven || k.ordinal() <= HUGE_ELEMENT.ordinal()).toList();
+        }
 
         /** The kind as it appears in an input's name: {@code byte-flip}. */
         public String label() {
@@ -62,6 +76,10 @@ public final class Mutator {
 
     private static final Pattern DIGITS9 = Pattern.compile("\\d{9}");
 
+    /** What a mutated GS08 says: releases we hold facts for, ones between, before and after them, suffixed, and none. */
+    private static final String[] RELEASES = {"003010", "003020", "003040", "004010", "004010VICS", "004030", "004041",
+            "005010", "005010X231A1", "006020", "006030", "007030", "008010", "009010", "", "4010", "ABCDEF"};
+
     /** The interchange control numbers of input {@code i} start at {@code 100,000,000 + 10 i}. */
     static final long NUMBERS_FROM = 100_000_000L;
 
@@ -69,6 +87,7 @@ public final class Mutator {
     private final List<Sample> samples;
     private final int hugeElementBytes;
     private final long numbersFrom;
+    private final List<Kind> kinds;
 
     public Mutator(long seed, List<Sample> samples, int hugeElementBytes) {
         this(seed, samples, hugeElementBytes, NUMBERS_FROM);
@@ -86,6 +105,7 @@ public final class Mutator {
         this.samples = List.copyOf(samples);
         this.hugeElementBytes = hugeElementBytes;
         this.numbersFrom = numbersFrom;
+        this.kinds = Kind.of(seed);
     }
 
     /**
@@ -147,7 +167,7 @@ public final class Mutator {
     /** Input {@code index}: the kinds take turns, the sample and the mutation's details come from the seed. */
     public Input input(int index) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
-        Kind kind = Kind.values()[index % Kind.values().length];
+        Kind kind = kinds.get(index % kinds.size());
         Sample sample = samples.get(random.nextInt(samples.size()));
         String text = new String(sample.content(), StandardCharsets.ISO_8859_1);
         List<String> controlNumbers = new ArrayList<>();
@@ -276,6 +296,37 @@ public final class Mutator {
                     segments.add(to, segments.remove(from));
                 }
             }
+            case RELEASE_CHANGED -> {
+                List<Integer> groups = new ArrayList<>();
+                for (int i = 0; i < segments.size(); i++) {
+                    if (tag(segments.get(i), d).equals("GS")) {
+                        groups.add(i);
+                    }
+                }
+                if (groups.isEmpty()) {
+                    return text;
+                }
+                int at = groups.get(random.nextInt(groups.size()));
+                String release = RELEASES[random.nextInt(RELEASES.length)];
+                segments.set(at, withElement(segments.get(at), d, 8, release));
+                detail.append("GS08 of segment ").append(at + 1).append(" -> ").append(release);
+                if (random.nextBoolean() && tag(segments.get(0), d).equals("ISA") && release.length() >= 5) {
+                    segments.set(0, withElement(segments.get(0), d, 12, release.substring(0, 5)));
+                    detail.append(", ISA12 -> ").append(release, 0, 5);
+                }
+            }
+            case USAGE_INDICATOR_FLIPPED -> {
+                if (segments.isEmpty() || !tag(segments.get(0), d).equals("ISA")) {
+                    return text;
+                }
+                String[] elements = segments.get(0).body().split(Pattern.quote(String.valueOf(d.element())), -1);
+                if (elements.length <= 15) {
+                    return text;
+                }
+                String flipped = elements[15].equals("T") ? "P" : "T";
+                detail.append("ISA15 ").append(elements[15]).append(" -> ").append(flipped);
+                segments.set(0, withElement(segments.get(0), d, 15, flipped));
+            }
             case HUGE_ELEMENT -> {
                 List<Integer> candidates = new ArrayList<>();
                 for (int i = 0; i < segments.size(); i++) {
@@ -312,6 +363,18 @@ public final class Mutator {
         String body = segment.body().strip();
         int end = body.indexOf(d.element());
         return end < 0 ? body : body.substring(0, end);
+    }
+
+    /** The segment with element {@code position} set to {@code value}, added when the segment is shorter. */
+    private static Segment withElement(Segment segment, Delimiters d, int position, String value) {
+        String sep = String.valueOf(d.element());
+        String[] elements = segment.body().split(Pattern.quote(sep), -1);
+        if (elements.length <= position) {
+            elements = Arrays.copyOf(elements, position + 1);
+            Arrays.fill(elements, segment.body().split(Pattern.quote(sep), -1).length, position, "");
+        }
+        elements[position] = value;
+        return new Segment(String.join(sep, elements), segment.end());
     }
 
     private static int[] positionsOf(String text, char c) {

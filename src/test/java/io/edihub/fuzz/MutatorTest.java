@@ -108,4 +108,35 @@ class MutatorTest {
         assertThat(new String(huge.content(), StandardCharsets.ISO_8859_1)).containsAnyOf("9".repeat(1_000_000),
                 "X".repeat(1_000_000));
     }
+
+    @Test
+    void aFreshSeedAlsoChangesReleasesAndUsageIndicatorsAndAPinnedSeedKeepsItsSevenKinds() throws Exception {
+        List<Mutator.Sample> samples = Mutator.x12Samples(SAMPLES);
+        Mutator fresh = new Mutator(11, samples, 1000);
+        int kinds = Mutator.Kind.values().length;
+        for (int round = 0; round < 20; round++) {
+            Mutator.Input release = fresh.input(round * kinds + Mutator.Kind.RELEASE_CHANGED.ordinal());
+            assertThat(release.kind()).isEqualTo(Mutator.Kind.RELEASE_CHANGED);
+            String text = new String(release.content(), StandardCharsets.ISO_8859_1);
+            if (!release.detail().isEmpty()) {
+                int segment = Integer.parseInt(release.detail().replaceAll("^GS08 of segment (\\d+) -> .*$", "$1"));
+                String gs08 = release.detail().replaceAll("^GS08 of segment \\d+ -> ([^,]*).*$", "$1");
+                Mutator.Delimiters d = Mutator.Delimiters.of(text);
+                String gs = Mutator.Segment.split(text, d.segment()).get(segment - 1).body().strip();
+                assertThat(gs.split(java.util.regex.Pattern.quote(String.valueOf(d.element())), -1)[8])
+                        .as(release.detail()).isEqualTo(gs08);
+            }
+            Mutator.Input usage = fresh.input(round * kinds + Mutator.Kind.USAGE_INDICATOR_FLIPPED.ordinal());
+            assertThat(usage.kind()).isEqualTo(Mutator.Kind.USAGE_INDICATOR_FLIPPED);
+            if (!usage.detail().isEmpty()) {
+                assertThat(usage.detail()).matches("ISA15 [PT] -> [TP]");
+                String all = new String(usage.content(), StandardCharsets.ISO_8859_1);
+                assertThat(all.charAt(all.indexOf("ISA") + 102)).isEqualTo(usage.detail().charAt(usage.detail().length() - 1));
+            }
+        }
+        // the regression seeds were found with the seven kinds before these two: their inputs stay the same
+        Mutator pinned = new Mutator(20261207L, Mutator.x12SamplesOf(20261207L, SAMPLES), 1000);
+        assertThat(pinned.input(7).kind()).isEqualTo(Mutator.Kind.BYTE_FLIP);
+        assertThat(fresh.input(7).kind()).isEqualTo(Mutator.Kind.RELEASE_CHANGED);
+    }
 }

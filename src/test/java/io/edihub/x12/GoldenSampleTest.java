@@ -65,12 +65,21 @@ class GoldenSampleTest {
 
     /** As {@link #translate(Path, String)}, with the partner profiles of the directory given. */
     static Translated translate(Path sample, PartnerDirectory partners, String partnerId) {
+        try (InputStream in = Files.newInputStream(sample)) {
+            return translate(SAMPLES.relativize(sample).toString(), in, partners, partnerId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #translate(Path, PartnerDirectory, String)}, for a file read from a stream. */
+    static Translated translate(String name, InputStream in, PartnerDirectory partners, String partnerId) {
         X12Translator translator = new X12Translator(new InterchangeReader(), new AcknowledgmentWriter(US), CLOCK);
         IntakeContext context = new IntakeContext(partners.byId(partnerId), partners, US,
                 IntakeContext.DuplicateCheck.inMemory());
         Map<TransactionResult, PlannedOrder> orders = new IdentityHashMap<>();
-        try (InputStream in = Files.newInputStream(sample)) {
-            X12Translator.Translation translation = translator.translate(SAMPLES.relativize(sample).toString(), in, context,
+        try {
+            X12Translator.Translation translation = translator.translate(name, in, context,
                     ControlNumbers.inMemory(), new X12Translator.Listener() {
                         @Override
                         public void transaction(InterchangeResult i, GroupResult g, TransactionResult t, PlannedOrder o) {
