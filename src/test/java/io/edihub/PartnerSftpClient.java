@@ -43,16 +43,23 @@ public final class PartnerSftpClient implements AutoCloseable {
     public List<String> list(String folder) throws SftpException {
         List<String> names = new ArrayList<>();
         Vector<ChannelSftp.LsEntry> entries;
-        try {
-            @SuppressWarnings("unchecked")
-            Vector<ChannelSftp.LsEntry> listed = sftp.ls(folder);
-            entries = listed;
-        } catch (SftpException e) {
-            if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
-                // not there (yet), or moved away between the listing of its parent and this one
-                return names;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                @SuppressWarnings("unchecked")
+                Vector<ChannelSftp.LsEntry> listed = sftp.ls(folder);
+                entries = listed;
+                break;
+            } catch (SftpException e) {
+                if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                    // not there (yet), or moved away between the listing of its parent and this one
+                    return names;
+                }
+                if (e.id != ChannelSftp.SSH_FX_FAILURE || attempt == 3) {
+                    throw e;
+                }
+                // the server failed the listing while the hub moved files in that folder (seen once in a long fuzz
+                // run, after 7,500 inputs): a reader lists again, as the hub's own pollers do on their next poll
             }
-            throw e;
         }
         for (ChannelSftp.LsEntry e : entries) {
             String n = e.getFilename();

@@ -543,6 +543,7 @@ public final class InterchangeReader {
                 remittances = List.of();
                 functionalAck = null;
             }
+            transaction.keepLoopsOnlyForErrors();
             group.transactions.add(transaction);
             switch (transaction.type()) {
                 case "860" -> listener.change(interchange, group, transaction, change);

@@ -27,7 +27,7 @@ public final class TransactionResult {
     final List<String> ak5Codes = new ArrayList<>();
     final List<X12Error> errors = new ArrayList<>();
     /** The loops read in the set, in the order they began; at most {@link #MAX_LOOPS}, for the 999's IK303 and CTX. */
-    final List<Loop> loops = new ArrayList<>();
+    final ArrayList<Loop> loops = new ArrayList<>();
     static final int MAX_LOOPS = 100_000;
     private boolean rejected;
     private boolean warned;
@@ -107,6 +107,17 @@ public final class TransactionResult {
     }
 
     /** The loops the segment at this position was read in, outermost first (empty outside any). */
+    /**
+     * Drops the loops of a set without segment errors once it is read: they serve only to place an error (999 IK303 and
+     * CTX), and what is kept per set until the trailers must stay small in a file of 40,000 sets.
+     */
+    void keepLoopsOnlyForErrors() {
+        if (segmentErrors.isEmpty()) {
+            loops.clear();
+            loops.trimToSize();
+        }
+    }
+
     List<Loop> loopsAround(int position) {
         return loops.stream().filter(l -> l.startPosition > 0 && l.startPosition <= position && position <= l.endPosition)
                 .toList();
