@@ -109,7 +109,7 @@ final class ApiRequestFilter extends OncePerRequestFilter {
         refuse(response, 413, "TOO_LARGE", "document is larger than the " + maxBytes + "-byte limit; nothing was read");
     }
 
-    private static void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
+    static void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.getOutputStream().write(("{\"status\":\"REJECTED\",\"errors\":[{\"location\":\"document\",\"code\":\""

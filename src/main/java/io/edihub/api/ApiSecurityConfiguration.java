@@ -3,6 +3,7 @@ package io.edihub.api;
 import io.edihub.intake.IntakeSettings;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,11 +16,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -34,7 +39,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Everything served over HTTP needs a user, except the health probes: partners' clients send orders
  * (role PARTNER, user name = partner id), operators decide on held orders and see everything (role
- * OPERATOR). HTTP basic, no sessions of its own; order bodies are size-limited before they are read. The
+ * OPERATOR). HTTP basic, no sessions of its own, a password checked with bcrypt once and then for a while on a keyed
+ * hash ({@link VerifiedCredentials}); requests over what the hub works on at once are refused at once
+ * ({@link ApiAdmission}); order bodies are size-limited before they are read. The
  * browser pages (Hawtio, Jolokia, {@code /ops/**}) have their own chain with a session login, see
  * {@code io.edihub.console.ConsoleSecurityConfiguration}.
  */
@@ -46,7 +53,8 @@ class ApiSecurityConfiguration {
     static final String OPERATOR = "OPERATOR";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, IntakeSettings intake) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, IntakeSettings intake, ApiSettings settings,
+            UserDetailsService users, MeterRegistry meters) throws Exception {
         // plain path patterns: the API's handlers are Camel's, which Spring MVC's matchers do not know
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = path.matcher("/api/**");
@@ -63,6 +71,9 @@ class ApiSecurityConfiguration {
                         .requestMatchers(api).hasAnyRole(PARTNER, OPERATOR)
                         .anyRequest().hasRole(OPERATOR))
                 .httpBasic(Customizer.withDefaults())
+                // machine clients send their password on every request: bcrypt it once, not every time
+                .authenticationManager(new ProviderManager(new VerifiedCredentials(passwords(users), users,
+                        settings.credentials())))
                 // API clients are programs with credentials on every request, not browsers with a session: no
                 // CSRF for them. An operator page calling the API with the session of the console's login
                 // (io.edihub.console) is a browser: it sends the XSRF-TOKEN cookie back as X-XSRF-TOKEN.
@@ -73,7 +84,9 @@ class ApiSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // nothing to come back to after a login: an anonymous request must not open a session to save itself in
                 .requestCache(c -> c.disable())
-                .addFilterAfter(new ApiRequestFilter(intake.maxDocumentBytes()), AuthorizationFilter.class);
+                // refuse what the hub cannot work on now before a body is read
+                .addFilterAfter(new ApiAdmission(api, settings.admission(), meters), AuthorizationFilter.class)
+                .addFilterAfter(new ApiRequestFilter(intake.maxDocumentBytes()), ApiAdmission.class);
         return http.build();
     }
 
@@ -112,6 +125,18 @@ class ApiSecurityConfiguration {
         operators.forEach((name, password) -> users.add(User.withUsername(name).password(encoded(encoder, password))
                 .roles(OPERATOR).build()));
         return new InMemoryUserDetailsManager(users);
+    }
+
+    /**
+     * The bcrypt check, as Spring Security's default would make it from the user store: hashes of any of its
+     * encodings, and a {@code {noop}} password re-encoded with bcrypt after its first use where the store can change it.
+     */
+    private static DaoAuthenticationProvider passwords(UserDetailsService users) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        if (users instanceof UserDetailsPasswordService upgrade) {
+            passwords.setUserDetailsPasswordService(upgrade);
+        }
+        return passwords;
     }
 
     private static boolean withoutSession(HttpServletRequest request) {
