@@ -35,7 +35,12 @@ public final class PartnerSftpClient implements AutoCloseable {
 
     /** Uploads to inbound/ under a temporary name and renames it when complete. */
     public void upload(String name, byte[] content) throws SftpException {
-        sftp.put(new ByteArrayInputStream(content), "inbound/" + name + ".part");
+        upload(name, new ByteArrayInputStream(content));
+    }
+
+    /** As {@link #upload(String, byte[])}, streaming the content (a file too large to hold). */
+    public void upload(String name, java.io.InputStream content) throws SftpException {
+        sftp.put(content, "inbound/" + name + ".part");
         sftp.rename("inbound/" + name + ".part", "inbound/" + name);
     }
 

@@ -41,6 +41,7 @@ import org.springframework.test.context.TestExecutionListeners;
     "edihub.releases.check-every=200",
     "edihub.dead-letters.park-after=PT10M",
     "edihub.intake.max-document-bytes=1048576",
+    "edihub.intake.max-interchange-bytes=4194304",
     // against standard net 20, acme's net 30 concedes ten days: the contract statement has a value to show
     "edihub.cash.standard-net-days=20",
     // the shipments consumer's poll returns within half a second (Camel's default: 5 s): closing the hub waits for it

@@ -89,6 +89,35 @@ class InboundDocuments {
     }
 
     /**
+     * As {@link #store(String, String, String, byte[], String, OrderFormat, Instant)}, streaming the input from where it
+     * was spooled: a large interchange goes to PostgreSQL without ever being one array on the heap.
+     */
+    long store(String partnerId, String channel, String fileName, SpooledInput content, OrderFormat format, Instant now) {
+        return jdbc.execute((java.sql.Connection c) -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("insert into inbound_document (partner_id, channel, "
+                    + "file_name, sha256, size_bytes, content, format, received_at, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "'PROCESSING') returning id");
+                    java.io.InputStream in = content.open()) {
+                ps.setString(1, partnerId);
+                ps.setString(2, channel);
+                ps.setString(3, fileName);
+                ps.setString(4, content.sha256());
+                ps.setLong(5, content.size());
+                // with its length given, the driver sends the stream as it reads it instead of buffering it first
+                ps.setBinaryStream(6, in, (int) content.size());
+                ps.setString(7, format.name());
+                ps.setTimestamp(8, Timestamp.from(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
      * Stores an input refused without being read (over the size limit): its name and size, no content (the file
      * itself is kept on the SFTP server, in error/). Returns its id; the caller's transaction decides whether it stays.
      */

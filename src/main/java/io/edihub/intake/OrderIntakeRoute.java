@@ -10,6 +10,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Message;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,9 @@ public class OrderIntakeRoute {
     private final AcceptanceIntake acceptances;
     private final AdjustmentIntake adjustments;
     private final RemittanceIntake remittances;
+    /** Which limit a file over one was refused by, for its report (a {@link TooLargeInputs.Limit}). */
+    static final String SIZE_LIMIT = "EdiHubSizeLimit";
+
     private final TooLargeInputs tooLarge;
     private final Clock clock;
 
@@ -42,52 +46,82 @@ public class OrderIntakeRoute {
     }
 
     /**
-     * Takes the uploaded file into memory, but only when it is within the size limit: the SFTP consumer streams
+     * Takes the uploaded file in, but only when it is within its partner's limit: the SFTP consumer streams
      * ({@code streamDownload}), and the file's size as listed ({@link Exchange#FILE_LENGTH}) decides before a byte is
      * read. A larger file gets an empty body and its size in {@link EdiHubHeaders#TOO_LARGE}, and is never downloaded
-     * (the consumer closes its stream when it moves the file). A file that grew past the limit after it was listed is
-     * read no further than one byte past it. A replayed dead letter comes with its bytes, or its size if too large.
+     * (the consumer closes its stream when it moves the file). A file within the limit is spooled ({@link SpooledInput}:
+     * in memory while small, else a temporary file deleted when the exchange ends), no further than one byte past the
+     * limit should it have grown since it was listed. The limit here is the interchange limit, the larger: a document
+     * read whole has its own, checked once its format is known ({@link #recognize}). A replayed dead letter comes with
+     * its bytes, or its size if too large.
      */
     public void read(Exchange exchange) {
         Message message = exchange.getMessage();
+        TooLargeInputs.Limit limit = tooLarge.interchangeLimit(message.getHeader(EdiHubHeaders.PARTNER, String.class));
         Long size = message.getHeader(EdiHubHeaders.TOO_LARGE, Long.class);
         Long listed = message.getHeader(Exchange.FILE_LENGTH, Long.class);
-        if (size == null && listed != null && listed > tooLarge.maxBytes()) {
+        if (size == null && listed != null && listed > limit.maxBytes()) {
             size = listed;
         }
-        byte[] content = null;
+        SpooledInput content = null;
         if (size == null) {
             // the remote file's stream (a replay's bytes read the same way)
             InputStream stream = message.getBody(InputStream.class);
-            content = stream == null ? null
-                    : tooLarge.limit().readFrom(stream, message.getHeader(Exchange.FILE_NAME, String.class));
-            if (content != null && content.length > tooLarge.maxBytes()) {
-                size = (long) content.length;
+            if (stream != null) {
+                content = SpooledInput.read(stream, limit.maxBytes(), message.getHeader(Exchange.FILE_NAME, String.class));
+                SpooledInput spooled = content;
+                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                    @Override
+                    public void onDone(Exchange done) {
+                        spooled.close();
+                    }
+                });
+                if (content.size() > limit.maxBytes()) {
+                    size = content.size();
+                }
             }
         }
         if (size != null) {
             message.setHeader(EdiHubHeaders.TOO_LARGE, size);
+            message.setHeader(SIZE_LIMIT, limit);
             content = null;
         }
-        message.setBody(content == null ? new byte[0] : content);
+        message.setBody(content == null ? SpooledInput.of(new byte[0]) : content);
     }
 
     /**
      * Recognises what the file is by its content ({@link OrderFormat#detect}), never by its name, and says so in
      * {@link EdiHubHeaders#FORMAT} for the route's choice: {@code X12}, {@code EDIFACT}, {@code JSON}, {@code CSV},
      * {@code ACCEPTANCE_JSON}, {@code ACCEPTANCE_CSV}, {@code ADJUSTMENT_JSON}, {@code ADJUSTMENT_CSV},
-     * {@code REMITTANCE_JSON}, {@code REMITTANCE_CSV} or {@code UNKNOWN}.
+     * {@code REMITTANCE_JSON}, {@code REMITTANCE_CSV} or {@code UNKNOWN}. An X12 interchange stays spooled, to be
+     * stored and read as a stream; any other document is read whole, within the document limit (over it, it is
+     * refused from its size like a file over the interchange limit).
      */
-    public void recognize(@Body byte[] content, Exchange exchange) {
-        exchange.getMessage().setHeader(EdiHubHeaders.FORMAT, OrderFormat.detect(content).name());
+    public void recognize(@Body SpooledInput content, Exchange exchange) {
+        Message message = exchange.getMessage();
+        OrderFormat format = OrderFormat.detect(content.head());
+        if (format != OrderFormat.X12) {
+            TooLargeInputs.Limit limit = tooLarge.documentLimit(message.getHeader(EdiHubHeaders.PARTNER, String.class));
+            if (content.size() > limit.maxBytes() && message.getHeader(EdiHubHeaders.TOO_LARGE) == null) {
+                message.setHeader(EdiHubHeaders.TOO_LARGE, content.size());
+                message.setHeader(SIZE_LIMIT, limit);
+            } else {
+                byte[] bytes = content.bytes();
+                format = OrderFormat.detect(bytes);
+                message.setBody(bytes);
+            }
+        }
+        message.setHeader(EdiHubHeaders.FORMAT, format.name());
     }
 
     /** A file over the size limit, refused from its size without being read. */
     public IntakeOutcome refuseTooLarge(@Header(EdiHubHeaders.PARTNER) String partnerId,
             @Header(Exchange.FILE_NAME_ONLY) String fileName, @Header(EdiHubHeaders.TOO_LARGE) long size, Exchange exchange) {
+        TooLargeInputs.Limit limit = exchange.getMessage().getHeader(SIZE_LIMIT, TooLargeInputs.Limit.class);
         // the listed size is exact; one that stopped the read, or came with a replay, says only "over the limit"
         return tooLarge.refuse(partnerId, "SFTP", fileName, size,
-                Long.valueOf(size).equals(exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class)));
+                Long.valueOf(size).equals(exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class)),
+                limit != null ? limit : tooLarge.documentLimit(partnerId));
     }
 
     /**
@@ -96,7 +130,7 @@ public class OrderIntakeRoute {
      * business-level ones always apply.
      */
     public IntakeOutcome receiveInterchange(@Header(EdiHubHeaders.PARTNER) String partnerId,
-            @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
+            @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body SpooledInput content,
             @Header(EdiHubHeaders.BYPASS_DUPLICATES) Boolean bypassDuplicates) {
         return x12.receive(partnerId, fileName, content, Boolean.TRUE.equals(bypassDuplicates));
     }

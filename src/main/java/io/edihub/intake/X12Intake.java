@@ -25,7 +25,9 @@ import io.edihub.x12.PoAcknowledgment855Writer;
 import io.edihub.x12.ReceivedFunctionalAck;
 import io.edihub.x12.TransactionResult;
 import io.edihub.x12.X12Translator;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -110,11 +112,19 @@ class X12Intake {
      *                         partner's window); the orders' own duplicate checks still apply
      */
     public IntakeOutcome receive(String partnerId, String fileName, byte[] content, boolean bypassDuplicates) {
+        return receive(partnerId, fileName, SpooledInput.of(content), bypassDuplicates);
+    }
+
+    /**
+     * As {@link #receive(String, String, byte[], boolean)}, for a file spooled as it was downloaded: stored and read
+     * as a stream, so that its size costs no heap.
+     */
+    public IntakeOutcome receive(String partnerId, String fileName, SpooledInput content, boolean bypassDuplicates) {
         PartnerProfile partner = partners.byId(partnerId)
                 .orElseThrow(() -> new IllegalArgumentException("no partner profile '" + partnerId + "'"));
-        String sha256 = InboundDocuments.sha256(content);
+        String sha256 = content.sha256();
         IntakeOutcome outcome = transactions.execute(status -> documents.resume(partnerId, fileName, sha256)
-                .orElseGet(() -> process(status, partner, fileName, content, sha256, bypassDuplicates)));
+                .orElseGet(() -> process(status, partner, fileName, content, bypassDuplicates)));
         if (outcome.disposition() == IntakeOutcome.Disposition.ERROR) {
             LOG.warn("{} from {} refused in part or whole (document {}):\n{}", fileName, partnerId, outcome.documentId(),
                     outcome.report());
@@ -130,15 +140,19 @@ class X12Intake {
         documents.complete(documentId);
     }
 
-    private IntakeOutcome process(TransactionStatus status, PartnerProfile partner, String fileName, byte[] content,
-            String sha256, boolean bypassDuplicates) {
+    private IntakeOutcome process(TransactionStatus status, PartnerProfile partner, String fileName, SpooledInput content,
+            boolean bypassDuplicates) {
         Instant now = clock.instant();
-        long documentId = documents.store(partner.id(), "SFTP", fileName, content, sha256, OrderFormat.X12, now);
+        long documentId = documents.store(partner.id(), "SFTP", fileName, content, OrderFormat.X12, now);
         StoringListener listener = new StoringListener(status, documentId, fileName, now);
         IntakeContext context = new IntakeContext(Optional.of(partner), partners, us,
                 bypassDuplicates ? IntakeContext.DuplicateCheck.NEVER : this::seen);
-        X12Translator.Translation translation = translator.translate(fileName, new ByteArrayInputStream(content), context,
-                controlNumbers, listener);
+        X12Translator.Translation translation;
+        try (InputStream in = content.open()) {
+            translation = translator.translate(fileName, in, context, controlNumbers, listener);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + fileName, e);
+        }
         FileResult result = translation.result();
         boolean accepted = result.fullyAccepted();
         // a file of test interchanges only is marked as a test: what it carried was checked and answered, not taken

@@ -206,7 +206,8 @@ public final class PartnerDirectory {
                 functionalAck, poAck, leadTime, priority, contract, shipNotice, implicitAcceptance,
                 watchdog(file, f.watchdog()), sftpServer(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::server)
                         .orElse(null)), claimDocuments(file, f.claims()),
-                enumValue(file, "mode", f.mode(), PartnerProfile.Mode.class, PartnerProfile.Mode.PRODUCTION));
+                enumValue(file, "mode", f.mode(), PartnerProfile.Mode.class, PartnerProfile.Mode.PRODUCTION),
+                maxFileBytes(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::maxFileBytes).orElse(null)));
     }
 
     private static List<String> groupIds(Path file, List<String> ids) {
@@ -456,5 +457,12 @@ public final class PartnerDirectory {
 
     public Collection<PartnerProfile> all() {
         return byId.values();
+    }
+
+    private static Long maxFileBytes(Path file, Long value) {
+        if (value != null && value < 1) {
+            throw invalid(file, "sftp.max-file-bytes", value.toString(), "a positive number of bytes");
+        }
+        return value;
     }
 }

@@ -34,6 +34,8 @@ import java.util.Objects;
  *                         denials
  * @param mode             whether the partner's interchanges are tests (ISA15 T, UNB 0035 1) or production ones (ISA15
  *                         P, no test indicator); an interchange of the other kind is refused
+ * @param maxFileBytes     the largest file the partner may upload (YAML {@code sftp.max-file-bytes}), or null for the
+ *                         hub's limits ({@code edihub.intake.max-interchange-bytes} / {@code max-document-bytes})
  */
 public record PartnerProfile(
         String id,
@@ -58,7 +60,8 @@ public record PartnerProfile(
         Watchdog watchdog,
         SftpServer sftpServer,
         ClaimDocuments claimDocuments,
-        Mode mode) {
+        Mode mode,
+        Long maxFileBytes) {
 
     /**
      * The partner's own SFTP server, which the hub polls instead of its own (the folder is {@code sftpDirectory}
@@ -109,7 +112,7 @@ public record PartnerProfile(
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, List.of(), null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
-                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION);
+                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION, null);
     }
 
     public PartnerProfile {

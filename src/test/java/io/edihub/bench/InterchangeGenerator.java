@@ -37,6 +37,8 @@ public final class InterchangeGenerator {
     private final int sets;
     private final int interchangeControlNumber;
     private final boolean onContract;
+    /** The number of the first order: its PO number is 45 followed by it in eight digits. */
+    private int firstOrder = 1;
 
     public InterchangeGenerator(int sets) {
         this(sets, 101);
@@ -53,6 +55,12 @@ public final class InterchangeGenerator {
      */
     public static InterchangeGenerator onAcmeContract(int sets, int interchangeControlNumber) {
         return new InterchangeGenerator(sets, interchangeControlNumber, true);
+    }
+
+    /** The same orders numbered from {@code firstOrder} on (PO 45 + eight digits), so that they are no other test's. */
+    public InterchangeGenerator numberedFrom(int firstOrder) {
+        this.firstOrder = firstOrder;
+        return this;
     }
 
     private InterchangeGenerator(int sets, int interchangeControlNumber, boolean onContract) {
@@ -113,7 +121,7 @@ public final class InterchangeGenerator {
         String st = String.format("%04d", n);
         w.count = 0;
         w.segment("ST*850*" + st);
-        String po = "45" + String.format("%08d", n);
+        String po = "45" + String.format("%08d", firstOrder + n - 1);
         w.segment("BEG*00*BK*" + po + "**20261102*GSA-47QSWA-2026");
         w.segment("CUR*BY*USD");
         w.segment("REF*CT*GSA-47QSWA-2026");

@@ -38,6 +38,7 @@ class SftpIntakeIT {
 
     /** The shared hub's limit (@WholeHubTest): far above every sample, so a generated interchange can be over it. */
     private static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
+    private static final int MAX_INTERCHANGE_BYTES = 4 * 1024 * 1024;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -233,8 +234,8 @@ class SftpIntakeIT {
 
     @Test
     void aFileOverTheSizeLimitIsRefusedUnreadRecordedAndAlertedAndTheNextFileIsTaken() throws Exception {
-        byte[] big = new InterchangeGenerator(InterchangeGenerator.setsForSize(2L * MAX_DOCUMENT_BYTES), 7001).bytes();
-        assertThat(big.length).isGreaterThan(MAX_DOCUMENT_BYTES);
+        byte[] big = new InterchangeGenerator(InterchangeGenerator.setsForSize(MAX_INTERCHANGE_BYTES + 100_000L), 7001).bytes();
+        assertThat(big.length).isGreaterThan(MAX_INTERCHANGE_BYTES);
         // what the consumer hands on: the remote file's stream, not read yet (no stream cache read it whole before)
         List<Object> handedOn = new CopyOnWriteArrayList<>();
         EventNotifierSupport intake = new EventNotifierSupport() {
@@ -263,8 +264,8 @@ class SftpIntakeIT {
         assertThat(handedOn).singleElement().isInstanceOf(InputStream.class).isNotInstanceOf(StreamCache.class);
         String report = acme.read("error/" + only(acme.list("error"), "-too-big.edi.error.txt"));
         assertThat(report).contains("too-big.edi from partner acme: REJECTED",
-                "The file is " + big.length + " bytes", "over the hub's limit of " + MAX_DOCUMENT_BYTES + " bytes",
-                "EDIHUB_MAX_DOCUMENT_BYTES (edihub.intake.max-document-bytes)", "It was not read");
+                "The file is " + big.length + " bytes", "over the hub's limit of " + MAX_INTERCHANGE_BYTES + " bytes",
+                "EDIHUB_MAX_INTERCHANGE_BYTES (edihub.intake.max-interchange-bytes)", "It was not read");
         // kept in error/ as it came: not lost, not truncated
         String kept = acme.list("error").stream().filter(n -> n.endsWith("-too-big.edi")).findFirst().orElseThrow();
         assertThat(acme.size("error/" + kept)).isEqualTo(big.length);
@@ -275,7 +276,7 @@ class SftpIntakeIT {
         assertThat(record).containsEntry("outcome", "REJECTED").containsEntry("size_bytes", (long) big.length)
                 .containsEntry("content", null).containsEntry("sha256", null).containsEntry("error_report", report);
         assertThat(jdbc.queryForObject("select count(*) from alert where kind = 'INPUT_TOO_LARGE' and partner_id = 'acme' "
-                + "and subject = 'too-big.edi' and closed_at is null and detail like '%EDIHUB_MAX_DOCUMENT_BYTES%'",
+                + "and subject = 'too-big.edi' and closed_at is null and detail like '%EDIHUB_MAX_INTERCHANGE_BYTES%'",
                 Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from outbound_document where inbound_document_id = ?",
                 Integer.class, record.get("id"))).isZero();
@@ -283,6 +284,35 @@ class SftpIntakeIT {
         acme.upload("after-too-big.edi", InterchangeGenerator.onAcmeContract(1, 7002).bytes());
         await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-after-too-big.edi")));
         assertThat(acme.read("outbound/" + only(acme.list("outbound"), "-for-000007002.x12"))).contains("AK9*A*1*1*1~");
+    }
+
+    @Test
+    void anInterchangeOverTheDocumentLimitIsStreamedAndStoredAsItCameAndAJsonDocumentThatLargeIsRefused() throws Exception {
+        // X12 is spooled and read as a stream: the document limit (for what is read whole) does not apply to it
+        byte[] interchange = InterchangeGenerator.onAcmeContract(InterchangeGenerator.setsForSize(MAX_DOCUMENT_BYTES * 11L / 10),
+                7003).numberedFrom(730_001).bytes();
+        assertThat(interchange.length).isGreaterThan(MAX_DOCUMENT_BYTES).isLessThan(MAX_INTERCHANGE_BYTES);
+        acme.upload("streamed.edi", interchange);
+        // some 430 orders with their releases and 855s: longer than a small file on a shared 2-core machine
+        await().atMost(Duration.ofMinutes(4)).untilAsserted(() -> assertThat(acme.list("archive"))
+                .anyMatch(n -> n.endsWith("-streamed.edi")));
+        Map<String, Object> stored = jdbc.queryForMap("select size_bytes, sha256, content from inbound_document "
+                + "where partner_id = 'acme' and file_name = 'streamed.edi'");
+        assertThat(stored.get("size_bytes")).isEqualTo((long) interchange.length);
+        assertThat(stored.get("sha256")).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(interchange)));
+        assertThat((byte[]) stored.get("content")).isEqualTo(interchange);
+        assertThat(acme.read("outbound/" + only(acme.list("outbound"), "-for-000007003.x12"))).contains("AK9*A*");
+
+        // a JSON document is read whole: over the document limit it is refused unread, naming that limit
+        byte[] json = ("[" + "{\"poNumber\":\"X\"},".repeat(MAX_DOCUMENT_BYTES / 16) + "{}]")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        acme.upload("big-orders.json", json);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error"))
+                .anyMatch(n -> n.endsWith("-big-orders.json.error.txt")));
+        assertThat(acme.read("error/" + only(acme.list("error"), "-big-orders.json.error.txt"))).contains(
+                "over the hub's limit of " + MAX_DOCUMENT_BYTES + " bytes",
+                "EDIHUB_MAX_DOCUMENT_BYTES (edihub.intake.max-document-bytes)", "It was not read");
     }
 
     @Test

@@ -152,6 +152,19 @@ class PartnerDirectoryTest {
         assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("same interchange sender id SAME");
     }
 
+    @Test
+    void aPartnersOwnFileSizeLimitIsAPositiveNumberOfBytes() throws Exception {
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\nsftp:\n  max-file-bytes: 52428800\n");
+        write("pied.yaml", "id: pied\nx12:\n  isa-id: PIED\n");
+        PartnerDirectory partners = PartnerDirectory.load(dir);
+        assertThat(partners.byId("initech").orElseThrow().maxFileBytes()).isEqualTo(52_428_800L);
+        assertThat(partners.byId("pied").orElseThrow().maxFileBytes()).isNull();
+
+        write("pied.yaml", "id: pied\nx12:\n  isa-id: PIED\nsftp:\n  max-file-bytes: 0\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("pied.yaml")
+                .hasMessageContaining("max-file-bytes");
+    }
+
     private static final String CONTRACT = """
             id: initech
             x12:

@@ -62,7 +62,8 @@ class TestIndicatorTest {
         return new PartnerProfile(p.id(), p.name(), p.isaQualifier(), p.isaId(), p.gsId(), p.groupIds(), p.sftpAccount(),
                 p.sftpDirectory(), p.ta1(), p.duplicateWindow(), p.releaseExtension(), p.edifactId(), p.functionalAck(),
                 p.poAcknowledgment(), p.leadTime(), p.priority(), p.contract(), p.shipNotice(),
-                p.implicitAcceptanceAfter(), p.watchdog(), p.sftpServer(), p.claimDocuments(), PartnerProfile.Mode.TEST);
+                p.implicitAcceptanceAfter(), p.watchdog(), p.sftpServer(), p.claimDocuments(), PartnerProfile.Mode.TEST,
+                p.maxFileBytes());
     }
 
     private static String sample(String usage) throws IOException {
