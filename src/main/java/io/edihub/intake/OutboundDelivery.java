@@ -31,7 +31,7 @@ public class OutboundDelivery {
      * first; sets {@link #BACKLOG} when more may be waiting behind it.
      */
     public List<OutboundDocuments.Pending> nextBatch(Exchange exchange) {
-        List<OutboundDocuments.Pending> batch = documents.undelivered(BATCH);
+        List<OutboundDocuments.Pending> batch = documents.undelivered(BATCH, clock.instant());
         exchange.setProperty(BACKLOG, batch.size() == BATCH);
         return batch;
     }

@@ -72,12 +72,22 @@ public class PartnerSftp {
      * written before a crash kept it from being marked: it is left alone rather than written again.
      */
     public String outboundUri(@Header(EdiHubHeaders.PARTNER) String partnerId) {
-        return writerUri(partnerId, "outbound") + "&fileExist=Ignore";
+        return writerUri(partnerId, "outbound") + "&autoCreate=true&fileExist=Ignore";
+    }
+
+    /**
+     * The endpoint for a document's first delivery: written under the temporary name and renamed, without checking
+     * the folder first (Camel's {@code TryRename}; SFTP refuses to rename onto a name that exists) nor creating it.
+     * Should the rename or the write fail, the document is delivered again through {@link #outboundUri}, which
+     * checks and creates.
+     */
+    public String firstDeliveryUri(@Header(EdiHubHeaders.PARTNER) String partnerId) {
+        return writerUri(partnerId, "outbound") + "&autoCreate=false&fileExist=TryRename";
     }
 
     /** The endpoint that writes into the partner's {@code error/} folder under a temporary name. */
     public String errorUri(@Header(EdiHubHeaders.PARTNER) String partnerId) {
-        return writerUri(partnerId, "error");
+        return writerUri(partnerId, "error") + "&autoCreate=true";
     }
 
     private String writerUri(String partnerId, String folder) {
@@ -95,7 +105,7 @@ public class PartnerSftp {
         // strict host key checking against the configured file only; the partner never sees a half-written file
         // fastExistsCheck: the checks for the file and its temporary name stat that name; without it each lists the
         // whole folder, twice a file, which made delivery slower the more files the partner had not collected yet
-        return uri.append("&strictHostKeyChecking=yes&useUserKnownHostsFile=false&stepwise=false&autoCreate=true")
+        return uri.append("&strictHostKeyChecking=yes&useUserKnownHostsFile=false&stepwise=false")
                 .append("&fastExistsCheck=true&tempFileName=${file:name}.part").toString();
     }
 }

@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@code deliverOutboundDocuments} route on the whole hub: a backlog of stored documents arrives in the
  * partner's {@code outbound/} once each, with its content, and no temporary name is left; a document whose file a
- * crash left written but unmarked is marked without being written again.
+ * crash left renamed but unmarked is marked without being written again; one whose write a crash cut short is
+ * written again and its temporary file is gone.
  */
 @WholeHubTest
 class OutboundDeliveryIT {
@@ -77,11 +78,30 @@ class OutboundDeliveryIT {
         FileTime renamedAt = FileTime.from(Instant.now().minusSeconds(3600));
         Files.setLastModifiedTime(file, renamedAt);
 
-        documents.store("globex", "810", null, name, content(run, 0), null, Instant.now());
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            OutboundDocuments.Stored stored = documents.store("globex", "810", null, name, content(run, 0), null, Instant.now());
+            jdbc.update("update outbound_document set delivery_attempted_at = now() where id = ?", stored.id());
+        });
 
         await("the document marked written").atMost(WAIT).until(() -> unwritten(run) == 0);
         assertThat(Files.getLastModifiedTime(file)).as("the partner's file is not written a second time").isEqualTo(renamedAt);
         assertThat(Files.readString(file)).isEqualTo(content(run, 0));
+        assertThat(allNames(outbound("globex"))).filteredOn(n -> n.contains(run)).containsExactly(name);
+    }
+
+    @Test
+    void aWriteACrashCutShortIsWrittenAgainAndItsTemporaryNameRemoved() throws IOException {
+        String run = "cut" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "810-" + run + ".x12";
+        // the hub died half-way through writing the temporary file
+        Files.writeString(outbound("globex").resolve(name + ".part"), "ISA*00*half");
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            OutboundDocuments.Stored stored = documents.store("globex", "810", null, name, content(run, 0), null, Instant.now());
+            jdbc.update("update outbound_document set delivery_attempted_at = now() where id = ?", stored.id());
+        });
+
+        await("the document marked written").atMost(WAIT).until(() -> unwritten(run) == 0);
+        assertThat(Files.readString(outbound("globex").resolve(name))).isEqualTo(content(run, 0));
         assertThat(allNames(outbound("globex"))).filteredOn(n -> n.contains(run)).containsExactly(name);
     }
 
