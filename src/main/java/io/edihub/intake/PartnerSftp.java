@@ -77,9 +77,9 @@ public class PartnerSftp {
 
     /**
      * The endpoint for a document's first delivery: written under the temporary name and renamed, without checking
-     * the folder first (Camel's {@code TryRename}; SFTP refuses to rename onto a name that exists) nor creating it.
-     * Should the rename or the write fail, the document is delivered again through {@link #outboundUri}, which
-     * checks and creates.
+     * the folder first (Camel's {@code TryRename}) nor creating it: the name is the document's own and no delivery
+     * wrote it before. Should the write or the rename fail, the document is delivered again through
+     * {@link #outboundUri}, which checks and creates.
      */
     public String firstDeliveryUri(@Header(EdiHubHeaders.PARTNER) String partnerId) {
         return writerUri(partnerId, "outbound") + "&autoCreate=false&fileExist=TryRename";
