@@ -80,13 +80,15 @@ final class ExactlyOnce {
     }
 
     /**
-     * Every document marked written is in its partner's {@code outbound/} under its own name, and no write a kill cut
+     * Every document marked written for a partner's folder is in its {@code outbound/} under its own name, and no write a kill cut
      * short is left there under its temporary name (the partners' folders are named after them here).
      */
     void outboundDocuments(Path sftpRoot, List<String> partners) {
         int missing = 0;
-        for (Map<String, Object> written : jdbc.queryForList("select partner_id, file_name from outbound_document "
-                + "where written_at is not null")) {
+        // the answers to inputs over HTTP went back in the HTTP response, not to outbound/
+        for (Map<String, Object> written : jdbc.queryForList("select o.partner_id, o.file_name from outbound_document o "
+                + "left join inbound_document i on i.id = o.inbound_document_id "
+                + "where o.written_at is not null and (i.id is null or i.channel = 'SFTP')")) {
             Path file = sftpRoot.resolve((String) written.get("partner_id")).resolve("outbound")
                     .resolve((String) written.get("file_name"));
             if (!Files.isRegularFile(file)) {
