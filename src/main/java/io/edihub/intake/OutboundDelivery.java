@@ -4,12 +4,19 @@ import io.edihub.ops.EdiHubHeaders;
 import io.edihub.outbound.OutboundDocuments;
 import java.time.Clock;
 import java.util.List;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /** What the {@code deliverOutboundDocuments} route calls: stored answers not yet written, and marking them written. */
 @Component("outboundDelivery")
 public class OutboundDelivery {
+
+    /** Exchange property: true while the last batch taken was full, so that the route takes another at once. */
+    public static final String BACKLOG = "EdiHubOutboundBacklog";
+
+    /** Documents taken per batch: enough to keep a session busy, few enough to hold in memory (810s are small). */
+    static final int BATCH = 200;
 
     private final OutboundDocuments documents;
     private final Clock clock;
@@ -19,9 +26,14 @@ public class OutboundDelivery {
         this.clock = clock;
     }
 
-    /** Documents that answer no inbound file (those are written by the intake route itself), oldest first. */
-    public List<OutboundDocuments.Pending> pending() {
-        return documents.undelivered(100);
+    /**
+     * The next batch of documents that answer no inbound file (those are written by the intake route itself), oldest
+     * first; sets {@link #BACKLOG} when more may be waiting behind it.
+     */
+    public List<OutboundDocuments.Pending> nextBatch(Exchange exchange) {
+        List<OutboundDocuments.Pending> batch = documents.undelivered(BATCH, clock.instant());
+        exchange.setProperty(BACKLOG, batch.size() == BATCH);
+        return batch;
     }
 
     public void written(@Header(EdiHubHeaders.OUTBOUND_ID) long id) {

@@ -66,14 +66,28 @@ public class PartnerSftp {
         return parameters;
     }
 
-    /** The endpoint that writes into the partner's {@code outbound/} folder under a temporary name. */
+    /**
+     * The endpoint that writes into the partner's {@code outbound/} folder under a temporary name. Every name there is
+     * a document's own (its control number or business number is in it), so a name already there is that document
+     * written before a crash kept it from being marked: it is left alone rather than written again.
+     */
     public String outboundUri(@Header(EdiHubHeaders.PARTNER) String partnerId) {
-        return writerUri(partnerId, "outbound");
+        return writerUri(partnerId, "outbound") + "&autoCreate=true&fileExist=Ignore";
+    }
+
+    /**
+     * The endpoint for a document's first delivery: written under the temporary name and renamed, without checking
+     * the folder first (Camel's {@code TryRename}) nor creating it: the name is the document's own and no delivery
+     * wrote it before. Should the write or the rename fail, the document is delivered again through
+     * {@link #outboundUri}, which checks and creates.
+     */
+    public String firstDeliveryUri(@Header(EdiHubHeaders.PARTNER) String partnerId) {
+        return writerUri(partnerId, "outbound") + "&autoCreate=false&fileExist=TryRename";
     }
 
     /** The endpoint that writes into the partner's {@code error/} folder under a temporary name. */
     public String errorUri(@Header(EdiHubHeaders.PARTNER) String partnerId) {
-        return writerUri(partnerId, "error");
+        return writerUri(partnerId, "error") + "&autoCreate=true";
     }
 
     private String writerUri(String partnerId, String folder) {
@@ -89,7 +103,9 @@ public class PartnerSftp {
             uri.append("&privateKeyFile=RAW(").append(login.privateKeyFile()).append(')');
         }
         // strict host key checking against the configured file only; the partner never sees a half-written file
-        return uri.append("&strictHostKeyChecking=yes&useUserKnownHostsFile=false&stepwise=false&autoCreate=true")
-                .append("&tempFileName=${file:name}.part").toString();
+        // fastExistsCheck: the checks for the file and its temporary name stat that name; without it each lists the
+        // whole folder, twice a file, which made delivery slower the more files the partner had not collected yet
+        return uri.append("&strictHostKeyChecking=yes&useUserKnownHostsFile=false&stepwise=false")
+                .append("&fastExistsCheck=true&tempFileName=${file:name}.part").toString();
     }
 }

@@ -67,15 +67,26 @@ public class OutboundDocuments {
                 Timestamp.from(at), inboundDocumentId);
     }
 
-    /** A stored document still to be written to a partner's folder. */
-    public record Pending(long id, String partnerId, String fileName, String content) {
+    /**
+     * A stored document still to be written to a partner's folder.
+     *
+     * @param triedBefore a delivery of it was started before (it may be in the folder already)
+     */
+    public record Pending(long id, String partnerId, String fileName, String content, boolean triedBefore) {
     }
 
-    /** Documents that answer no inbound file (those are written by the intake route itself), oldest first. */
-    public List<Pending> undelivered(int limit) {
-        return jdbc.query("select id, partner_id, file_name, content from outbound_document where written_at is null "
-                        + "and inbound_document_id is null order by id limit ?",
-                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), limit);
+    /**
+     * Documents that answer no inbound file (those are written by the intake route itself), oldest first, each
+     * noted as being delivered now (in one statement, committed before the first write) so that a later attempt
+     * knows to look for it in the folder first.
+     */
+    public List<Pending> undelivered(int limit, Instant now) {
+        return jdbc.query("with due as (select id, delivery_attempted_at is not null as tried from outbound_document "
+                        + "where written_at is null and inbound_document_id is null order by id limit ?) "
+                        + "update outbound_document o set delivery_attempted_at = ? from due where o.id = due.id "
+                        + "returning o.id, o.partner_id, o.file_name, o.content, due.tried",
+                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)),
+                limit, Timestamp.from(now)).stream().sorted(java.util.Comparator.comparingLong(Pending::id)).toList();
     }
 
     /** One document is in the partner's folder. */

@@ -79,6 +79,28 @@ final class ExactlyOnce {
         return new FileCounts(archived, inError, acks.size());
     }
 
+    /**
+     * Every document marked written for a partner's folder is in its {@code outbound/} under its own name, and no write a kill cut
+     * short is left there under its temporary name (the partners' folders are named after them here).
+     */
+    void outboundDocuments(Path sftpRoot, List<String> partners) {
+        int missing = 0;
+        // the answers to inputs over HTTP went back in the HTTP response, not to outbound/
+        for (Map<String, Object> written : jdbc.queryForList("select o.partner_id, o.file_name from outbound_document o "
+                + "left join inbound_document i on i.id = o.inbound_document_id "
+                + "where o.written_at is not null and (i.id is null or i.channel = 'SFTP')")) {
+            Path file = sftpRoot.resolve((String) written.get("partner_id")).resolve("outbound")
+                    .resolve((String) written.get("file_name"));
+            if (!Files.isRegularFile(file)) {
+                missing++;
+            }
+        }
+        lost.put("documents marked written not in outbound/", missing);
+        lost.put("documents left under a temporary name", (int) partners.stream()
+                .flatMap(p -> list(sftpRoot.resolve(p).resolve("outbound")).stream())
+                .filter(f -> f.getFileName().toString().endsWith(".part")).count());
+    }
+
     /** One request id per release, every dispatched release requested, nothing requested that was not dispatched. */
     Requests releaseRequests(List<KafkaTestClient.Received> requests) {
         List<String> releases = jdbc.queryForList("select release_id from order_release", String.class);

@@ -490,6 +490,7 @@ public final class FaultSuite {
         ExactlyOnce tally = new ExactlyOnce(jdbc);
         int ordersStored = tally.orders(sentOrders);
         ExactlyOnce.FileCounts files = tally.files(sftp.rootDirectory(), PARTNERS, uploadedFiles.keySet());
+        tally.outboundDocuments(sftp.rootDirectory(), PARTNERS);
         ExactlyOnce.Requests requests = tally.releaseRequests(received(REQUESTS));
         int shipmentsApplied = tally.shipments();
 
