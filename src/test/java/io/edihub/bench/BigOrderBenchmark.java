@@ -6,6 +6,7 @@ import io.edihub.EdiHubApplication;
 import io.edihub.PartnerSftpClient;
 import io.edihub.local.FreePort;
 import io.edihub.local.LocalSftpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -75,10 +76,11 @@ public final class BigOrderBenchmark {
         System.out.printf("EDI Hub big-order benchmark: Java %s, %d CPUs, max heap %,d MB, load average %.1f%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        byte[] interchange = InterchangeGenerator.bigOrder(LINES, DELIVERIES, CONTROL_NUMBER).bytes();
+        byte[] interchange = InterchangeGenerator.bigOrder(LINES, DELIVERIES, CONTROL_NUMBER, PO).bytes();
         long storedRows = LINES + 2L * LINES * DELIVERIES + DELIVERIES;
         System.out.printf("one 850 of %,d lines x %,d SCH (on acme's contract): %,.2f MB; it makes %,d rows (order lines, "
                 + "schedule lines, releases, release lines)%n", LINES, DELIVERIES, interchange.length / 1e6, storedRows);
+        parseOnly(interchange);
         Path dataDir = Path.of("target", "bench-data", "big-order-" + System.currentTimeMillis());
         ConfigurableApplicationContext hub = startHub(dataDir);
         try {
@@ -97,6 +99,25 @@ public final class BigOrderBenchmark {
         System.out.println();
         System.out.printf("%-58s %10s%n", "", "seconds");
         rows.forEach(System.out::println);
+    }
+
+    /**
+     * The hub's reader alone on the same bytes, in this JVM before the hub starts (after a warm-up): what of the time to
+     * the 997 is reading and checking the 850 rather than storing it.
+     */
+    private void parseOnly(byte[] interchange) {
+        ParseBenchmark parse = new ParseBenchmark();
+        byte[] small = InterchangeGenerator.bigOrder(200, DELIVERIES, CONTROL_NUMBER, PO).bytes();
+        for (int i = 0; i < 3; i++) {
+            parse.stax(new ByteArrayInputStream(small), null, 1);
+            parse.full(new ByteArrayInputStream(small), 1, -1);
+        }
+        long start = System.nanoTime();
+        parse.stax(new ByteArrayInputStream(interchange), null, 1);
+        row("parse only: (a) StAEDI bare event pass", System.nanoTime() - start);
+        start = System.nanoTime();
+        parse.full(new ByteArrayInputStream(interchange), 1, -1);
+        row("parse only: (c) EDI Hub: validate, map, plan releases", System.nanoTime() - start);
     }
 
     private ConfigurableApplicationContext startHub(Path dataDir) {

@@ -39,6 +39,7 @@ public final class InterchangeGenerator {
     private final boolean onContract;
     private final int lines;
     private final int deliveries;
+    private final String poNumber;
 
     public InterchangeGenerator(int sets) {
         this(sets, 101);
@@ -61,21 +62,23 @@ public final class InterchangeGenerator {
      * One 850 on acme's contract with {@code lines} PO1 lines, each over {@code deliveries} monthly SCH: the big
      * blanket order of a key account. Its value is far over the contract's limits, so the hub holds it for a person.
      */
-    public static InterchangeGenerator bigOrder(int lines, int deliveries, int interchangeControlNumber) {
-        return new InterchangeGenerator(1, interchangeControlNumber, true, lines, deliveries);
+    public static InterchangeGenerator bigOrder(int lines, int deliveries, int interchangeControlNumber, String poNumber) {
+        return new InterchangeGenerator(1, interchangeControlNumber, true, lines, deliveries, poNumber);
     }
 
     private InterchangeGenerator(int sets, int interchangeControlNumber, boolean onContract) {
-        this(sets, interchangeControlNumber, onContract, LINES, DELIVERIES);
+        this(sets, interchangeControlNumber, onContract, LINES, DELIVERIES, null);
     }
 
-    private InterchangeGenerator(int sets, int interchangeControlNumber, boolean onContract, int lines, int deliveries) {
+    private InterchangeGenerator(int sets, int interchangeControlNumber, boolean onContract, int lines, int deliveries,
+            String poNumber) {
         if (lines < 1 || deliveries < 1 || deliveries > 24) {
             throw new IllegalArgumentException("1 or more lines of 1 to 24 deliveries (the contract runs two years), not "
                     + lines + " x " + deliveries);
         }
         this.lines = lines;
         this.deliveries = deliveries;
+        this.poNumber = poNumber;
         this.onContract = onContract;
         if (sets < 1 || sets > 999_999) {
             throw new IllegalArgumentException("a group holds 1 to 999,999 sets (GE01), not " + sets);
@@ -133,7 +136,7 @@ public final class InterchangeGenerator {
         String st = String.format("%04d", n);
         w.count = 0;
         w.segment("ST*850*" + st);
-        String po = "45" + String.format("%08d", n);
+        String po = poNumber != null ? poNumber : "45" + String.format("%08d", n);
         w.segment("BEG*00*BK*" + po + "**20261102*GSA-47QSWA-2026");
         w.segment("CUR*BY*USD");
         w.segment("REF*CT*GSA-47QSWA-2026");
