@@ -4,8 +4,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.edihub.EdiHubApplication;
 import io.edihub.PartnerSftpClient;
+import io.edihub.canonical.PoAcknowledgment;
+import io.edihub.canonical.PurchaseOrder;
+import io.edihub.canonical.ScheduleLine;
 import io.edihub.local.FreePort;
 import io.edihub.local.LocalSftpServer;
+import io.edihub.partner.PartnerDirectory;
+import io.edihub.partner.PartnerProfile;
+import io.edihub.x12.ControlNumbers;
+import io.edihub.x12.OurIdentity;
+import io.edihub.x12.PoAcknowledgment855Writer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,15 +29,17 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
+import org.postgresql.PGConnection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -118,6 +128,33 @@ public final class BigOrderBenchmark {
         start = System.nanoTime();
         parse.full(new ByteArrayInputStream(interchange), 1, -1);
         row("parse only: (c) EDI Hub: validate, map, plan releases", System.nanoTime() - start);
+        // the approval answers with an 855 of every line and delivery: StAEDI writes it with our 855 schema on
+        PoAcknowledgment855Writer writer = new PoAcknowledgment855Writer(new OurIdentity("ZZ", "EDIHUB", "EDIHUB", "P"));
+        PartnerProfile acme = PartnerDirectory.load(Path.of("config/partners")).byId("acme").orElseThrow();
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        for (int i = 0; i < 3; i++) {
+            writer.write(acknowledgment(200), acme, ControlNumbers.inMemory(), now);
+        }
+        PoAcknowledgment ack = acknowledgment(LINES);
+        start = System.nanoTime();
+        writer.write(ack, acme, ControlNumbers.inMemory(), now);
+        row("855 writer alone (StAEDI with our 855 schema)", System.nanoTime() - start);
+    }
+
+    /** An 855 accepting {@code lines} lines, each with its monthly deliveries, as an approval of the big order sends. */
+    private static PoAcknowledgment acknowledgment(int lines) {
+        List<PoAcknowledgment.LineAck> acks = new ArrayList<>();
+        for (int line = 1; line <= lines; line++) {
+            List<ScheduleLine> schedule = new ArrayList<>();
+            for (int month = 0; month < DELIVERIES; month++) {
+                schedule.add(new ScheduleLine(BigDecimal.TEN, "EA", LocalDate.of(2027, 1, 15).plusMonths(month), null));
+            }
+            acks.add(new PoAcknowledgment.LineAck(Integer.toString(line), "ACM-77812", "EH-1001",
+                    BigDecimal.valueOf(10L * DELIVERIES), "EA", new BigDecimal("42.50"), PoAcknowledgment.LineStatus.IA, null,
+                    schedule, "RUGGED TABLET 10 INCH"));
+        }
+        return new PoAcknowledgment("acme", PO, null, PurchaseOrder.Purpose.ORIGINAL, PoAcknowledgment.Type.AD,
+                LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 2), "GSA-47QSWA-2026", "V-0042-EDIHUB", "USD", acks);
     }
 
     private ConfigurableApplicationContext startHub(Path dataDir) {
