@@ -174,10 +174,10 @@ public class OrderStore {
                         rs.getDate(4) == null ? null : YearMonth.from(rs.getDate(4).toLocalDate()),
                         rs.getTimestamp(5).toInstant(), rs.getLong(6)),
                 partnerId, poNumber, releaseNumber == null ? "" : releaseNumber).stream().findFirst()
-                .map(c -> c.withReleases(releasesOf(partnerId, c.id(), poNumber)));
+                .map(c -> c.withReleases(releasesOf(c.id(), poNumber)));
     }
 
-    private List<Release> releasesOf(String partnerId, long orderId, String poNumber) {
+    private List<Release> releasesOf(long orderId, String poNumber) {
         Map<String, List<Release.ReleaseLine>> lines = releaseLinesOf(orderId);
         List<Release> result = new ArrayList<>();
         // replacement releases (4500012345-03-R1) are the claims' own, never re-planned by a change
