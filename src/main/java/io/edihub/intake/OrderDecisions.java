@@ -61,8 +61,7 @@ public class OrderDecisions {
                 return new Decided(outcome, null);
             }
             Instant now = clock.instant();
-            String format = store.current(partnerId, poNumber, releaseNumber)
-                    .map(c -> c.order().source() == null ? "JSON" : c.order().source().format()).orElse("JSON");
+            String format = store.sourceFormat(outcome.orderId()).orElse("JSON");
             IntakeOutcome.OutboundFile file;
             if (format.startsWith("X12")) {
                 String text = poAcknowledgments.write(outcome.acknowledgment(), partner, controlNumbers, now.atZone(ZoneOffset.UTC));

@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -50,15 +52,15 @@ public class OrderStore {
         PurchaseOrder.SourceDocument src = o.source();
         Long id = jdbc.queryForObject("insert into purchase_order (partner_id, po_number, release_number, purpose, order_type, "
                         + "order_date, requested_delivery, currency, contract_number, status, sequence_anchor, document_id, "
-                        + "interchange_control_number, group_control_number, transaction_control_number, canonical, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id",
+                        + "interchange_control_number, group_control_number, transaction_control_number, canonical, created_at, "
+                        + "value, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) returning id",
                 Long.class, o.partnerId(), o.poNumber(), o.releaseNumber() == null ? "" : o.releaseNumber(),
                 o.purpose().name(), o.type(), Date.valueOf(o.orderDate()), date(o.requestedDelivery()), o.currency(),
                 o.contractNumber(), status, anchor == null ? null : Date.valueOf(anchor.atDay(1)), documentId,
                 src == null ? null : src.interchangeControlNumber(), src == null ? null : src.groupControlNumber(),
-                src == null ? null : src.transactionControlNumber(), canonical, now);
+                src == null ? null : src.transactionControlNumber(), canonical, now, value, now);
         long orderId = id;
-        jdbc.update("update purchase_order set value = ?, updated_at = created_at where id = ?", value, orderId);
         insertLines(orderId, o);
         insertReleases(orderId, o.partnerId(), planned.releases(), now);
         return orderId;
@@ -75,10 +77,10 @@ public class OrderStore {
                     s.reference()});
             }
         }
-        jdbc.batchUpdate("insert into order_line (order_id, line_number, buyer_part, vendor_part, description, quantity, unit, "
-                + "unit_price) values (?, ?, ?, ?, ?, ?, ?, ?)", lines);
-        jdbc.batchUpdate("insert into schedule_line (order_id, line_number, quantity, unit, delivery_date, reference) "
-                + "values (?, ?, ?, ?, ?, ?)", schedule);
+        // a blanket order brings thousands of lines with tens of thousands of deliveries: one COPY per table
+        BulkRows.copy(jdbc, "order_line", "order_id, line_number, buyer_part, vendor_part, description, quantity, unit, "
+                + "unit_price", lines);
+        BulkRows.copy(jdbc, "schedule_line", "order_id, line_number, quantity, unit, delivery_date, reference", schedule);
     }
 
     private void insertReleases(long orderId, String partnerId, List<Release> toInsert, Timestamp now) {
@@ -87,8 +89,7 @@ public class OrderStore {
             releases.add(new Object[] {partnerId, r.releaseId(), orderId, Date.valueOf(r.month().atDay(1)),
                 r.status().name(), now});
         }
-        jdbc.batchUpdate("insert into order_release (partner_id, release_id, order_id, month, status, created_at) "
-                + "values (?, ?, ?, ?, ?, ?)", releases);
+        BulkRows.copy(jdbc, "order_release", "partner_id, release_id, order_id, month, status, created_at", releases);
         insertReleaseLines(partnerId, toInsert);
     }
 
@@ -100,8 +101,8 @@ public class OrderStore {
                     rl.quantity(), rl.unit(), rl.unitPrice()});
             }
         }
-        jdbc.batchUpdate("insert into release_line (partner_id, release_id, line_number, due_date, quantity, unit, unit_price) "
-                + "values (?, ?, ?, ?, ?, ?, ?)", releaseLines);
+        BulkRows.copy(jdbc, "release_line", "partner_id, release_id, line_number, due_date, quantity, unit, unit_price",
+                releaseLines);
     }
 
     /**
@@ -134,10 +135,11 @@ public class OrderStore {
                 reopened.add(r);
             }
         }
-        for (Release r : reopened) {
-            jdbc.update("delete from release_line where partner_id = ? and release_id = ?", order.partnerId(), r.releaseId());
-            jdbc.update("update order_release set status = ? where partner_id = ? and release_id = ?", r.status().name(),
-                    order.partnerId(), r.releaseId());
+        if (!reopened.isEmpty()) {
+            jdbc.update("delete from release_line where partner_id = ? and release_id = any (?)", order.partnerId(),
+                    (Object) reopened.stream().map(Release::releaseId).toArray(String[]::new));
+            jdbc.batchUpdate("update order_release set status = ? where partner_id = ? and release_id = ?",
+                    reopened.stream().map(r -> new Object[] {r.status().name(), order.partnerId(), r.releaseId()}).toList());
         }
         insertReleaseLines(order.partnerId(), reopened);
         insertReleases(orderId, order.partnerId(), fresh, now);
@@ -172,17 +174,18 @@ public class OrderStore {
                         rs.getDate(4) == null ? null : YearMonth.from(rs.getDate(4).toLocalDate()),
                         rs.getTimestamp(5).toInstant(), rs.getLong(6)),
                 partnerId, poNumber, releaseNumber == null ? "" : releaseNumber).stream().findFirst()
-                .map(c -> c.withReleases(releasesOf(partnerId, c.id(), poNumber)));
+                .map(c -> c.withReleases(releasesOf(c.id(), poNumber)));
     }
 
-    private List<Release> releasesOf(String partnerId, long orderId, String poNumber) {
+    private List<Release> releasesOf(long orderId, String poNumber) {
+        Map<String, List<Release.ReleaseLine>> lines = releaseLinesOf(orderId);
         List<Release> result = new ArrayList<>();
         // replacement releases (4500012345-03-R1) are the claims' own, never re-planned by a change
         jdbc.query("select release_id, month, status from order_release where order_id = ? and replaces is null "
                 + "order by month, release_id", rs -> {
             String releaseId = rs.getString(1);
             result.add(new Release(releaseId, poNumber, YearMonth.from(rs.getDate(2).toLocalDate()),
-                    releaseLines(partnerId, releaseId), Release.Status.valueOf(rs.getString(3))));
+                    lines.getOrDefault(releaseId, List.of()), Release.Status.valueOf(rs.getString(3))));
         }, orderId);
         return result;
     }
@@ -190,6 +193,15 @@ public class OrderStore {
     /** The canonical form of an order on file, as it stands after every change. */
     public PurchaseOrder canonical(long orderId) {
         return fromJson(jdbc.queryForObject("select canonical from purchase_order where id = ?", String.class, orderId));
+    }
+
+    /**
+     * The format an order first came in (X12_..., JSON, CSV, EDIFACT), or empty when its source is not known: read in
+     * the database, so that a big order's canonical form is not read and parsed again only for it.
+     */
+    public Optional<String> sourceFormat(long orderId) {
+        return jdbc.queryForList("select canonical -> 'source' ->> 'format' from purchase_order where id = ?", String.class,
+                orderId).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Those of the given release ids a partner already has. */
@@ -274,24 +286,35 @@ public class OrderStore {
     /** The releases of a PO as stored, in month order. */
     public List<Release> releases(String partnerId, String poNumber) {
         List<Release> result = new ArrayList<>();
-        jdbc.query("select r.release_id, r.month, r.status from order_release r join purchase_order o on o.id = r.order_id "
-                + "where o.partner_id = ? and o.po_number = ? order by r.month, r.release_id", rs -> {
+        Map<Long, Map<String, List<Release.ReleaseLine>>> linesByOrder = new HashMap<>();
+        jdbc.query("select r.release_id, r.month, r.status, r.order_id from order_release r join purchase_order o "
+                + "on o.id = r.order_id where o.partner_id = ? and o.po_number = ? order by r.month, r.release_id", rs -> {
                     String releaseId = rs.getString(1);
+                    Map<String, List<Release.ReleaseLine>> lines = linesByOrder.computeIfAbsent(rs.getLong(4),
+                            this::releaseLinesOf);
                     result.add(new Release(releaseId, poNumber, YearMonth.from(rs.getDate(2).toLocalDate()),
-                            releaseLines(partnerId, releaseId), Release.Status.valueOf(rs.getString(3))));
+                            lines.getOrDefault(releaseId, List.of()), Release.Status.valueOf(rs.getString(3))));
                 }, partnerId, poNumber);
         return result;
     }
 
-    private List<Release.ReleaseLine> releaseLines(String partnerId, String releaseId) {
-        return jdbc.query("select rl.line_number, l.buyer_part, l.vendor_part, rl.quantity, rl.unit, rl.unit_price, rl.due_date "
-                        + "from release_line rl join order_release r on r.partner_id = rl.partner_id and r.release_id = rl.release_id "
-                        + "join order_line l on l.order_id = r.order_id and l.line_number = rl.line_number "
-                        + "where rl.partner_id = ? and rl.release_id = ? order by rl.due_date, rl.line_number",
-                (rs, i) -> new Release.ReleaseLine(rs.getString(1), rs.getString(2), rs.getString(3),
-                        plain(rs.getBigDecimal(4)), rs.getString(5), plain(rs.getBigDecimal(6)),
-                        rs.getDate(7).toLocalDate()),
-                partnerId, releaseId);
+    /**
+     * The lines of all of an order's releases in one read, by release id, each release's in due date and line order:
+     * a blanket order has tens of thousands, and a read per release made a decision wait on two dozen round trips.
+     */
+    private Map<String, List<Release.ReleaseLine>> releaseLinesOf(long orderId) {
+        Map<String, List<Release.ReleaseLine>> lines = new HashMap<>();
+        jdbc.query("select rl.release_id, rl.line_number, l.buyer_part, l.vendor_part, rl.quantity, rl.unit, rl.unit_price, "
+                        + "rl.due_date from order_release r join release_line rl on rl.partner_id = r.partner_id "
+                        + "and rl.release_id = r.release_id join order_line l on l.order_id = r.order_id "
+                        + "and l.line_number = rl.line_number where r.order_id = ? "
+                        + "order by rl.release_id, rl.due_date, rl.line_number",
+                rs -> {
+                    lines.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Release.ReleaseLine(
+                            rs.getString(2), rs.getString(3), rs.getString(4), plain(rs.getBigDecimal(5)), rs.getString(6),
+                            plain(rs.getBigDecimal(7)), rs.getDate(8).toLocalDate()));
+                }, orderId);
+        return lines;
     }
 
     /** 100.0000 as stored reads back as 100, not 1E+2. */

@@ -37,6 +37,9 @@ public final class InterchangeGenerator {
     private final int sets;
     private final int interchangeControlNumber;
     private final boolean onContract;
+    private final int lines;
+    private final int deliveries;
+    private final String poNumber;
     /** The number of the first order: its PO number is 45 followed by it in eight digits. */
     private int firstOrder = 1;
 
@@ -63,7 +66,27 @@ public final class InterchangeGenerator {
         return this;
     }
 
+    /**
+     * One 850 on acme's contract with {@code lines} PO1 lines, each over {@code deliveries} monthly SCH: the big
+     * blanket order of a key account. Its value is far over the contract's limits, so the hub holds it for a person.
+     */
+    public static InterchangeGenerator bigOrder(int lines, int deliveries, int interchangeControlNumber, String poNumber) {
+        return new InterchangeGenerator(1, interchangeControlNumber, true, lines, deliveries, poNumber);
+    }
+
     private InterchangeGenerator(int sets, int interchangeControlNumber, boolean onContract) {
+        this(sets, interchangeControlNumber, onContract, LINES, DELIVERIES, null);
+    }
+
+    private InterchangeGenerator(int sets, int interchangeControlNumber, boolean onContract, int lines, int deliveries,
+            String poNumber) {
+        if (lines < 1 || deliveries < 1 || deliveries > 24) {
+            throw new IllegalArgumentException("1 or more lines of 1 to 24 deliveries (the contract runs two years), not "
+                    + lines + " x " + deliveries);
+        }
+        this.lines = lines;
+        this.deliveries = deliveries;
+        this.poNumber = poNumber;
         this.onContract = onContract;
         if (sets < 1 || sets > 999_999) {
             throw new IllegalArgumentException("a group holds 1 to 999,999 sets (GE01), not " + sets);
@@ -121,7 +144,7 @@ public final class InterchangeGenerator {
         String st = String.format("%04d", n);
         w.count = 0;
         w.segment("ST*850*" + st);
-        String po = "45" + String.format("%08d", firstOrder + n - 1);
+        String po = poNumber != null ? poNumber : "45" + String.format("%08d", firstOrder + n - 1);
         w.segment("BEG*00*BK*" + po + "**20261102*GSA-47QSWA-2026");
         w.segment("CUR*BY*USD");
         w.segment("REF*CT*GSA-47QSWA-2026");
@@ -136,7 +159,7 @@ public final class InterchangeGenerator {
         w.segment("N1*BT*ACME ACCOUNTS PAYABLE*92*ACME-AP");
         w.segment("N3*PO BOX 9000");
         w.segment("N4*WASHINGTON*DC*20405*US");
-        for (int line = 1; line <= LINES; line++) {
+        for (int line = 1; line <= lines; line++) {
             int product = (n + line) % PRODUCTS.length;
             int monthly = 10 * ((n * 7 + line * 13) % 20 + 1);
             String unit = UNITS[product];
@@ -144,20 +167,21 @@ public final class InterchangeGenerator {
                 String[] part = CONTRACT_PARTS[(n + line) % CONTRACT_PARTS.length];
                 monthly = (n * 7 + line * 13) % 20 + 1;
                 unit = part[2];
-                w.segment("PO1*" + line + "*" + monthly * DELIVERIES + "*" + unit + "*" + part[3] + "*PE*BP*" + part[0]
+                w.segment("PO1*" + line + "*" + monthly * deliveries + "*" + unit + "*" + part[3] + "*PE*BP*" + part[0]
                         + "*VP*" + part[1]);
             } else {
-                w.segment("PO1*" + line + "*" + monthly * DELIVERIES + "*" + unit + "*" + (40 + product * 13) + "."
+                w.segment("PO1*" + line + "*" + monthly * deliveries + "*" + unit + "*" + (40 + product * 13) + "."
                         + (n % 100 < 10 ? "0" : "") + n % 100 + "*PE*BP*ACM-" + (77800 + product) + "*VP*EH-"
                         + (1000 + product * 37));
             }
             w.segment("PID*F****" + PRODUCTS[product]);
-            for (int month = 0; month < DELIVERIES; month++) {
+            for (int month = 0; month < deliveries; month++) {
+                // within the month: a big order's lines spread over its first four weeks
                 w.segment("SCH*" + monthly + "*" + unit + "***002*"
-                        + CCYYMMDD.format(FIRST_DELIVERY.plusMonths(month).plusDays(line - 1)));
+                        + CCYYMMDD.format(FIRST_DELIVERY.plusMonths(month).plusDays((line - 1) % 28)));
             }
         }
-        w.segment("CTT*" + LINES);
+        w.segment("CTT*" + lines);
         w.segment("SE*" + (w.count + 1) + "*" + st);
     }
 

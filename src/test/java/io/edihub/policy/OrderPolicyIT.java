@@ -124,6 +124,79 @@ class OrderPolicyIT {
                 + "where o.po_number = 'GX-RACE-1'", Integer.class)).isEqualTo(1);
     }
 
+    /**
+     * A blanket order of 500 lines x 24 monthly SCH (12,000 deliveries) over SFTP is stored whole and as sent: every
+     * line, every schedule line and every release line, compared with the segments of the file, not with what the
+     * hub's reader made of them. It is worth more than acme's limits, so it is held; approved, its releases are planned
+     * with the same lines.
+     */
+    @Test
+    void aBlanketOrderOf500LinesBy24MonthsIsStoredWholeAndAsSent() throws Exception {
+        String po = "AC-BIG-500";
+        byte[] x12 = InterchangeGenerator.bigOrder(500, 24, 700_000_501, po).bytes();
+        List<String> sentLines = new java.util.ArrayList<>();
+        List<String> sentSchedule = new java.util.ArrayList<>();
+        List<String> sentReleaseLines = new java.util.ArrayList<>();
+        java.time.YearMonth first = null;
+        String[] po1 = null;
+        for (String segment : new String(x12, StandardCharsets.US_ASCII).split("~\n")) {
+            String[] e = segment.split("\\*", -1);
+            if (e[0].equals("PO1")) {
+                po1 = e;
+            } else if (e[0].equals("PID")) {
+                // line number, buyer part, vendor part, description, quantity, unit, price
+                sentLines.add(String.join("|", po1[1], po1[7], po1[9], e[5], po1[2], po1[3],
+                        new java.math.BigDecimal(po1[4]).stripTrailingZeros().toPlainString()));
+            } else if (e[0].equals("SCH")) {
+                java.time.LocalDate due = java.time.LocalDate.parse(e[6], java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+                first = first == null || java.time.YearMonth.from(due).isBefore(first) ? java.time.YearMonth.from(due) : first;
+                sentSchedule.add(String.join("|", po1[1], e[1], e[2], due.toString()));
+                // held at the prices it will be invoiced at (acme.yaml): the tablet's second period from July 2028
+                String price = po1[7].equals("ACM-77812") ? due.isBefore(java.time.LocalDate.of(2028, 7, 1)) ? "42.5" : "44"
+                        : "118";
+                sentReleaseLines.add(String.join("|", due.toString().substring(0, 7), po1[1], due.toString(), e[1], e[2],
+                        price));
+            }
+        }
+        assertThat(sentLines).hasSize(500);
+        assertThat(sentSchedule).hasSize(12_000);
+
+        acme.upload("big-500x24.edi", x12);
+        await().atMost(Duration.ofMinutes(2)).until(() -> acme.list("outbound").stream().anyMatch(n -> n.startsWith("997-")
+                && n.endsWith("-for-700000501.x12")));
+        assertThat(jdbc.queryForObject("select status from purchase_order where partner_id = 'acme' and po_number = ?",
+                String.class, po)).as("over the order and release limits").isEqualTo("HELD");
+        Long id = jdbc.queryForObject("select id from purchase_order where partner_id = 'acme' and po_number = ?", Long.class,
+                po);
+        assertThat(jdbc.queryForList("select line_number || '|' || buyer_part || '|' || vendor_part || '|' || description "
+                + "|| '|' || trim_scale(quantity) || '|' || unit || '|' || trim_scale(unit_price) from order_line "
+                + "where order_id = ?", String.class, id)).containsExactlyInAnyOrderElementsOf(sentLines);
+        assertThat(jdbc.queryForList("select line_number || '|' || trim_scale(quantity) || '|' || unit || '|' || "
+                + "delivery_date || coalesce('|' || reference, '') from schedule_line where order_id = ?", String.class, id))
+                .containsExactlyInAnyOrderElementsOf(sentSchedule);
+        java.time.YearMonth anchor = first;
+        List<String> releaseLines = List.copyOf(sentReleaseLines.stream().map(l -> po + "-" + String.format("%02d",
+                anchor.until(java.time.YearMonth.parse(l.substring(0, 7)), java.time.temporal.ChronoUnit.MONTHS) + 1)
+                + l.substring(7)).toList());
+        String storedReleaseLines = "select rl.release_id || '|' || rl.line_number || '|' || rl.due_date || '|' || "
+                + "trim_scale(rl.quantity) || '|' || rl.unit || '|' || trim_scale(rl.unit_price) from release_line rl "
+                + "join order_release r on r.partner_id = rl.partner_id and r.release_id = rl.release_id where r.order_id = ?";
+        assertThat(jdbc.queryForList(storedReleaseLines, String.class, id)).containsExactlyInAnyOrderElementsOf(releaseLines);
+        assertThat(orders.releases("acme", po)).hasSize(25).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(Release.Status.HELD);
+            assertThat(r.releaseId()).startsWith(po + "-");
+        }).flatExtracting(Release::lines).hasSize(12_000);
+        assertThat(jdbc.queryForObject("select value from purchase_order where id = ?", java.math.BigDecimal.class, id))
+                .isEqualByComparingTo(orders.releases("acme", po).stream().map(Release::value)
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+
+        HttpResponse<String> approved = hub.post("/api/v1/orders/acme/" + po + "/decision", "olivia", "olivia-secret",
+                "{\"decision\": \"approve\", \"comment\": \"framework agreement\"}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(orders.releases("acme", po)).extracting(Release::status).containsOnly(Release.Status.PLANNED);
+        assertThat(jdbc.queryForList(storedReleaseLines, String.class, id)).containsExactlyInAnyOrderElementsOf(releaseLines);
+    }
+
     private int decide(String po, String decision) {
         try {
             return hub.post("/api/v1/orders/globex/" + po + "/decision", "olivia", "olivia-secret",
