@@ -417,7 +417,9 @@ class X12Intake {
             results.add("PO " + message.poNumber() + " (" + message.purpose().name().toLowerCase() + "): "
                     + outcome.message());
             if (outcome.acknowledgment() != null) {
-                pendingAcks.add(new PendingAck(outcome.acknowledgment(), group.version()));
+                // in the group's release, as the hub writes it (004010VICS, 005010X231A1 and 003020 would be refused)
+                pendingAcks.add(new PendingAck(outcome.acknowledgment(),
+                        PoAcknowledgment855Writer.releaseFor(group.version())));
             }
             inGroup++;
         }

@@ -15,6 +15,18 @@ import java.util.List;
  */
 public interface InterchangeListener {
 
+    /**
+     * What a listener threw (a database down, a document the hub cannot write): a technical failure of the file's
+     * processing, never a verdict on its content. The reader lets it through instead of reporting the interchange as
+     * unreadable, so that the file is tried again and nothing of it is half taken.
+     */
+    final class Failure extends RuntimeException {
+
+        public Failure(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     /** The interchange header was read and its sender identified (or refused). */
     default void startInterchange(InterchangeResult interchange) {
     }

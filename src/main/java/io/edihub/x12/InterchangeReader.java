@@ -246,6 +246,9 @@ public final class InterchangeReader {
                 streamBroken(e.getMessage());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (InterchangeListener.Failure e) {
+                // the listener's own failure, not the input's: the caller's transaction and retry deal with it
+                throw e;
             } catch (RuntimeException e) {
                 // StAEDI reports some malformed input as unchecked exceptions; it is still bad input
                 streamBroken(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -584,13 +587,15 @@ public final class InterchangeReader {
             if (interchange == null) {
                 return;
             }
-            listener.endInterchange(interchange);
-            interchanges.add(interchange);
+            // forgotten before the listener hears of it: whatever the listener does, an interchange ends once
+            InterchangeResult ended = interchange;
             interchange = null;
             group = null;
             transaction = null;
             forgetMappers();
             skipping = false;
+            interchanges.add(ended);
+            listener.endInterchange(ended);
         }
 
         private void error(EDIStreamReader reader, EDIStreamEvent event) {

@@ -36,6 +36,19 @@ final class OutboundInterchange {
     /** GS08 unless the partner asks for another version. */
     static final String DEFAULT_VERSION = "004010";
 
+    /**
+     * The release the hub answers a group in with a document of its own (an 855 to an 850): the group's release
+     * without its suffix (an implementation guide's, such as {@code VICS} or {@code X231A1}, names the sender's guide
+     * for its own set), and never one before 004010 or after 008050, which the hub does not write.
+     */
+    static String writableRelease(String groupVersion) {
+        String release = groupVersion == null || groupVersion.length() < 6 ? "" : groupVersion.substring(0, 6);
+        if (!VERSION.matcher(release).matches()) {
+            return release.matches("\\d{6}") && release.compareTo("008050") > 0 ? "008050" : DEFAULT_VERSION;
+        }
+        return release;
+    }
+
     private static final Pattern VERSION = Pattern.compile("00[4-8]0[0-9]0");
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");

@@ -37,6 +37,14 @@ public final class PoAcknowledgment855Writer {
     }
 
     /** The 855 in version 004010. */
+    /**
+     * The release an 855 answering an order of this group is written in: the group's, without an implementation
+     * guide's suffix, within the releases the hub writes (004010 to 008050).
+     */
+    public static String releaseFor(String groupVersion) {
+        return OutboundInterchange.writableRelease(groupVersion);
+    }
+
     public String write(PoAcknowledgment ack, PartnerProfile partner, ControlNumbers numbers, ZonedDateTime now) {
         return write(ack, partner, numbers, now, DEFAULT_VERSION);
     }

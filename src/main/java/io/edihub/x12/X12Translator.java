@@ -51,18 +51,18 @@ public final class X12Translator {
         FileResult result = reader.read(fileName, input, context, new InterchangeListener() {
             @Override
             public void startInterchange(InterchangeResult interchange) {
-                listener.startInterchange(interchange);
+                guarded(() -> listener.startInterchange(interchange));
             }
 
             @Override
             public void startGroup(InterchangeResult interchange, GroupResult group) {
-                listener.startGroup(interchange, group);
+                guarded(() -> listener.startGroup(interchange, group));
             }
 
             @Override
             public void change(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                     OrderChange change) {
-                listener.change(interchange, group, transaction, change);
+                guarded(() -> listener.change(interchange, group, transaction, change));
                 if (change != null) {
                     changes.put(transaction, change);
                 }
@@ -71,7 +71,7 @@ public final class X12Translator {
             @Override
             public void acceptances(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                     List<Acceptance> read) {
-                listener.acceptances(interchange, group, transaction, read);
+                guarded(() -> listener.acceptances(interchange, group, transaction, read));
                 if (!read.isEmpty()) {
                     acceptances.put(transaction, read);
                 }
@@ -80,7 +80,7 @@ public final class X12Translator {
             @Override
             public void adjustments(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                     List<Adjustment> read) {
-                listener.adjustments(interchange, group, transaction, read);
+                guarded(() -> listener.adjustments(interchange, group, transaction, read));
                 if (!read.isEmpty()) {
                     adjustments.put(transaction, read);
                 }
@@ -89,7 +89,7 @@ public final class X12Translator {
             @Override
             public void remittances(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                     List<Remittance> read) {
-                listener.remittances(interchange, group, transaction, read);
+                guarded(() -> listener.remittances(interchange, group, transaction, read));
                 if (!read.isEmpty()) {
                     remittances.put(transaction, read);
                 }
@@ -98,7 +98,7 @@ public final class X12Translator {
             @Override
             public void functionalAck(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                     ReceivedFunctionalAck ack) {
-                listener.functionalAck(interchange, group, transaction, ack);
+                guarded(() -> listener.functionalAck(interchange, group, transaction, ack));
                 if (ack != null) {
                     functionalAcks.put(transaction, ack);
                 }
@@ -107,26 +107,37 @@ public final class X12Translator {
             @Override
             public void transaction(InterchangeResult interchange, GroupResult group, TransactionResult transaction,
                     PlannedOrder order) {
-                listener.transaction(interchange, group, transaction, order);
+                guarded(() -> listener.transaction(interchange, group, transaction, order));
             }
 
             @Override
             public void endGroup(InterchangeResult interchange, GroupResult group) {
-                listener.endGroup(interchange, group);
+                guarded(() -> listener.endGroup(interchange, group));
             }
 
             @Override
             public void endInterchange(InterchangeResult interchange) {
-                listener.endInterchange(interchange);
+                guarded(() -> listener.endInterchange(interchange));
                 Optional<AcknowledgmentWriter.Acknowledgment> ack = acknowledgments.write(interchange, numbers,
                         ZonedDateTime.now(clock));
                 ack.ifPresent(a -> {
                     acks.add(a);
-                    listener.acknowledgment(interchange, a);
+                    guarded(() -> listener.acknowledgment(interchange, a));
                 });
             }
         });
         return new Translation(result, acks, changes, acceptances, adjustments, remittances, functionalAcks);
+    }
+
+    /** Runs a listener's callback; what it throws is a technical failure, never a verdict on the file. */
+    private static void guarded(Runnable callback) {
+        try {
+            callback.run();
+        } catch (InterchangeListener.Failure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InterchangeListener.Failure(e);
+        }
     }
 
     /**

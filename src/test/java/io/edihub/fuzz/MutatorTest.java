@@ -86,8 +86,8 @@ class MutatorTest {
 
     @Test
     void everyRunHasTheRegressionInputsOfTheOtherSeedsBesideItsOwn() {
-        assertThat(IntakeFuzzIT.regressionsBeside(42L)).containsOnlyKeys(20261123L, 20261207L);
-        assertThat(IntakeFuzzIT.regressionsBeside(20261207L)).containsOnlyKeys(20261123L);
+        assertThat(IntakeFuzzIT.regressionsBeside(42L)).containsOnlyKeys(20261123L, 20261207L, 5983575704056341359L);
+        assertThat(IntakeFuzzIT.regressionsBeside(20261207L)).containsOnlyKeys(20261123L, 5983575704056341359L);
     }
 
     @Test
@@ -138,5 +138,16 @@ class MutatorTest {
         Mutator pinned = new Mutator(20261207L, Mutator.x12SamplesOf(20261207L, SAMPLES), 1000);
         assertThat(pinned.input(7).kind()).isEqualTo(Mutator.Kind.BYTE_FLIP);
         assertThat(fresh.input(7).kind()).isEqualTo(Mutator.Kind.RELEASE_CHANGED);
+    }
+
+    @Test
+    void theInputsOfSeed5983575704056341359AreStillTheOnesThatFoundTheUnwritable855() throws Exception {
+        assertThat(IntakeFuzzIT.REGRESSIONS.get(5983575704056341359L)).containsExactly(916, 1294, 4786);
+        Mutator mutator = new Mutator(5983575704056341359L, Mutator.x12SamplesOf(5983575704056341359L, SAMPLES), 1_000_000);
+        assertThat(mutator.input(916).detail()).isEqualTo("GS08 of segment 2 -> 005010X231A1, ISA12 -> 00501");
+        assertThat(mutator.input(916).sample().name()).isEqualTo("acme-changes-850-replace");
+        for (int i : List.of(916, 1294, 4786)) {
+            assertThat(mutator.input(i).kind()).isEqualTo(Mutator.Kind.RELEASE_CHANGED);
+        }
     }
 }
