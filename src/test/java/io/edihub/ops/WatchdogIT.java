@@ -224,7 +224,8 @@ class WatchdogIT {
 
         // dispatched, and nothing shipped for 5 days
         clock.advance(Duration.ofDays(5).plus(MINUTE));
-        assertThat(watchdog.check().opened()).contains("NOT_SHIPPED:acme:WD-1-01");
+        // opened by this check or by the hub's own scheduled one, whichever ran first: it must be open now
+        watchdog.check();
         String notShipped = openAlert("NOT_SHIPPED:acme:WD-1-01").path("id").asText();
         event(notShipped, "OPEN");
         kafka.send(SHIPMENTS, "WD-1-01", """
