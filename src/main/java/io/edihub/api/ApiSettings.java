@@ -31,7 +31,7 @@ public record ApiSettings(Map<String, String> clients, Map<String, String> opera
         clients = clients == null ? Map.of() : Map.copyOf(clients);
         operators = operators == null ? Map.of() : Map.copyOf(operators);
         credentials = credentials == null ? new Credentials(Duration.ofMinutes(5), 10_000) : credentials;
-        admission = admission == null ? new Admission(16, 12, Duration.ofSeconds(1)) : admission;
+        admission = admission == null ? new Admission(6, 4, Duration.ofSeconds(1)) : admission;
     }
 
     /**
@@ -53,13 +53,14 @@ public record ApiSettings(Map<String, String> clients, Map<String, String> opera
      * with {@code Retry-After}, instead of waiting for a thread.
      *
      * @param maxInProgress          API requests worked on or waiting for one of the API's threads at once (Spring's
-     *                               task executor, {@code spring.task.execution.pool.core-size}, 8 by default)
+     *                               task executor, {@code spring.task.execution.pool.core-size}, 8 by default);
+     *                               kept below the database pool (10), which the intake and schedulers share
      * @param maxInProgressPerCaller of which one user may have at most this many; more are answered 429
      * @param retryAfter             what {@code Retry-After} tells a refused client (whole seconds, at least 1)
      */
     public record Admission(
-            @DefaultValue("16") @Min(value = 1, message = "must be at least 1") int maxInProgress,
-            @DefaultValue("12") @Min(value = 1, message = "must be at least 1") int maxInProgressPerCaller,
+            @DefaultValue("6") @Min(value = 1, message = "must be at least 1") int maxInProgress,
+            @DefaultValue("4") @Min(value = 1, message = "must be at least 1") int maxInProgressPerCaller,
             @DefaultValue("1s") @DurationMin(seconds = 1, message = "must be at least 1s") Duration retryAfter) {
     }
 }

@@ -145,12 +145,27 @@ class InboundDocuments {
         return new IntakeOutcome.OutboundFile(stored.id(), stored.fileName(), stored.content());
     }
 
-    /** Stores an 855 interchange for the partner's outbound folder, named by its ISA13 and the PO it answers. */
-    IntakeOutcome.OutboundFile outbound855(String partnerId, String interchange, String poNumber, Long documentId,
-            Instant now) {
+    /**
+     * Stores an 855 interchange for the partner's outbound folder, named by its ISA13 and the PO it answers, for the
+     * delivery route.
+     */
+    IntakeOutcome.OutboundFile outbound855(String partnerId, String interchange, String poNumber, Instant now) {
         String control = interchange.substring(90, 99);
-        String name = "855-" + control + "-for-" + poNumber.replaceAll("[^0-9A-Za-z-]", "") + ".x12";
-        return outbound(partnerId, "855", control, name, interchange, documentId, poNumber, now);
+        return outbound(partnerId, "855", control, name855(control, poNumber), interchange, null, poNumber, now);
+    }
+
+    /**
+     * As {@link #outbound855(String, String, String, Instant)}, for an order of an inbound document: the delivery
+     * route writes it once the answers to that document are written ({@link #complete}).
+     */
+    void outbound855(String partnerId, String interchange, String poNumber, long documentId, Instant now) {
+        String control = interchange.substring(90, 99);
+        outboundDocuments.storeAfterAnswers(partnerId, "855", control, name855(control, poNumber), interchange, documentId,
+                poNumber, now);
+    }
+
+    private static String name855(String control, String poNumber) {
+        return "855-" + control + "-for-" + poNumber.replaceAll("[^0-9A-Za-z-]", "") + ".x12";
     }
 
     /**

@@ -65,7 +65,7 @@ public class OrderDecisions {
             IntakeOutcome.OutboundFile file;
             if (format.startsWith("X12")) {
                 String text = poAcknowledgments.write(outcome.acknowledgment(), partner, controlNumbers, now.atZone(ZoneOffset.UTC));
-                file = documents.outbound855(partnerId, text, poNumber, null, now);
+                file = documents.outbound855(partnerId, text, poNumber, now);
             } else {
                 file = documents.outbound(partnerId, "PO_ACK", null, "po-ack-" + poNumber.replaceAll("[^0-9A-Za-z-]", "") + "-" + now.toEpochMilli() + ".json",
                         CanonicalJson.pretty(outcome.acknowledgment()), null, poNumber, now);

@@ -7,7 +7,6 @@ import io.edihub.canonical.OrderChange;
 import io.edihub.canonical.OrderMessage;
 import io.edihub.canonical.PlannedOrder;
 import io.edihub.canonical.Remittance;
-import io.edihub.canonical.PoAcknowledgment;
 import io.edihub.canonical.PurchaseOrder;
 import io.edihub.document.OrderFormat;
 import io.edihub.ops.ReceivedAcknowledgments;
@@ -148,7 +147,7 @@ class X12Intake {
         IntakeContext context = new IntakeContext(Optional.of(partner), partners, us,
                 bypassDuplicates ? IntakeContext.DuplicateCheck.NEVER : this::seen);
         X12Translator.Translation translation;
-        try (InputStream in = content.open()) {
+        try (InputStream in = content.open(); PendingAcknowledgments spool = listener.pendingAcks) {
             translation = translator.translate(fileName, in, context, controlNumbers, listener);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + fileName, e);
@@ -171,7 +170,7 @@ class X12Intake {
         sb.append(fileName).append(" from partner ").append(partner.id()).append(": ACCEPTED AS TEST at ").append(at)
                 .append('\n').append("Test interchange (ISA15 T): read, checked and acknowledged; nothing of it was taken ")
                 .append("(no order, release, invoice or event).\n\nChecked:\n");
-        listener.results.forEach(line -> sb.append(line).append('\n'));
+        listener.results.appendTo(sb);
         return sb.toString();
     }
 
@@ -197,7 +196,7 @@ class X12Intake {
         result.describeErrors().forEach(line -> sb.append(line).append('\n'));
         if (!listener.results.isEmpty()) {
             sb.append("\nTaken:\n");
-            listener.results.forEach(line -> sb.append(line).append('\n'));
+            listener.results.appendTo(sb);
         }
         return sb.toString();
     }
@@ -207,8 +206,47 @@ class X12Intake {
             List<AcceptanceDesk.Outcome> outcomes) {
     }
 
-    /** An 855 to send once the interchange that carried its order is known to stand. */
-    private record PendingAck(PoAcknowledgment ack, String version) {
+    /**
+     * What a file's sets came to, one line each, for its report: the first {@value #MAX} lines and how many more, so
+     * that a file of tens of thousands of orders keeps a report of bounded size.
+     */
+    static final class ReportLines {
+
+        static final int MAX = 1_000;
+
+        private final List<String> kept = new ArrayList<>();
+        private int total;
+
+        void add(String line) {
+            if (kept.size() < MAX) {
+                kept.add(line);
+            }
+            total++;
+        }
+
+        boolean isEmpty() {
+            return total == 0;
+        }
+
+        /** Where the lines added from now on begin, for {@link #truncate}. */
+        int mark() {
+            return total;
+        }
+
+        /** Drops what was added since {@code mark}: the kept lines are always the first ones. */
+        void truncate(int mark) {
+            if (kept.size() > mark) {
+                kept.subList(mark, kept.size()).clear();
+            }
+            total = Math.min(total, mark);
+        }
+
+        void appendTo(StringBuilder sb) {
+            kept.forEach(line -> sb.append(line).append('\n'));
+            if (total > kept.size()) {
+                sb.append("... and ").append(total - kept.size()).append(" more\n");
+            }
+        }
     }
 
     /** Stores what the reader accepts, and undoes it when its group or interchange turns out rejected. */
@@ -222,7 +260,7 @@ class X12Intake {
         private Object groupSavepoint;
         private int inInterchange;
         private int inGroup;
-        private int groupAcks;
+        private long groupAcks;
         private int groupResults;
         private int interchangeResults;
         int stored;
@@ -231,8 +269,8 @@ class X12Intake {
         private int testsInGroup;
         private int testsInInterchange;
         final List<IntakeOutcome.OutboundFile> outbound = new ArrayList<>();
-        final List<PendingAck> pendingAcks = new ArrayList<>();
-        final List<String> results = new ArrayList<>();
+        final PendingAcknowledgments pendingAcks = new PendingAcknowledgments();
+        final ReportLines results = new ReportLines();
         /** alerted once the interchange ends, so that a rolled-back group does not take its alerts with it */
         final List<RefusedAcceptances> refusedAcceptances = new ArrayList<>();
 
@@ -248,7 +286,7 @@ class X12Intake {
             inInterchange = 0;
             testsInInterchange = 0;
             pendingAcks.clear();
-            interchangeResults = results.size();
+            interchangeResults = results.mark();
             interchangeSavepoint = interchange.rejected() ? null : status.createSavepoint();
         }
 
@@ -256,8 +294,8 @@ class X12Intake {
         public void startGroup(InterchangeResult interchange, GroupResult group) {
             inGroup = 0;
             testsInGroup = 0;
-            groupAcks = pendingAcks.size();
-            groupResults = results.size();
+            groupAcks = pendingAcks.mark();
+            groupResults = results.mark();
             groupSavepoint = status.createSavepoint();
         }
 
@@ -418,8 +456,7 @@ class X12Intake {
                     + outcome.message());
             if (outcome.acknowledgment() != null) {
                 // in the group's release, as the hub writes it (004010VICS, 005010X231A1 and 003020 would be refused)
-                pendingAcks.add(new PendingAck(outcome.acknowledgment(),
-                        PoAcknowledgment855Writer.releaseFor(group.version())));
+                pendingAcks.add(outcome.acknowledgment(), PoAcknowledgment855Writer.releaseFor(group.version()));
             }
             inGroup++;
         }
@@ -433,8 +470,8 @@ class X12Intake {
         public void endGroup(InterchangeResult interchange, GroupResult group) {
             if (group.rejected()) {
                 status.rollbackToSavepoint(groupSavepoint);
-                pendingAcks.subList(groupAcks, pendingAcks.size()).clear();
-                results.subList(groupResults, results.size()).clear();
+                pendingAcks.truncate(groupAcks);
+                results.truncate(groupResults);
             } else {
                 status.releaseSavepoint(groupSavepoint);
                 inInterchange += inGroup;
@@ -459,7 +496,7 @@ class X12Intake {
             if (interchange.rejected()) {
                 status.rollbackToSavepoint(interchangeSavepoint);
                 pendingAcks.clear();
-                results.subList(interchangeResults, results.size()).clear();
+                results.truncate(interchangeResults);
                 return;
             }
             status.releaseSavepoint(interchangeSavepoint);
@@ -485,12 +522,13 @@ class X12Intake {
             if (interchange.rejected()) {
                 return;
             }
-            // the 855s of the orders this interchange kept, after the 997 that says the sets were read
-            for (PendingAck pending : pendingAcks) {
-                String text = poAcknowledgments.write(pending.ack(), interchange.partner(), controlNumbers,
-                        now.atZone(java.time.ZoneOffset.UTC), pending.version());
-                outbound.add(documents.outbound855(interchange.partner().id(), text, pending.ack().poNumber(), documentId, now));
-            }
+            // the 855s of the orders this interchange kept, after the 997 that says the sets were read; the delivery
+            // route writes them once the 997 is written
+            pendingAcks.forEach((po, release) -> {
+                String text = poAcknowledgments.write(po, interchange.partner(), controlNumbers,
+                        now.atZone(java.time.ZoneOffset.UTC), release);
+                documents.outbound855(interchange.partner().id(), text, po.poNumber(), documentId, now);
+            });
             pendingAcks.clear();
         }
     }

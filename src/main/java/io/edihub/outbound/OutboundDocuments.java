@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Stores a document for a partner's {@code outbound/} folder (997, TA1, 855, 856, 810, JSON answers) in the
  * caller's transaction. Answers to an inbound file are written by the intake route that read it; the rest
- * by the {@code deliverOutboundDocuments} route.
+ * by the {@code deliverOutboundDocuments} route, the 855s for an inbound file's orders once its answers are written
+ * (column {@code written_by}).
  */
 @Component
 public class OutboundDocuments {
@@ -47,24 +48,46 @@ public class OutboundDocuments {
      */
     public Stored store(String partnerId, String kind, String controlNumber, String fileName, String content,
             Long documentId, String poNumber, String releaseId, Instant now) {
+        return insert(partnerId, kind, controlNumber, fileName, content, documentId, poNumber, releaseId,
+                documentId == null ? "DELIVERY" : "INTAKE", now);
+    }
+
+    /**
+     * Stores a document that an inbound file led to, such as the 855 for one of its orders, for the delivery route:
+     * it is written once the answers to that file are ({@link #answersWritten}), so that the partner gets the 997
+     * first, and a file of tens of thousands of orders never has its 855s held in memory to be written.
+     */
+    public Stored storeAfterAnswers(String partnerId, String kind, String controlNumber, String fileName, String content,
+            long documentId, String poNumber, Instant now) {
+        return insert(partnerId, kind, controlNumber, fileName, content, documentId, poNumber, null, "WAITING", now);
+    }
+
+    private Stored insert(String partnerId, String kind, String controlNumber, String fileName, String content,
+            Long documentId, String poNumber, String releaseId, String writtenBy, Instant now) {
         Long id = jdbc.queryForObject("insert into outbound_document (partner_id, kind, control_number, file_name, content, "
-                        + "inbound_document_id, created_at, group_control_number, po_number, release_id) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                        + "inbound_document_id, created_at, group_control_number, po_number, release_id, written_by) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
                 Long.class, partnerId, kind, controlNumber, fileName, content, documentId, Timestamp.from(now),
-                groupControlNumber(content), poNumber, releaseId);
+                groupControlNumber(content), poNumber, releaseId, writtenBy);
         return new Stored(id, fileName, content);
     }
 
-    /** The answers stored for one inbound document, in the order they were made. */
+    /** The answers stored for one inbound document, which the intake route writes, in the order they were made. */
     public List<Stored> answersTo(long inboundDocumentId) {
-        return jdbc.query("select id, file_name, content from outbound_document where inbound_document_id = ? order by id",
+        return jdbc.query("select id, file_name, content from outbound_document where inbound_document_id = ? "
+                        + "and written_by = 'INTAKE' order by id",
                 (rs, i) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)), inboundDocumentId);
     }
 
-    /** The answers to an inbound document are in the partner's folder (the caller's transaction). */
+    /**
+     * The answers to an inbound document are in the partner's folder (the caller's transaction): what waited for them
+     * goes to the delivery route now.
+     */
     public void answersWritten(long inboundDocumentId, Instant at) {
-        jdbc.update("update outbound_document set written_at = ? where inbound_document_id = ? and written_at is null",
-                Timestamp.from(at), inboundDocumentId);
+        jdbc.update("update outbound_document set written_at = ? where inbound_document_id = ? and written_by = 'INTAKE' "
+                + "and written_at is null", Timestamp.from(at), inboundDocumentId);
+        jdbc.update("update outbound_document set written_by = 'DELIVERY' where inbound_document_id = ? "
+                + "and written_by = 'WAITING'", inboundDocumentId);
     }
 
     /**
@@ -76,13 +99,13 @@ public class OutboundDocuments {
     }
 
     /**
-     * Documents that answer no inbound file (those are written by the intake route itself), oldest first, each
+     * Documents for the delivery route (the answers to an inbound file are written by the intake route), oldest first, each
      * noted as being delivered now (in one statement, committed before the first write) so that a later attempt
      * knows to look for it in the folder first.
      */
     public List<Pending> undelivered(int limit, Instant now) {
         return jdbc.query("with due as (select id, delivery_attempted_at is not null as tried from outbound_document "
-                        + "where written_at is null and inbound_document_id is null order by id limit ?) "
+                        + "where written_at is null and written_by = 'DELIVERY' order by id limit ?) "
                         + "update outbound_document o set delivery_attempted_at = ? from due where o.id = due.id "
                         + "returning o.id, o.partner_id, o.file_name, o.content, due.tried",
                 (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)),

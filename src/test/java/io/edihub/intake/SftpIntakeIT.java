@@ -88,6 +88,17 @@ class SftpIntakeIT {
                 + "where o.po_number = '4500012351'", Integer.class)).isEqualTo(24);
         assertThat(jdbc.queryForObject("select sha256 from inbound_document d join purchase_order o on o.document_id = d.id "
                 + "where o.po_number = '4500012351'", String.class)).hasSize(64);
+
+        // the 855 goes by the delivery route, once the 997 is written, and numbered after it
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("outbound"))
+                .anyMatch(n -> n.startsWith("855-") && n.endsWith("-for-4500012351.x12")));
+        Map<String, Object> answers = jdbc.queryForMap("select a.control_number as ack_control, a.written_at as ack_written, "
+                + "p.control_number as po_control, p.written_at as po_written, p.written_by from outbound_document a "
+                + "join outbound_document p on p.inbound_document_id = a.inbound_document_id and p.kind = '855' "
+                + "where a.kind = '997' and a.file_name like '%-for-000000151.x12' and p.po_number = '4500012351'");
+        assertThat(answers.get("written_by")).isEqualTo("DELIVERY");
+        assertThat(Long.parseLong((String) answers.get("po_control"))).isGreaterThan(Long.parseLong((String) answers.get("ack_control")));
+        assertThat((java.sql.Timestamp) answers.get("po_written")).isAfterOrEqualTo((java.sql.Timestamp) answers.get("ack_written"));
     }
 
     @Test

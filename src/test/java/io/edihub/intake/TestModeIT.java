@@ -102,6 +102,8 @@ class TestModeIT {
         assertThat(ack).as("the answer to a test is a test too").contains("*000000871*", "AK9*A*1*1*1~")
                 .containsPattern("\\*[0-9]{9}\\*0\\*T\\*>~");
         assertThat(globex.list("outbound")).as("no 855 for an order never taken").noneMatch(n -> n.startsWith("855-"));
+        assertThat(jdbc.queryForObject("select count(*) from outbound_document where po_number = 'GX-88871'", Integer.class))
+                .as("nor one stored for the delivery route").isZero();
         assertThat(jdbc.queryForObject("select count(*) from purchase_order where po_number = 'GX-88871'", Integer.class))
                 .isZero();
         assertThat(orders.releases("globex", "GX-88871")).isEmpty();

@@ -250,7 +250,9 @@ class OrderPolicyIT {
                 .anyMatch(n -> n.endsWith("-blanket-4500012345.edi")));
         List<String> before = orders.releases("acme", "4500012345").stream().map(Release::releaseId).toList();
         assertThat(before).hasSize(12);
-        assertThat(acme.list("outbound")).as("855 for the order").anyMatch(n -> n.startsWith("855-") && n.endsWith("-for-4500012345.x12"));
+        // the 855 goes by the delivery route once the 997 is written
+        await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("outbound")).as("855 for the order")
+                .anyMatch(n -> n.startsWith("855-") && n.endsWith("-for-4500012345.x12")));
 
         acme.upload("change.edi", sample("acme/changes/move-quantity-month2-to-month4.edi"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("archive")).anyMatch(n -> n.endsWith("-change.edi")));
