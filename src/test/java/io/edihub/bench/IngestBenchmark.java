@@ -60,6 +60,8 @@ public final class IngestBenchmark {
 
     private final List<String> rows = new ArrayList<>();
     private long bytes;
+    /** the highest heap in use after a collection until the upload: the parse-only passes, the hub's start */
+    private long startupHeap;
 
     public static void main(String[] args) throws Exception {
         new IngestBenchmark().run();
@@ -68,6 +70,7 @@ public final class IngestBenchmark {
     }
 
     private void run() throws Exception {
+        HeapAfterGc.start();
         System.out.printf("EDI Hub ingest benchmark: Java %s, %d CPUs, max heap %,d MB, load average %.1f%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -87,7 +90,7 @@ public final class IngestBenchmark {
         try {
             ingest(hub, interchange);
         } finally {
-            printMemory();
+            printMemory(startupHeap);
             hub.close();
             Files.deleteIfExists(interchange);
         }
@@ -141,6 +144,7 @@ public final class IngestBenchmark {
         String ack = "-for-" + String.format(Locale.ROOT, "%09d", CONTROL_NUMBER) + ".x12";
         long expectedReleases = (long) POS * InterchangeGenerator.DELIVERIES;
         try (PartnerSftpClient acme = new PartnerSftpClient(hub.getBean(LocalSftpServer.class).connectionFor("acme"))) {
+            startupHeap = HeapAfterGc.restart();
             long start = System.nanoTime();
             try (InputStream in = new BufferedInputStream(Files.newInputStream(interchange), 1 << 16)) {
                 acme.upload(name, in);
@@ -199,9 +203,11 @@ public final class IngestBenchmark {
         return n == null ? 0 : n;
     }
 
-    private static void printMemory() throws IOException {
+    private static void printMemory(long startupHeap) throws IOException {
         String hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
                 .map(l -> l.substring("VmHWM:".length()).strip()).findFirst().orElse("?");
+        System.out.printf("heap in use right after a collection, highest: %,d MB during the ingest (%,d collections), "
+                + "%,d MB before it (the hub's start)%n", HeapAfterGc.max() >> 20, HeapAfterGc.collections(), startupHeap >> 20);
         System.out.printf("memory high-water mark: heap %,d MB (peak usage of the heap pools, summed; max heap %,d MB);"
                 + " process VmHWM %s (resident set, whole JVM with the hub)%n", ParseBenchmark.peakHeapUsed() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20, hwm);
