@@ -27,10 +27,15 @@ public class OutboundDelivery {
     }
 
     /**
-     * The next batch of documents that answer no inbound file (those are written by the intake route itself), oldest
-     * first; sets {@link #BACKLOG} when more may be waiting behind it.
+     * The next batch of documents for this route (the answers to an inbound file are written by the intake route), oldest
+     * first; sets {@link #BACKLOG} when more may be waiting behind it. None while the hub is stopping: a batch taken
+     * then would only fail, document by document, against routes already stopped.
      */
     public List<OutboundDocuments.Pending> nextBatch(Exchange exchange) {
+        if (exchange.getContext().isStopping()) {
+            exchange.setProperty(BACKLOG, false);
+            return List.of();
+        }
         List<OutboundDocuments.Pending> batch = documents.undelivered(BATCH, clock.instant());
         exchange.setProperty(BACKLOG, batch.size() == BATCH);
         return batch;
