@@ -62,8 +62,9 @@ public final class InterchangeReader {
         COMPILED_TABLE
     }
 
+    /** Validates with the compiled tables, StAEDI's schemas only for a set they doubt. */
     public InterchangeReader() {
-        this(Validation.STAEDI_SCHEMA);
+        this(Validation.COMPILED_TABLE);
     }
 
     InterchangeReader(Validation validation) {
@@ -717,8 +718,10 @@ public final class InterchangeReader {
 
         private Finding finding(EDIStreamReader reader, EDIStreamEvent event, boolean held) {
             Location location = reader.getLocation();
+            // only these two carry a text: StAEDI's getText() fails on an element occurrence error (a syntax note)
+            boolean text = event == EDIStreamEvent.SEGMENT_ERROR || event == EDIStreamEvent.ELEMENT_DATA_ERROR;
             return new Finding(event, reader.getErrorType(), held ? location.copy() : location,
-                    reader.hasText() ? reader.getText() : null, reader.getReferenceCode());
+                    text && reader.hasText() ? reader.getText() : null, reader.getReferenceCode());
         }
 
         private void error(Finding finding) {
@@ -935,8 +938,8 @@ public final class InterchangeReader {
                 replayFrom(text, resume);
             } catch (EDIStreamException | RuntimeException e) {
                 if (trigger != null && !(e instanceof InterchangeListener.Failure)) {
-                    // StAEDI broke off inside the set with its schema (it has thrown a NullPointerException on some
-                    // invalid 812s): the stream breaks off there, as it did when StAEDI read the file with the schema
+                    // StAEDI broke off inside the set with its schema: the stream breaks off there, as it would
+                    // have when StAEDI read the file with the schema
                     throw e;
                 }
                 if (e instanceof InterchangeListener.Failure f) {
