@@ -11,6 +11,7 @@ import io.edihub.x12.InterchangeReader;
 import io.edihub.x12.InterchangeResult;
 import io.edihub.x12.OurIdentity;
 import io.edihub.x12.TransactionResult;
+import io.edihub.x12.ValidationPasses;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamException;
@@ -40,16 +41,21 @@ import java.util.Optional;
  * </pre>
  *
  * For each N it generates one interchange of N purchase orders (5 lines × 12 monthly SCH each, see
- * {@link InterchangeGenerator}) and times three passes over the same bytes:
- * <ol type="a">
- * <li>a bare StAEDI event pass: envelope validation only, every element's text touched;</li>
- * <li>the same plus our 850 transaction schema, set while ST01 is read, as the reader does;</li>
- * <li>the hub's full path: {@link InterchangeReader} validates, maps each set to a canonical
- * purchase order and plans its monthly releases.</li>
- * </ol>
+ * {@link InterchangeGenerator}) and times these passes over the same bytes:
+ * <ul>
+ * <li>(a) a bare StAEDI event pass: envelope validation only, every element's text touched;</li>
+ * <li>(b) the same plus our 850 transaction schema, set while ST01 is read, as the reader did before the compiled
+ * tables;</li>
+ * <li>(b') the same bare pass with each set walked through its compiled 850 table instead
+ * ({@code x12.ValidationPasses}): the hub's validation without StAEDI's transaction schema;</li>
+ * <li>(c) the hub's full path: {@link InterchangeReader} validates, maps each set to a canonical
+ * purchase order and plans its monthly releases;</li>
+ * <li>(c') the same with StAEDI's schema per set and release instead of the compiled table.</li>
+ * </ul>
  * Every pass is warmed up (at least {@code bench.warmup} rounds and {@code bench.warmupSeconds}), then
- * measured {@code bench.rounds} times, interleaved, and the median is reported. Pass (c) must accept all
- * N sets, or the benchmark fails.
+ * measured {@code bench.rounds} times, interleaved, and the median is reported. Passes (c) and (c') must accept
+ * all N sets, or the benchmark fails. {@code -Dbench.passes=FULL_STAEDI} (a comma-separated list of
+ * {@code BARE, SCHEMA, COMPILED, FULL, FULL_STAEDI}) times only those, to profile one.
  *
  * Run from the project folder (it reads {@code config/partners}); the first exec:java on a machine may
  * need the network once (drop {@code -o}) to fetch exec-maven-plugin.
@@ -70,11 +76,16 @@ public final class ParseBenchmark {
     private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup", 2);
     private static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmupSeconds", "5"));
     private static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
+    /** Only these passes ({@code -Dbench.passes=BARE,FULL}), e.g. to profile one of them; all by default. */
+    private static final List<Pass> PASSES = System.getProperty("bench.passes") == null ? List.of(Pass.values())
+            : Arrays.stream(System.getProperty("bench.passes").split(",")).map(String::strip).map(Pass::valueOf).toList();
     private static final double MB = 1_000_000.0;
 
     private final EDIInputFactory factory;
     private final Schema purchaseOrderSchema;
     private final InterchangeReader reader = new InterchangeReader();
+    private final InterchangeReader staediSchemaReader = ValidationPasses.staediSchemaReader();
+    private final ValidationPasses compiled = new ValidationPasses();
     private final IntakeContext context;
 
     /** Keeps the JIT from dropping the work of the StAEDI passes. */
@@ -83,7 +94,9 @@ public final class ParseBenchmark {
     enum Pass {
         BARE("(a) StAEDI bare event pass"),
         SCHEMA("(b) StAEDI + 850 schema, no mapping"),
-        FULL("(c) EDI Hub: validate, map, plan releases");
+        COMPILED("(b') StAEDI + compiled 850 table, no mapping"),
+        FULL("(c) EDI Hub: validate, map, plan releases"),
+        FULL_STAEDI("(c') as (c), with StAEDI's schema per release");
 
         final String label;
 
@@ -122,20 +135,20 @@ public final class ParseBenchmark {
         List<String> rows = new ArrayList<>();
         for (int sets : sizes) {
             byte[] interchange = new InterchangeGenerator(sets).bytes();
-            for (Pass pass : Pass.values()) {
+            for (Pass pass : PASSES) {
                 warmUp(pass, interchange, sets);
             }
             Map<Pass, long[]> nanos = new EnumMap<>(Pass.class);
-            for (Pass pass : Pass.values()) {
+            for (Pass pass : PASSES) {
                 nanos.put(pass, new long[ROUNDS]);
             }
             for (int round = 0; round < ROUNDS; round++) {
-                for (Pass pass : Pass.values()) {
+                for (Pass pass : PASSES) {
                     nanos.get(pass)[round] = time(pass, interchange, sets);
                 }
             }
-            double bare = median(nanos.get(Pass.BARE));
-            for (Pass pass : Pass.values()) {
+            double bare = nanos.containsKey(Pass.BARE) ? median(nanos.get(Pass.BARE)) : Double.NaN;
+            for (Pass pass : PASSES) {
                 double seconds = median(nanos.get(pass)) / 1e9;
                 rows.add(String.format("%,8d  %7.1f  %-43s %8.3f  %,9.0f  %7.2f  %6.0f %%", sets, interchange.length / MB,
                         pass.label, seconds, sets / seconds, interchange.length / MB / seconds,
@@ -161,7 +174,10 @@ public final class ParseBenchmark {
         switch (pass) {
             case BARE -> stax(new ByteArrayInputStream(interchange), null, sets);
             case SCHEMA -> stax(new ByteArrayInputStream(interchange), purchaseOrderSchema, sets);
+            case COMPILED -> compiled(new ByteArrayInputStream(interchange), sets);
             case FULL -> full(new ByteArrayInputStream(interchange), sets);
+            case FULL_STAEDI -> full(staediSchemaReader, new ByteArrayInputStream(interchange), sets,
+                    (long) sets * InterchangeGenerator.DELIVERIES);
         }
         long nanos = System.nanoTime() - start;
         if (VERBOSE) {
@@ -206,6 +222,19 @@ public final class ParseBenchmark {
         blackhole += chars;
     }
 
+    /** StAEDI's bare event pass with every set walked through its compiled table; fails on any error or doubt. */
+    void compiled(InputStream in, int expectedSets) {
+        try {
+            int sets = compiled.compiledPass(factory, in);
+            if (sets != expectedSets) {
+                throw new IllegalStateException("compiled pass read " + sets + " of " + expectedSets + " sets");
+            }
+            blackhole += sets;
+        } catch (EDIStreamException | IOException e) {
+            throw new IllegalStateException("StAEDI failed on the generated interchange", e);
+        }
+    }
+
     /** The hub's own path; fails unless every set became an order with its 12 monthly releases. */
     FullCount full(InputStream in, int expectedSets) {
         return full(in, expectedSets, (long) expectedSets * InterchangeGenerator.DELIVERIES);
@@ -216,6 +245,10 @@ public final class ParseBenchmark {
      * have that many releases in all.
      */
     FullCount full(InputStream in, int expectedSets, long expectedReleases) {
+        return full(reader, in, expectedSets, expectedReleases);
+    }
+
+    private FullCount full(InterchangeReader reader, InputStream in, int expectedSets, long expectedReleases) {
         FullCount count = new FullCount();
         FileResult result = reader.read("bench.edi", in, context, count);
         if (count.orders != expectedSets || count.rejected != 0 || count.interchangeRejected
