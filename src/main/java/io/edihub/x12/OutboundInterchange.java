@@ -25,11 +25,17 @@ import java.util.regex.Pattern;
 /**
  * What the hub's business document writers (855, 856, 810) share: one interchange from us to a partner
  * holding one functional group with one transaction set, written by StAEDI with the envelope rules of the
- * version and our schema of the set on. Whatever StAEDI refuses (a value too long, a code we do not send,
- * a delimiter inside a value) is an {@link IllegalArgumentException}, and nothing is written. Also the X12
+ * version, the set checked against our schema of it. Whatever that check refuses (a value too long, a code we do
+ * not send, a delimiter inside a value) is an {@link IllegalArgumentException}, and nothing is written. Also the X12
  * forms of numbers, dates and free text.
  *
- * <p>Thread-safe: the factory is only read, schemas are immutable and every write has its own writer.
+ * <p>The set is checked as it is written by walking our schema compiled into a {@link TransactionTable}, a few
+ * comparisons per element; a set the walk doubts is written once more with StAEDI's own validation of the schema on,
+ * which says what is wrong (or writes it, should the walk have been stricter). StAEDI's validation alone cost some
+ * 0.2 ms a segment: 5 to 13 s for the 855 of an order of 2,000 lines × 24 deliveries.
+ *
+ * <p>Thread-safe: the factory is only read, schemas and tables are immutable and every write has its own writer
+ * and walk.
  */
 final class OutboundInterchange {
 
@@ -61,6 +67,9 @@ final class OutboundInterchange {
     private final String functionalId;
     private final String setId;
     private final Schema transactionSchema;
+    private final TransactionTable table;
+    /** Sets written a second time with StAEDI's validation, the walk having doubted them (for tests). */
+    static final java.util.concurrent.atomic.LongAdder CHECKED_BY_STAEDI = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * @param functionalId GS01 of the group (PR, SH, IN)
@@ -77,6 +86,7 @@ final class OutboundInterchange {
         factory.setProperty(Delimiters.REPETITION, AcknowledgmentWriter.REPETITION);
         factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
         transactionSchema = InterchangeReader.loadSchema("/x12/" + setId + ".xml");
+        table = TransactionTable.compile(transactionSchema);
     }
 
     /** Writes the segments between ST and SE. */
@@ -100,6 +110,22 @@ final class OutboundInterchange {
         }
         long isa13 = numbers.next(partner.id(), ControlNumbers.Kind.INTERCHANGE);
         long gs06 = numbers.next(partner.id(), ControlNumbers.Kind.GROUP);
+        TransactionWalk walk = new TransactionWalk();
+        String text = render(document, partner, now, version, isa13, gs06, body, walk);
+        if (!walk.doubtful()) {
+            return text;
+        }
+        // doubted by the walk: StAEDI's validation says what is wrong, or writes it (the same bytes) if nothing is
+        CHECKED_BY_STAEDI.increment();
+        return render(document, partner, now, version, isa13, gs06, body, null);
+    }
+
+    /**
+     * One writing of the interchange: the set walked through the compiled table with {@code walk}, or, without one,
+     * validated by StAEDI with our schema.
+     */
+    private String render(String document, PartnerProfile partner, ZonedDateTime now, String version, long isa13,
+            long gs06, Body body, TransactionWalk walk) {
         ZonedDateTime utc = now.withZoneSameInstant(ZoneOffset.UTC);
         String isa12 = version.substring(0, 5);
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
@@ -118,10 +144,20 @@ final class OutboundInterchange {
                     "X", version);
             int beforeSt = set.count();
             set.write("ST", setId, "0001");
-            // from here to SE, StAEDI also checks the set against our schema of it
-            w.setTransactionSchema(transactionSchema);
+            // from here to SE the set is checked against our schema of it
+            if (walk != null) {
+                walk.begin(table);
+                set.walk = walk;
+            } else {
+                w.setTransactionSchema(transactionSchema);
+            }
             body.write(set);
-            w.setTransactionSchema(null);
+            if (walk != null) {
+                walk.end(Segments.NO_LOOPS);
+                set.walk = null;
+            } else {
+                w.setTransactionSchema(null);
+            }
             set.write("SE", Integer.toString(set.count() - beforeSt + 1), "0001");
             set.write("GE", "1", Long.toString(gs06));
             set.write("IEA", "1", nine(isa13));
@@ -138,9 +174,22 @@ final class OutboundInterchange {
     /** The segments of the interchange as they are written, counted for SE01. */
     static final class Segments {
 
+        /** The walk needs no loop names here: nothing is mapped from what we write. */
+        static final TransactionWalk.Loops NO_LOOPS = new TransactionWalk.Loops() {
+            @Override
+            public void loopEnded() {
+            }
+
+            @Override
+            public void loopStarted(String code) {
+            }
+        };
+
         private final EDIStreamWriter writer;
         private final String document;
         private int count;
+        /** between ST and SE when the compiled table checks the set */
+        private TransactionWalk walk;
 
         private Segments(EDIStreamWriter writer, String document) {
             this.writer = writer;
@@ -154,7 +203,13 @@ final class OutboundInterchange {
                 last--;
             }
             writer.writeStartSegment(tag);
+            if (walk != null) {
+                walk.segment(tag, NO_LOOPS);
+            }
             for (int i = 0; i <= last; i++) {
+                if (walk != null) {
+                    walk.element(i + 1, 0, 1, values[i] == null ? "" : values[i]);
+                }
                 if (values[i] == null || values[i].isEmpty()) {
                     writer.writeEmptyElement();
                 } else {
@@ -164,6 +219,9 @@ final class OutboundInterchange {
                     }
                     writer.writeElement(values[i]);
                 }
+            }
+            if (walk != null) {
+                walk.endSegment();
             }
             writer.writeEndSegment();
             count++;

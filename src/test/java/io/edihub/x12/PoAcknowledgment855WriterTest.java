@@ -98,6 +98,19 @@ class PoAcknowledgment855WriterTest {
     }
 
     @Test
+    void aValidSetIsCheckedByTheCompiledTableAloneAndAnInvalidOneByStaediWhichSaysWhy() {
+        long before = OutboundInterchange.CHECKED_BY_STAEDI.sum();
+        String x12 = writer.write(withChanges(), ACME, ControlNumbers.inMemory(), NOW, "005010");
+        assertThat(AcknowledgmentValidation.problems(x12)).isEmpty();
+        assertThat(OutboundInterchange.CHECKED_BY_STAEDI.sum()).as("not written twice").isEqualTo(before);
+
+        assertThatThrownBy(() -> writer.write(new PoAcknowledgment("acme", "PO-NUMBER-LONGER-THAN-22-CHARACTERS", null,
+                Purpose.ORIGINAL, PoAcknowledgment.Type.AD, ORDERED, ORDERED, null, null, "USD", List.of()), ACME,
+                ControlNumbers.inMemory(), NOW)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BAK03");
+        assertThat(OutboundInterchange.CHECKED_BY_STAEDI.sum()).isEqualTo(before + 1);
+    }
+
+    @Test
     void otherPurposesAreRefused() {
         assertThatThrownBy(() -> write(PoAcknowledgment.Type.AD, Purpose.CONFIRMATION, List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confirmation");
