@@ -81,6 +81,15 @@ public final class TransactionResult {
         return List.copyOf(all);
     }
 
+    /**
+     * Whether the set's verdict is full: as many segments in error as are kept. From then on what is found is only
+     * counted, and a mapper need not keep what it keeps only to find more (an 850's line numbers): the set is
+     * rejected, and its order is never built.
+     */
+    boolean verdictFull() {
+        return segmentErrors.size() >= MAX_SEGMENT_ERRORS;
+    }
+
     /** Errors found beyond {@link #MAX_ERRORS}, not kept. */
     long errorsLeftOut() {
         return errorsLeftOut;

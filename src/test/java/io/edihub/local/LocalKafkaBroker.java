@@ -92,6 +92,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         config.setProperty("transaction.state.log.min.isr", "1");
         config.setProperty("transaction.state.log.num.partitions", "1");
         config.setProperty("group.initial.rebalance.delay.ms", "0");
+        // the log cleaner's dedupe buffer is 128 MB of heap by default, taken at start: in the hub's own JVM that was
+        // half of a 256 MB heap before the hub read a byte. Compacted topics here hold a few records
+        config.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(2 << 20));
         return config;
     }
 
