@@ -185,7 +185,9 @@ final class PurchaseOrder850Mapper {
         flushLine(s.tx);
         detail = true;
         String number = s.has(1) ? s.get(1) : Integer.toString(lines.size() + 1);
-        if (!lineNumbers.add(number)) {
+        // a set whose verdict is full is rejected: its lines and their numbers are kept no longer, or a file of millions
+        // of bad lines would take the heap for an order never built
+        if (!s.tx.verdictFull() && !lineNumbers.add(number)) {
             s.fail(1, "350", "7", number, "DUPLICATE_LINE_NUMBER", "line number " + number + " is used twice in this order");
         }
         BigDecimal quantity = s.decimal(2, "330");
@@ -259,6 +261,9 @@ final class PurchaseOrder850Mapper {
                         + " orders " + l.quantity.toPlainString() + " but its SCH schedule totals "
                         + scheduled.toPlainString() + ": the hub would release a different quantity than ordered");
             }
+        }
+        if (tx.verdictFull()) {
+            return;
         }
         lines.add(new OrderLine(l.number, l.buyerPart, l.vendorPart, l.ids, l.description, l.quantity, l.unit,
                 l.unitPrice, schedule));

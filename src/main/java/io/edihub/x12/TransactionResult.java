@@ -2,6 +2,7 @@ package io.edihub.x12;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The verdict on one transaction set (ST..SE): what its AK2 / AK3 / AK4 / AK5 say.
@@ -22,10 +23,23 @@ public final class TransactionResult {
     private final String type;
     private final String controlNumber;
     private final String implementationReference;
+    /**
+     * The segments in error, in the order found; at most {@link #MAX_SEGMENT_ERRORS}. X12 sets no limit to a 997's
+     * AK3s, but a hub must bound what it keeps: one set of millions of bad segments would otherwise take the heap.
+     */
     final List<SegmentError> segmentErrors = new ArrayList<>();
+    static final int MAX_SEGMENT_ERRORS = 1_000;
+    /** The highest position among {@link #segmentErrors}: a segment past it is new without a search. */
+    private int lastSegmentErrorPosition;
+    /** Segments in error beyond {@link #MAX_SEGMENT_ERRORS}: counted, not kept (the report says how many). */
+    private long segmentErrorsLeftOut;
+    private int lastLeftOutPosition = -1;
     /** AK502..AK506 codes. */
     final List<String> ak5Codes = new ArrayList<>();
+    /** What is wrong with the set, in words; at most {@link #MAX_ERRORS}, the rest counted. */
     final List<X12Error> errors = new ArrayList<>();
+    static final int MAX_ERRORS = 1_000;
+    private long errorsLeftOut;
     /** The loops read in the set, in the order they began; at most {@link #MAX_LOOPS}, for the 999's IK303 and CTX. */
     final ArrayList<Loop> loops = new ArrayList<>();
     static final int MAX_LOOPS = 100_000;
@@ -50,8 +64,40 @@ public final class TransactionResult {
         return implementationReference;
     }
 
+    /**
+     * The set's errors as kept, and when more were found than are kept, a last one saying how many were left out: the
+     * report and the stored translation list the first {@link #MAX_ERRORS}, and the 997 the first
+     * {@link #MAX_SEGMENT_ERRORS} segments in error (AK3).
+     */
     public List<X12Error> errors() {
-        return List.copyOf(errors);
+        if (errorsLeftOut == 0 && segmentErrorsLeftOut == 0) {
+            return List.copyOf(errors);
+        }
+        List<X12Error> all = new ArrayList<>(errors);
+        all.add(new X12Error("SE", null, null, "ERRORS_LEFT_OUT", String.format(Locale.ROOT,
+                "%,d more errors in this set are not listed (the first %,d are), and %,d more segments in error are not "
+                        + "in the acknowledgment's AK3s (the first %,d are): correct the ones listed and send the set again",
+                errorsLeftOut, MAX_ERRORS, segmentErrorsLeftOut, MAX_SEGMENT_ERRORS)));
+        return List.copyOf(all);
+    }
+
+    /**
+     * Whether the set's verdict is full: as many segments in error as are kept. From then on what is found is only
+     * counted, and a mapper need not keep what it keeps only to find more (an 850's line numbers): the set is
+     * rejected, and its order is never built.
+     */
+    boolean verdictFull() {
+        return segmentErrors.size() >= MAX_SEGMENT_ERRORS;
+    }
+
+    /** Errors found beyond {@link #MAX_ERRORS}, not kept. */
+    long errorsLeftOut() {
+        return errorsLeftOut;
+    }
+
+    /** Segments in error found beyond {@link #MAX_SEGMENT_ERRORS}, not in the acknowledgment. */
+    long segmentErrorsLeftOut() {
+        return segmentErrorsLeftOut;
     }
 
     public Status status() {
@@ -67,13 +113,21 @@ public final class TransactionResult {
             ak5Codes.add(ak5Code);
         }
         if (error != null) {
-            errors.add(error);
+            keep(error);
         }
     }
 
     void warn(X12Error error) {
         warned = true;
-        errors.add(error);
+        keep(error);
+    }
+
+    private void keep(X12Error error) {
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(error);
+        } else {
+            errorsLeftOut++;
+        }
     }
 
     /**
@@ -146,14 +200,29 @@ public final class TransactionResult {
         }
     }
 
+    /**
+     * The segment in error at this position, noted for the acknowledgment. Past {@link #MAX_SEGMENT_ERRORS} it is
+     * counted and a note is returned that nothing keeps: its caller fills it in as usual.
+     */
     SegmentError segment(String segmentId, int position, String loopId) {
-        for (SegmentError s : segmentErrors) {
-            if (s.position == position && s.segmentId.equals(segmentId)) {
-                return s;
+        if (position <= lastSegmentErrorPosition) {
+            // most errors come in the order of their segments; one at an earlier position (a mapper's, once the set
+            // is read) is looked for, latest first
+            for (int i = segmentErrors.size() - 1; i >= 0; i--) {
+                SegmentError s = segmentErrors.get(i);
+                if (s.position == position && s.segmentId.equals(segmentId)) {
+                    return s;
+                }
             }
         }
         SegmentError s = new SegmentError(segmentId, position, loopId);
-        segmentErrors.add(s);
+        if (segmentErrors.size() < MAX_SEGMENT_ERRORS) {
+            segmentErrors.add(s);
+            lastSegmentErrorPosition = Math.max(lastSegmentErrorPosition, position);
+        } else if (position != lastLeftOutPosition) {
+            segmentErrorsLeftOut++;
+            lastLeftOutPosition = position;
+        }
         return s;
     }
 }

@@ -29,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.Vector;
@@ -464,6 +465,12 @@ public final class AcceptanceLatencyBenchmark {
         }
         System.out.printf("(out/s: how many came out per second, first send to last out; %d/s when the hub keeps up)%n",
                 rate);
+        String load = String.format(Locale.ROOT, "%,d acceptances at %d/s over HTTP", measured, rate);
+        String bare = "bare Kafka round trip: " + reference.figures();
+        BenchResult.print("acceptance-event", load + " -> invoice event on Kafka", bare, event.figures()
+                + String.format(Locale.ROOT, "; %,d answered 201, %,d events missing", http.latencies.size(), missingEvents), "-");
+        BenchResult.print("acceptance-810", load + " -> 810 in acme's SFTP outbound/", bare, file.figures()
+                + String.format(Locale.ROOT, "; %,d 810s missing", missingFiles), "-");
     }
 
     /** One measured path: its latencies, and when the last one came out. */
@@ -482,6 +489,16 @@ public final class AcceptanceLatencyBenchmark {
         void add(long sent, long out) {
             latencies.add(out - sent);
             lastOut = Math.max(lastOut, out);
+        }
+
+        /** p50 / p99 from the scheduled send, for the RESULT lines. */
+        String figures() {
+            if (latencies.isEmpty()) {
+                return "none came out";
+            }
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            return String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms (n %,d)", percentile(sorted, 50) / 1e6,
+                    percentile(sorted, 99) / 1e6, sorted.length);
         }
 
         void print() {

@@ -74,6 +74,8 @@ public final class BigOrderBenchmark {
     private static final String OPERATOR = "bench";
 
     private final String password = UUID.randomUUID().toString();
+    /** Each row's seconds by its label, for the RESULT lines. */
+    private final java.util.Map<String, Double> seconds = new java.util.HashMap<>();
     private final List<String> rows = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -109,6 +111,20 @@ public final class BigOrderBenchmark {
         System.out.println();
         System.out.printf("%-58s %10s%n", "", "seconds");
         rows.forEach(System.out::println);
+        String order = String.format(Locale.ROOT, "one PO of %,d lines x %d deliveries", LINES, DELIVERIES);
+        BenchResult.print("big-order-997", order + ": 850 over SFTP to the 997 in outbound/",
+                String.format(Locale.ROOT, "parse only %.2f s (bare StAEDI %.2f s); COPY of its rows %.2f s",
+                        seconds.get("parse only: (c) EDI Hub: validate, map, plan releases"),
+                        seconds.get("parse only: (a) StAEDI bare event pass"), seconds.get("reference: one COPY of the same rows")),
+                value("850 to the 997 in outbound/"), "2 s");
+        BenchResult.print("big-order-approval", order + ": operator's approval over the API",
+                String.format(Locale.ROOT, "855 writer alone %.2f s", seconds.get("855 writer alone (StAEDI with our 855 schema)")),
+                value("operator's approval over the API"), "2 s");
+    }
+
+    private String value(String row) {
+        Double s = seconds.get(row);
+        return s == null ? "FAILED (not measured)" : String.format(Locale.ROOT, "%.2f s", s);
     }
 
     /**
@@ -278,6 +294,7 @@ public final class BigOrderBenchmark {
     }
 
     private void row(String what, long nanos) {
+        seconds.put(what.replaceAll(" \\(HTTP \\d+\\)$", ""), nanos / 1e9);
         rows.add(String.format(Locale.ROOT, "%-58s %10.2f", what, nanos / 1e9));
     }
 

@@ -59,14 +59,22 @@ public final class IngestBenchmark {
     private static final double MB = 1_000_000.0;
 
     private final List<String> rows = new ArrayList<>();
+    /** Each row's seconds by its label, for the RESULT lines. */
+    private final java.util.Map<String, Double> secondsByRow = new java.util.HashMap<>();
     private long bytes;
-    /** the highest heap in use after a collection until the upload: the parse-only passes, the hub's start */
-    private long startupHeap;
+    /** The hub's heap in use after its start and a GC: the memory row's reference. */
+    private long heapAtRest;
 
     public static void main(String[] args) throws Exception {
-        new IngestBenchmark().run();
-        // the hub's non-daemon threads (Kafka, SFTP) must not keep exec:java waiting
-        System.exit(0);
+        int exit = 0;
+        try {
+            new IngestBenchmark().run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        // the hub's non-daemon threads (Kafka, SFTP) must not keep exec:java waiting, nor a failed run's JVM up
+        System.exit(exit);
     }
 
     private void run() throws Exception {
@@ -87,13 +95,54 @@ public final class IngestBenchmark {
         ConfigurableApplicationContext hub = startHub(dataDir);
         System.out.printf("hub started in %.1f s; SFTP poll delay %d ms; data and log in %s%n",
                 (System.nanoTime() - started) / 1e9, SFTP_POLL_MS, dataDir);
+        System.gc();
+        heapAtRest = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        HeapSampler.reset();
+        String failure = null;
         try {
             ingest(hub, interchange);
+        } catch (Exception | Error e) {
+            failure = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw e;
         } finally {
-            printMemory(startupHeap);
+            printMemory();
+            results(failure);
             hub.close();
             Files.deleteIfExists(interchange);
         }
+    }
+
+    private void seconds(String what, double seconds) {
+        secondsByRow.put(what, seconds);
+    }
+
+    /**
+     * The RESULT lines: with {@code -Dbench.mb} the memory row (the heap's high-water mark against the hub's heap at
+     * rest), else the ingest row (the 997 back against the parse-only path of the same bytes).
+     */
+    private void results(String failure) {
+        String what = String.format(Locale.ROOT, "%,.1f MB interchange of %,d POs over SFTP", bytes / MB, POS);
+        Double ack = secondsByRow.get("SFTP ingest: 997 in outbound/");
+        Double stored = secondsByRow.get("SFTP ingest: all orders stored");
+        if (Integer.getInteger("bench.mb") != null) {
+            long max = Runtime.getRuntime().maxMemory() >> 20;
+            BenchResult.print("memory-" + Integer.getInteger("bench.mb") + "MB", what + " at max heap " + max + " MB: heap high-water",
+                    String.format(Locale.ROOT, "the hub's heap at rest (after its start, a GC): %,d MB", heapAtRest >> 20),
+                    failure != null ? "FAILED (" + failure + "); heap in use at most " + (HeapSampler.highest() >> 20) + " MB"
+                            : String.format(Locale.ROOT, "after a collection at most %,d MB; in use at most %,d MB of %,d MB "
+                                    + "(sampled, with garbage); 997 after %.1f s", HeapAfterGc.max() >> 20,
+                                    HeapSampler.highest() >> 20, max, ack),
+                    "taken whole at -Xmx256m");
+            return;
+        }
+        Double full = secondsByRow.get("parse only: (c) EDI Hub: validate, map, plan releases");
+        Double bare = secondsByRow.get("parse only: (a) StAEDI bare event pass");
+        BenchResult.print("ingest", what + " until stored and 997 back",
+                full == null ? "-" : String.format(Locale.ROOT, "parse only: %.1f s (bare StAEDI pass %.1f s)", full, bare),
+                failure != null || ack == null ? "FAILED (" + failure + ")"
+                        : String.format(Locale.ROOT, "997 after %.1f s (orders stored %.1f s)%s", ack, stored,
+                                full == null ? "" : String.format(Locale.ROOT, ", %.1f x the parse-only path", ack / full)),
+                "-");
     }
 
     private void parseOnly(Path interchange) throws IOException {
@@ -144,7 +193,7 @@ public final class IngestBenchmark {
         String ack = "-for-" + String.format(Locale.ROOT, "%09d", CONTROL_NUMBER) + ".x12";
         long expectedReleases = (long) POS * InterchangeGenerator.DELIVERIES;
         try (PartnerSftpClient acme = new PartnerSftpClient(hub.getBean(LocalSftpServer.class).connectionFor("acme"))) {
-            startupHeap = HeapAfterGc.restart();
+            HeapAfterGc.restart();
             long start = System.nanoTime();
             try (InputStream in = new BufferedInputStream(Files.newInputStream(interchange), 1 << 16)) {
                 acme.upload(name, in);
@@ -195,6 +244,7 @@ public final class IngestBenchmark {
 
     private void row(String what, long nanos) {
         double seconds = nanos / 1e9;
+        seconds(what, seconds);
         rows.add(String.format(Locale.ROOT, "%-52s %10.1f %,10.0f %8.2f", what, seconds, POS / seconds, bytes / MB / seconds));
     }
 
@@ -203,11 +253,11 @@ public final class IngestBenchmark {
         return n == null ? 0 : n;
     }
 
-    private static void printMemory(long startupHeap) throws IOException {
+    private static void printMemory() throws IOException {
         String hwm = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
                 .map(l -> l.substring("VmHWM:".length()).strip()).findFirst().orElse("?");
-        System.out.printf("heap in use right after a collection, highest: %,d MB during the ingest (%,d collections), "
-                + "%,d MB before it (the hub's start)%n", HeapAfterGc.max() >> 20, HeapAfterGc.collections(), startupHeap >> 20);
+        System.out.printf("heap in use right after a collection, highest during the ingest: %,d MB (%,d collections)%n",
+                HeapAfterGc.max() >> 20, HeapAfterGc.collections());
         System.out.printf("memory high-water mark: heap %,d MB (peak usage of the heap pools, summed; max heap %,d MB);"
                 + " process VmHWM %s (resident set, whole JVM with the hub)%n", ParseBenchmark.peakHeapUsed() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20, hwm);

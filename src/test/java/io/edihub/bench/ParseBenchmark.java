@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -133,6 +134,7 @@ public final class ParseBenchmark {
                 WARMUP_SECONDS, ROUNDS);
         System.out.println("each set: BEG CUR REF*2 PER ITD DTM N1/N3/N4*3, 5 PO1 lines x (PID + 12 SCH), CTT");
         List<String> rows = new ArrayList<>();
+        List<String[]> results = new ArrayList<>();
         for (int sets : sizes) {
             byte[] interchange = new InterchangeGenerator(sets).bytes();
             for (Pass pass : PASSES) {
@@ -148,6 +150,14 @@ public final class ParseBenchmark {
                 }
             }
             double bare = nanos.containsKey(Pass.BARE) ? median(nanos.get(Pass.BARE)) : Double.NaN;
+            if (nanos.containsKey(Pass.BARE) && nanos.containsKey(Pass.FULL)) {
+                double full = median(nanos.get(Pass.FULL));
+                results.add(new String[] {"parse-" + sets, String.format(Locale.ROOT,
+                        "parse %,d 850s (%.1f MB): validate, map, plan releases", sets, interchange.length / MB),
+                        String.format(Locale.ROOT, "bare StAEDI event pass: %,.0f sets/s", sets / (bare / 1e9)),
+                        String.format(Locale.ROOT, "%,.0f sets/s, %.0f %% of the bare pass", sets / (full / 1e9),
+                                100 * bare / full), "50 % of the bare pass"});
+            }
             for (Pass pass : PASSES) {
                 double seconds = median(nanos.get(pass)) / 1e9;
                 rows.add(String.format("%,8d  %7.1f  %-43s %8.3f  %,9.0f  %7.2f  %6.0f %%", sets, interchange.length / MB,
@@ -160,6 +170,7 @@ public final class ParseBenchmark {
         System.out.printf("%8s  %7s  %-43s %8s  %9s  %7s  %8s%n", "sets", "MB", "pass", "median s", "sets/s", "MB/s", "% of (a)");
         rows.forEach(System.out::println);
         System.out.println("(blackhole " + (blackhole & 0xff) + ")");
+        results.forEach(r -> BenchResult.print(r[0], r[1], r[2], r[3], r[4]));
     }
 
     private void warmUp(Pass pass, byte[] interchange, int sets) {

@@ -1,0 +1,43 @@
+package io.edihub.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+
+/**
+ * The heap's high-water mark as one moment's use: the heap in use, sampled every 20 ms by a daemon thread, at its
+ * highest. The heap pools' peaks summed ({@link ParseBenchmark#peakHeapUsed()}) are an upper bound only, each pool
+ * peaking at its own moment; that sum can exceed the maximum heap.
+ */
+final class HeapSampler {
+
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static volatile long highest;
+
+    static {
+        Thread sampler = new Thread(() -> {
+            while (true) {
+                highest = Math.max(highest, MEMORY.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    private HeapSampler() {
+    }
+
+    /** Starts again from the heap in use now. */
+    static void reset() {
+        highest = MEMORY.getHeapMemoryUsage().getUsed();
+    }
+
+    /** The highest heap in use sampled since the start or the last {@link #reset()}, in bytes. */
+    static long highest() {
+        return Math.max(highest, MEMORY.getHeapMemoryUsage().getUsed());
+    }
+}
