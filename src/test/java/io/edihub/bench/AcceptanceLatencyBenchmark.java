@@ -468,7 +468,7 @@ public final class AcceptanceLatencyBenchmark {
         String load = String.format(Locale.ROOT, "%,d acceptances at %d/s over HTTP", measured, rate);
         String bare = "bare Kafka round trip: " + reference.figures();
         BenchResult.print("acceptance-event", load + " -> invoice event on Kafka", bare, event.figures()
-                + String.format(Locale.ROOT, "; %,d answered 201, %,d events missing", http.latencies.size(), missingEvents), "-");
+                + String.format(Locale.ROOT, "; %,d answered 201, %,d events missing", http.latencies.size(), missingEvents), "50/s, p99 < 0.5 s");
         BenchResult.print("acceptance-810", load + " -> 810 in acme's SFTP outbound/", bare, file.figures()
                 + String.format(Locale.ROOT, "; %,d 810s missing", missingFiles), "-");
     }

@@ -141,8 +141,9 @@ public final class IngestBenchmark {
                 full == null ? "-" : String.format(Locale.ROOT, "parse only: %.1f s (bare StAEDI pass %.1f s)", full, bare),
                 failure != null || ack == null ? "FAILED (" + failure + ")"
                         : String.format(Locale.ROOT, "997 after %.1f s (orders stored %.1f s)%s", ack, stored,
-                                full == null ? "" : String.format(Locale.ROOT, ", %.1f x the parse-only path", ack / full)),
-                "-");
+                                full == null ? "" : String.format(Locale.ROOT, ", %.0f %% of the parse-only path's speed",
+                                        100 * full / ack)),
+                "25 % of the parse-only path");
     }
 
     private void parseOnly(Path interchange) throws IOException {
