@@ -46,8 +46,28 @@ public final class InterchangeReader {
     private final EDIInputFactory factory;
     /** Each set read in the X12 release its group names, with that release's segments. */
     private final ReleaseSchemas schemas = new ReleaseSchemas();
+    private final Validation validation;
+
+    /**
+     * How a transaction set's body is validated. Both give the same verdicts, the same AK3 / AK4 codes and the same
+     * 997 (a differential test reads every sample, the shared corpus and the fuzz inputs both ways).
+     */
+    enum Validation {
+        /** StAEDI validates the body against the set's release schema, set while ST01 is read. */
+        STAEDI_SCHEMA,
+        /**
+         * StAEDI reads the envelope and tokenizes; the body is walked through the set's compiled {@link TransactionTable}.
+         * A set the table has any doubt about is read once more, alone, with StAEDI's schema, which says what is wrong.
+         */
+        COMPILED_TABLE
+    }
 
     public InterchangeReader() {
+        this(Validation.STAEDI_SCHEMA);
+    }
+
+    InterchangeReader(Validation validation) {
+        this.validation = validation;
         factory = EDIInputFactory.newFactory();
         // CR/LF after segments and lines wrapped at 80 columns are common and harmless
         factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
@@ -175,7 +195,7 @@ public final class InterchangeReader {
     }
 
     /** One pass over one file: the state of the stream walk. */
-    private final class Pass {
+    private final class Pass implements TransactionWalk.Loops {
 
         private final IntakeContext context;
         private final InterchangeListener listener;
@@ -211,6 +231,36 @@ public final class InterchangeReader {
         /** The ST02 of the group's sets so far: X12 wants each unique within its functional group. */
         private final java.util.Set<String> setControlNumbers = new java.util.HashSet<>();
 
+        /** The body walk through the set's compiled table; null when StAEDI validates with the schema. */
+        private final TransactionWalk walk = validation == Validation.COMPILED_TABLE ? new TransactionWalk() : null;
+        /** The current set's table, known from ST01; null for a set the hub does not read. */
+        private TransactionTable table;
+        /** Between a set's ST and whatever ends it, when the set has a table: events go to {@link #walkEvent}. */
+        private boolean walking;
+        /**
+         * The current set as read so far, ST included, rebuilt from its events with the interchange's delimiters, and
+         * the ISA and GS before it: what StAEDI reads again when the walk has a doubt.
+         */
+        private final StringBuilder setText = new StringBuilder();
+        private boolean recording;
+        private int recorded;
+        private int recordedOccurrence;
+        private int recordedComponent;
+        private String isaText = "";
+        private String gsText = "";
+        private char elementSeparator = '*';
+        private char componentSeparator = ':';
+        private char repetitionSeparator = '^';
+        private char segmentTerminator = '~';
+        /** The first segment of the set not yet handed to its mapper because the walk had a doubt by its end. */
+        private int firstUnmapped = Integer.MAX_VALUE;
+        /** The file position of the set's ST. */
+        private int setStart;
+        /** What StAEDI reported while the set was walked, held until the walk says whether the set is read again. */
+        private final List<Finding> pending = new ArrayList<>();
+        /** What StAEDI threw reading again a set the file broke off in, before it came to where the file broke off. */
+        private RuntimeException replayBroke;
+
         Pass(IntakeContext context, InterchangeListener listener, List<X12Error> fileErrors,
                 List<InterchangeResult> interchanges) {
             this.context = context;
@@ -223,19 +273,30 @@ public final class InterchangeReader {
             try (EDIStreamReader reader = factory.createEDIStreamReader(in)) {
                 while (reader.hasNext()) {
                     EDIStreamEvent event = reader.next();
+                    if (walking && walkEvent(reader, event)) {
+                        continue;
+                    }
                     switch (event) {
-                        case START_SEGMENT -> startSegment(reader.getText());
+                        case START_SEGMENT -> {
+                            String tag = reader.getText();
+                            if (walk != null && "ST".equals(tag)) {
+                                setText.setLength(0);
+                                recording = true;
+                            }
+                            startSegment(tag);
+                            if (recording) {
+                                setText.append(tag);
+                                recorded = 0;
+                            }
+                        }
                         case ELEMENT_DATA -> element(reader);
                         case END_SEGMENT -> endSegment(reader);
-                        case START_LOOP -> {
-                            loopId = reader.getReferenceCode();
-                            startLoop(loopId);
-                        }
+                        case START_LOOP -> loopStarted(reader.getReferenceCode());
                         case END_LOOP -> endLoop();
                         case END_TRANSACTION -> endTransaction();
                         case END_GROUP -> endGroup();
                         case END_INTERCHANGE -> endInterchange();
-                        case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> error(reader, event);
+                        case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> error(finding(reader, event, false));
                         default -> {
                             // START_INTERCHANGE / START_GROUP / START_TRANSACTION: their headers are
                             // handled when the header segment ends, with all its elements read
@@ -243,16 +304,21 @@ public final class InterchangeReader {
                     }
                 }
             } catch (EDIStreamException e) {
-                streamBroken(e.getMessage());
+                if (!setCutShort()) {
+                    streamBroken(e.getMessage());
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterchangeListener.Failure e) {
                 // the listener's own failure, not the input's: the caller's transaction and retry deal with it
                 throw e;
             } catch (RuntimeException e) {
-                // StAEDI reports some malformed input as unchecked exceptions; it is still bad input
-                streamBroken(e.getClass().getSimpleName() + ": " + e.getMessage());
+                if (!setCutShort()) {
+                    // StAEDI reports some malformed input as unchecked exceptions; it is still bad input
+                    streamBroken(e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
             }
+            setCutShort();
             if (interchange != null) {
                 // the file ended inside an interchange (already said if the stream broke off there)
                 if (!interchange.rejected()) {
@@ -294,6 +360,14 @@ public final class InterchangeReader {
 
         private void element(EDIStreamReader reader) {
             Location location = reader.getLocation();
+            String text = reader.getText();
+            if (recording) {
+                record(location, text);
+            }
+            elementValue(reader, location, text);
+        }
+
+        private void elementValue(EDIStreamReader reader, Location location, String text) {
             if (location.getElementOccurrence() > 1 || location.getComponentPosition() > 1) {
                 return;
             }
@@ -304,17 +378,23 @@ public final class InterchangeReader {
             TransactionResult.Loop innermost = loops.peekLast();
             if (position == 1 && innermost != null && innermost.startPosition == transactionPosition
                     && innermost.startValue == null) {
-                innermost.startValue = reader.getText();
+                innermost.startValue = text;
             }
             for (int i = valueCount + 1; i < position; i++) {
                 values[i] = null;
             }
-            String text = reader.getText();
             values[position] = text;
             valueCount = Math.max(valueCount, position);
             if (position == 1 && "ST".equals(segmentTag)) {
-                // StAEDI learns the set's type only now: give it the set's schema before the body starts
-                reader.setTransactionSchema(group == null ? null : schemas.schema(text, release));
+                if (walk != null) {
+                    table = group == null ? null : schemas.table(text, release);
+                    // no schema for StAEDI, but the same call: where StAEDI refuses it (an ST inside a set that never
+                    // ended), it refuses it here too, and the stream breaks off where it did with the schema
+                    reader.setTransactionSchema(null);
+                } else {
+                    // StAEDI learns the set's type only now: give it the set's schema before the body starts
+                    reader.setTransactionSchema(group == null ? null : schemas.schema(text, release));
+                }
             }
         }
 
@@ -324,9 +404,34 @@ public final class InterchangeReader {
 
         private void endSegment(EDIStreamReader reader) {
             switch (segmentTag) {
-                case "ISA" -> startInterchange();
-                case "GS" -> startGroup();
-                case "ST" -> startTransaction();
+                case "ISA" -> {
+                    if (walk != null) {
+                        delimiters(reader);
+                        isaText = envelopeText("ISA");
+                    }
+                    startInterchange();
+                }
+                case "GS" -> {
+                    if (walk != null) {
+                        gsText = envelopeText("GS");
+                    }
+                    startGroup();
+                }
+                case "ST" -> {
+                    startTransaction();
+                    if (walk != null) {
+                        setText.append(segmentTerminator);
+                        recording = false;
+                        if (transaction != null && table != null) {
+                            walk.begin(table);
+                            walking = true;
+                            recording = true;
+                            firstUnmapped = Integer.MAX_VALUE;
+                            setStart = filePosition;
+                            pending.clear();
+                        }
+                    }
+                }
                 case "SE", "GE", "IEA" -> {
                     // trailers: StAEDI checks their counts and control numbers and reports errors
                 }
@@ -590,6 +695,8 @@ public final class InterchangeReader {
             // forgotten before the listener hears of it: whatever the listener does, an interchange ends once
             InterchangeResult ended = interchange;
             interchange = null;
+            walking = false;
+            recording = false;
             group = null;
             transaction = null;
             forgetMappers();
@@ -598,16 +705,30 @@ public final class InterchangeReader {
             listener.endInterchange(ended);
         }
 
-        private void error(EDIStreamReader reader, EDIStreamEvent event) {
-            EDIStreamValidationError type = reader.getErrorType();
+        /** A validation error event as StAEDI reports it, its location copied when it is held for later. */
+        private record Finding(EDIStreamEvent event, EDIStreamValidationError type, Location location, String text,
+                String reference) {
+        }
+
+        private Finding finding(EDIStreamReader reader, EDIStreamEvent event, boolean held) {
             Location location = reader.getLocation();
+            // only these two carry a text: StAEDI's getText() fails on an element occurrence error (a syntax note)
+            boolean text = event == EDIStreamEvent.SEGMENT_ERROR || event == EDIStreamEvent.ELEMENT_DATA_ERROR;
+            return new Finding(event, reader.getErrorType(), held ? location.copy() : location,
+                    text && reader.hasText() ? reader.getText() : null, reader.getReferenceCode());
+        }
+
+        private void error(Finding finding) {
+            EDIStreamEvent event = finding.event();
+            EDIStreamValidationError type = finding.type();
+            Location location = finding.location();
             String tag = location.getSegmentTag() != null ? location.getSegmentTag() : segmentTag;
-            if (event == EDIStreamEvent.SEGMENT_ERROR && reader.hasText()) {
-                tag = reader.getText();
+            if (event == EDIStreamEvent.SEGMENT_ERROR && finding.text() != null) {
+                tag = finding.text();
             }
             int element = location.getElementPosition();
-            String text = event == EDIStreamEvent.ELEMENT_DATA_ERROR && reader.hasText() ? reader.getText() : null;
-            String reference = reader.getReferenceCode();
+            String text = event == EDIStreamEvent.ELEMENT_DATA_ERROR ? finding.text() : null;
+            String reference = finding.reference();
             String message = AckCodes.describe(type, tag, element, reference, text);
             if (tag == null) {
                 tag = "";
@@ -682,6 +803,265 @@ public final class InterchangeReader {
                     || type == EDIStreamValidationError.UNEXPECTED_SEGMENT)
                     && release != null && schemas.tolerated(transaction.type(), release, tag,
                             loops.stream().map(TransactionResult.Loop::loopId).filter(java.util.Objects::nonNull).toList());
+        }
+
+        /**
+         * An event inside a set's body while it is walked through the compiled table. Returns false for an event that
+         * ends the walk (a control segment: SE, or GE / IEA / ST where the SE is missing) after ending it; the event is
+         * then handled as any other.
+         */
+        private boolean walkEvent(EDIStreamReader reader, EDIStreamEvent event) throws EDIStreamException {
+            switch (event) {
+                case START_SEGMENT -> {
+                    String tag = reader.getText();
+                    Schema control = reader.getControlSchema();
+                    if (control == null || control.containsSegment(tag)) {
+                        endWalk(tag);
+                        return false;
+                    }
+                    if (!pending.isEmpty()) {
+                        walk.doubt();
+                    }
+                    walk.segment(tag, this);
+                    startSegment(tag);
+                    setText.append(tag);
+                    recorded = 0;
+                }
+                case ELEMENT_DATA -> {
+                    Location location = reader.getLocation();
+                    String text = reader.getText();
+                    record(location, text);
+                    int position = location.getElementPosition();
+                    int component = location.getComponentPosition();
+                    // with the schema, StAEDI reports an empty value where a composite stands not at all
+                    boolean silent = component <= 0 && text.isEmpty() && walk.compositeAt(position);
+                    walk.element(position, component, location.getElementOccurrence(), text);
+                    if (!silent) {
+                        elementValue(reader, location, text);
+                    }
+                }
+                case END_SEGMENT -> {
+                    walk.endSegment();
+                    setText.append(segmentTerminator);
+                    if (!pending.isEmpty()) {
+                        walk.doubt();
+                    }
+                    if (walk.doubtful()) {
+                        if (firstUnmapped == Integer.MAX_VALUE) {
+                            firstUnmapped = transactionPosition;
+                        }
+                    } else if (segments != null) {
+                        segments.segment(segmentTag, transactionPosition, values, valueCount, transaction);
+                    }
+                }
+                case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> pending.add(finding(reader, event, true));
+                case START_COMPOSITE, END_COMPOSITE -> {
+                    // the components come as element data with their positions
+                }
+                case END_TRANSACTION -> {
+                    // a GE or IEA where the SE should be: StAEDI ends the set before that segment begins
+                    endWalk(reader.getLocation().getSegmentTag());
+                    return false;
+                }
+                default -> {
+                    endWalk(null);
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The set's body is over: a clean walk closes its loops and hands on what StAEDI reported meanwhile (the
+         * trailer's own errors); a doubtful one has StAEDI read the set again with its schema, which reports all.
+         *
+         * @param trigger the segment that ended the body, or null when the file ended or broke off inside it
+         */
+        private void endWalk(String trigger) throws EDIStreamException {
+            walking = false;
+            recording = false;
+            if (trigger != null) {
+                walk.end(this);
+            }
+            if (walk.doubtful()) {
+                pending.clear();
+                replay(trigger);
+            } else {
+                pending.forEach(this::error);
+                pending.clear();
+            }
+        }
+
+        /**
+         * The file ended or broke off inside a walked set. Returns true when StAEDI, reading the set again with its schema,
+         * broke off earlier, which is then said instead.
+         */
+        private boolean setCutShort() {
+            if (walking) {
+                try {
+                    endWalk(null);
+                } catch (EDIStreamException e) {
+                    // not thrown without a trigger: the main pass reports how the stream broke off
+                }
+            }
+            if (replayBroke == null) {
+                return false;
+            }
+            RuntimeException e = replayBroke;
+            replayBroke = null;
+            streamBroken(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return true;
+        }
+
+        /**
+         * Reads the current set once more, alone in its interchange and group, with StAEDI's schema for it, from just
+         * after its ST to the segment that ended it, as the reader reads with {@link Validation#STAEDI_SCHEMA}: loops,
+         * errors and the mapper's segments from the first one the walk held back.
+         */
+        private void replay(String trigger) throws EDIStreamException {
+            // the segment that ended the set, with two elements: StAEDI's lexer wants some after a trailer's tag, and
+            // everything taken from the replay comes before that segment begins
+            String text = isaText + gsText + setText + (trigger == null ? ""
+                    : trigger + elementSeparator + "1" + elementSeparator + "1" + segmentTerminator);
+            int resume = firstUnmapped;
+            // where the main pass is: a stream that broke off inside a segment may leave StAEDI a segment short
+            String tagRead = segmentTag;
+            int fileRead = filePosition;
+            int setRead = transactionPosition;
+            try {
+                replayFrom(text, resume);
+            } catch (EDIStreamException | RuntimeException e) {
+                if (trigger != null && !(e instanceof InterchangeListener.Failure)) {
+                    // StAEDI broke off inside the set with its schema (it has thrown a NullPointerException on some
+                    // invalid 812s): the stream breaks off there, as it did when StAEDI read the file with the schema
+                    throw e;
+                }
+                if (e instanceof InterchangeListener.Failure f) {
+                    throw f;
+                }
+                if (e instanceof RuntimeException broken) {
+                    // StAEDI with the schema breaks off before the end the file breaks off at: that is what it reported
+                    replayBroke = broken;
+                    return;
+                }
+                // the file broke off inside the set: the main pass says where
+            }
+            segmentTag = tagRead;
+            filePosition = fileRead;
+            transactionPosition = setRead;
+        }
+
+        private void replayFrom(String text, int resume) throws EDIStreamException {
+            transactionPosition = 1;
+            filePosition = setStart;
+            segmentTag = "ST";
+            loopId = null;
+            loops.clear();
+            transaction.loops.clear();
+            try (EDIStreamReader again = factory.createEDIStreamReader(
+                    new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "UTF-8")) {
+                boolean body = false;
+                String tag = null;
+                while (again.hasNext()) {
+                    EDIStreamEvent event = again.next();
+                    if (!body) {
+                        if (event == EDIStreamEvent.START_SEGMENT) {
+                            tag = again.getText();
+                        } else if (event == EDIStreamEvent.ELEMENT_DATA && "ST".equals(tag)
+                                && again.getLocation().getElementPosition() == 1
+                                && again.getLocation().getElementOccurrence() <= 1
+                                && again.getLocation().getComponentPosition() <= 1) {
+                            again.setTransactionSchema(schemas.schema(again.getText(), release));
+                        } else if (event == EDIStreamEvent.END_SEGMENT && "ST".equals(tag)) {
+                            body = true;
+                        }
+                        continue;
+                    }
+                    switch (event) {
+                        case START_SEGMENT -> {
+                            String t = again.getText();
+                            if (again.getControlSchema() == null || again.getControlSchema().containsSegment(t)) {
+                                return;
+                            }
+                            startSegment(t);
+                        }
+                        case ELEMENT_DATA -> elementValue(again, again.getLocation(), again.getText());
+                        case END_SEGMENT -> {
+                            if (segments != null && transactionPosition >= resume) {
+                                segments.segment(segmentTag, transactionPosition, values, valueCount, transaction);
+                            }
+                        }
+                        case START_LOOP -> loopStarted(again.getReferenceCode());
+                        case END_LOOP -> endLoop();
+                        case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> error(finding(again, event, false));
+                        case END_TRANSACTION, END_GROUP, END_INTERCHANGE -> {
+                            return;
+                        }
+                        default -> {
+                            // composites: their components come as element data
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Appends one element value to the recorded set, with the separators its position, repeat and component need. */
+        private void record(Location location, String text) {
+            int position = location.getElementPosition();
+            int occurrence = Math.max(location.getElementOccurrence(), 1);
+            int component = Math.max(location.getComponentPosition(), 1);
+            StringBuilder b = setText;
+            if (position != recorded) {
+                for (int i = recorded; i < position; i++) {
+                    b.append(elementSeparator);
+                }
+                recorded = position;
+                recordedOccurrence = 1;
+                recordedComponent = 1;
+            }
+            if (occurrence != recordedOccurrence) {
+                for (int i = recordedOccurrence; i < occurrence; i++) {
+                    b.append(repetitionSeparator);
+                }
+                recordedOccurrence = occurrence;
+                recordedComponent = 1;
+            }
+            for (int i = recordedComponent; i < component; i++) {
+                b.append(componentSeparator);
+            }
+            recordedComponent = component;
+            b.append(text);
+        }
+
+        private void delimiters(EDIStreamReader reader) {
+            java.util.Map<String, Character> d = reader.getDelimiters();
+            elementSeparator = d.getOrDefault(io.xlate.edi.stream.EDIStreamConstants.Delimiters.DATA_ELEMENT, '*');
+            componentSeparator = d.getOrDefault(io.xlate.edi.stream.EDIStreamConstants.Delimiters.COMPONENT_ELEMENT, ':');
+            Character repetition = d.get(io.xlate.edi.stream.EDIStreamConstants.Delimiters.REPETITION);
+            repetitionSeparator = repetition == null ? '^' : repetition;
+            segmentTerminator = d.getOrDefault(io.xlate.edi.stream.EDIStreamConstants.Delimiters.SEGMENT, '~');
+        }
+
+        /** An ISA or GS as read, from its values. */
+        private String envelopeText(String tag) {
+            StringBuilder b = new StringBuilder(tag);
+            for (int i = 1; i <= valueCount; i++) {
+                b.append(elementSeparator).append(values[i] == null ? "" : values[i]);
+            }
+            return b.append(segmentTerminator).toString();
+        }
+
+        @Override
+        public void loopStarted(String code) {
+            loopId = code;
+            startLoop(code);
+        }
+
+        @Override
+        public void loopEnded() {
+            endLoop();
         }
 
         /** A loop of the current set begins: noted in the set (its first segment fills it in as it comes). */

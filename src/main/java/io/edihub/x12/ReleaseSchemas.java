@@ -51,6 +51,7 @@ final class ReleaseSchemas {
             + "minLength=\"0\" maxLength=\"99999\"/>";
 
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, TransactionTable> tables = new ConcurrentHashMap<>();
     private final Map<String, Structure> structures = new ConcurrentHashMap<>();
     /** Per set, the segments and places of every release we hold. */
     private final Map<String, Structure> union = new ConcurrentHashMap<>();
@@ -82,6 +83,14 @@ final class ReleaseSchemas {
             return null;
         }
         return schemas.computeIfAbsent(set + "/" + release.read(), k -> build(set, release.read()));
+    }
+
+    /** The schema of a set in a release compiled for {@link TransactionWalk}, or null for a set the hub does not read. */
+    TransactionTable table(String set, Release release) {
+        if (!SETS.contains(set)) {
+            return null;
+        }
+        return tables.computeIfAbsent(set + "/" + release.read(), k -> TransactionTable.compile(schema(set, release)));
     }
 
     /** The segments of a set in one release, loops included, by id. */
