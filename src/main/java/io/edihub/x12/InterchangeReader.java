@@ -247,6 +247,8 @@ public final class InterchangeReader {
         private int recordedOccurrence;
         private int recordedComponent;
         private String isaText = "";
+        /** Set from StAEDI's start of an interchange to the end of its ISA: the ISA that sets the delimiters. */
+        private boolean interchangeHeader;
         private String gsText = "";
         private char elementSeparator = '*';
         private char componentSeparator = ':';
@@ -293,12 +295,13 @@ public final class InterchangeReader {
                         case END_SEGMENT -> endSegment(reader);
                         case START_LOOP -> loopStarted(reader.getReferenceCode());
                         case END_LOOP -> endLoop();
+                        case START_INTERCHANGE -> interchangeHeader = true;
                         case END_TRANSACTION -> endTransaction();
                         case END_GROUP -> endGroup();
                         case END_INTERCHANGE -> endInterchange();
                         case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> error(finding(reader, event, false));
                         default -> {
-                            // START_INTERCHANGE / START_GROUP / START_TRANSACTION: their headers are
+                            // START_GROUP / START_TRANSACTION: their headers are
                             // handled when the header segment ends, with all its elements read
                         }
                     }
@@ -405,10 +408,12 @@ public final class InterchangeReader {
         private void endSegment(EDIStreamReader reader) {
             switch (segmentTag) {
                 case "ISA" -> {
-                    if (walk != null) {
+                    if (walk != null && interchangeHeader) {
+                        // an ISA inside an interchange is no header for StAEDI (it reads ISA16 as a composite)
                         delimiters(reader);
                         isaText = envelopeText("ISA");
                     }
+                    interchangeHeader = false;
                     startInterchange();
                 }
                 case "GS" -> {

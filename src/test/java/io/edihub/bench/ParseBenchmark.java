@@ -11,6 +11,7 @@ import io.edihub.x12.InterchangeReader;
 import io.edihub.x12.InterchangeResult;
 import io.edihub.x12.OurIdentity;
 import io.edihub.x12.TransactionResult;
+import io.edihub.x12.ValidationPasses;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamException;
@@ -43,7 +44,9 @@ import java.util.Optional;
  * {@link InterchangeGenerator}) and times three passes over the same bytes:
  * <ol type="a">
  * <li>a bare StAEDI event pass: envelope validation only, every element's text touched;</li>
- * <li>the same plus our 850 transaction schema, set while ST01 is read, as the reader does;</li>
+ * <li>the same plus our 850 transaction schema, set while ST01 is read, as the reader did before the compiled table;</li>
+ * <li>(b') the same bare pass with each set walked through its compiled 850 table instead: the hub's validation
+ * without StAEDI's transaction schema ({@code ValidationPasses});</li>
  * <li>the hub's full path: {@link InterchangeReader} validates, maps each set to a canonical
  * purchase order and plans its monthly releases.</li>
  * </ol>
@@ -75,6 +78,8 @@ public final class ParseBenchmark {
     private final EDIInputFactory factory;
     private final Schema purchaseOrderSchema;
     private final InterchangeReader reader = new InterchangeReader();
+    private final InterchangeReader staediSchemaReader = ValidationPasses.staediSchemaReader();
+    private final ValidationPasses compiled = new ValidationPasses();
     private final IntakeContext context;
 
     /** Keeps the JIT from dropping the work of the StAEDI passes. */
@@ -83,7 +88,9 @@ public final class ParseBenchmark {
     enum Pass {
         BARE("(a) StAEDI bare event pass"),
         SCHEMA("(b) StAEDI + 850 schema, no mapping"),
-        FULL("(c) EDI Hub: validate, map, plan releases");
+        COMPILED("(b') StAEDI + compiled 850 table, no mapping"),
+        FULL("(c) EDI Hub: validate, map, plan releases"),
+        FULL_STAEDI("(c') as (c), with StAEDI's schema per release");
 
         final String label;
 
@@ -161,7 +168,10 @@ public final class ParseBenchmark {
         switch (pass) {
             case BARE -> stax(new ByteArrayInputStream(interchange), null, sets);
             case SCHEMA -> stax(new ByteArrayInputStream(interchange), purchaseOrderSchema, sets);
+            case COMPILED -> compiled(new ByteArrayInputStream(interchange), sets);
             case FULL -> full(new ByteArrayInputStream(interchange), sets);
+            case FULL_STAEDI -> full(staediSchemaReader, new ByteArrayInputStream(interchange), sets,
+                    (long) sets * InterchangeGenerator.DELIVERIES);
         }
         long nanos = System.nanoTime() - start;
         if (VERBOSE) {
@@ -206,6 +216,19 @@ public final class ParseBenchmark {
         blackhole += chars;
     }
 
+    /** StAEDI's bare event pass with every set walked through its compiled table; fails on any error or doubt. */
+    void compiled(InputStream in, int expectedSets) {
+        try {
+            int sets = compiled.compiledPass(factory, in);
+            if (sets != expectedSets) {
+                throw new IllegalStateException("compiled pass read " + sets + " of " + expectedSets + " sets");
+            }
+            blackhole += sets;
+        } catch (EDIStreamException | IOException e) {
+            throw new IllegalStateException("StAEDI failed on the generated interchange", e);
+        }
+    }
+
     /** The hub's own path; fails unless every set became an order with its 12 monthly releases. */
     FullCount full(InputStream in, int expectedSets) {
         return full(in, expectedSets, (long) expectedSets * InterchangeGenerator.DELIVERIES);
@@ -216,6 +239,10 @@ public final class ParseBenchmark {
      * have that many releases in all.
      */
     FullCount full(InputStream in, int expectedSets, long expectedReleases) {
+        return full(reader, in, expectedSets, expectedReleases);
+    }
+
+    private FullCount full(InterchangeReader reader, InputStream in, int expectedSets, long expectedReleases) {
         FullCount count = new FullCount();
         FileResult result = reader.read("bench.edi", in, context, count);
         if (count.orders != expectedSets || count.rejected != 0 || count.interchangeRejected
