@@ -62,8 +62,9 @@ public final class InterchangeReader {
         COMPILED_TABLE
     }
 
+    /** Validates with the compiled tables, StAEDI's schemas only for a set they doubt. */
     public InterchangeReader() {
-        this(Validation.STAEDI_SCHEMA);
+        this(Validation.COMPILED_TABLE);
     }
 
     InterchangeReader(Validation validation) {
@@ -937,8 +938,8 @@ public final class InterchangeReader {
                 replayFrom(text, resume);
             } catch (EDIStreamException | RuntimeException e) {
                 if (trigger != null && !(e instanceof InterchangeListener.Failure)) {
-                    // StAEDI broke off inside the set with its schema (it has thrown a NullPointerException on some
-                    // invalid 812s): the stream breaks off there, as it did when StAEDI read the file with the schema
+                    // StAEDI broke off inside the set with its schema: the stream breaks off there, as it would
+                    // have when StAEDI read the file with the schema
                     throw e;
                 }
                 if (e instanceof InterchangeListener.Failure f) {

@@ -41,7 +41,7 @@ class DifferentialValidationTest {
     /**
      * Inputs that once read differently, by seed (made from the samples of the seed's time, {@code fuzz/samples-<seed>.txt}):
      * sets cut short, a GE / IEA / ST where the SE should be, an ST inside a set (StAEDI refuses the schema there), a
-     * StAEDI NullPointerException with the schema on an invalid 812 and 850, an ISA inside an interchange.
+     * syntax note broken in an 812 and an 850, an ISA inside an interchange.
      */
     private static final Map<Long, List<Integer>> REGRESSIONS = Map.of(
             902263045398L, List.of(19, 23, 31, 54, 56, 72, 230, 262, 329, 433, 454),
