@@ -1,5 +1,7 @@
 /**
- * ANSI X12: reading and validating interchanges as a stream (StAEDI); mapping 850 purchase orders and 860
+ * ANSI X12: reading and validating interchanges as a stream (StAEDI for the envelope and the tokens, each set's
+ * schema compiled into a table walked on the events, StAEDI's schema validation for a set the table doubts);
+ * mapping 850 purchase orders and 860
  * changes to the canonical order, 861 receiving advices to acceptances, 812 credit/debit adjustments to
  * adjustments, 820 payment orders / remittance advices to remittances, and the 997s partners send about our documents; writing functional (997) and interchange (TA1)
  * acknowledgments, and 855 order acknowledgments, 856 ship notices, 810 invoices and credit memos, 812 credit

@@ -41,18 +41,21 @@ import java.util.Optional;
  * </pre>
  *
  * For each N it generates one interchange of N purchase orders (5 lines × 12 monthly SCH each, see
- * {@link InterchangeGenerator}) and times three passes over the same bytes:
- * <ol type="a">
- * <li>a bare StAEDI event pass: envelope validation only, every element's text touched;</li>
- * <li>the same plus our 850 transaction schema, set while ST01 is read, as the reader did before the compiled table;</li>
- * <li>(b') the same bare pass with each set walked through its compiled 850 table instead: the hub's validation
- * without StAEDI's transaction schema ({@code ValidationPasses});</li>
- * <li>the hub's full path: {@link InterchangeReader} validates, maps each set to a canonical
- * purchase order and plans its monthly releases.</li>
- * </ol>
+ * {@link InterchangeGenerator}) and times these passes over the same bytes:
+ * <ul>
+ * <li>(a) a bare StAEDI event pass: envelope validation only, every element's text touched;</li>
+ * <li>(b) the same plus our 850 transaction schema, set while ST01 is read, as the reader did before the compiled
+ * tables;</li>
+ * <li>(b') the same bare pass with each set walked through its compiled 850 table instead
+ * ({@code x12.ValidationPasses}): the hub's validation without StAEDI's transaction schema;</li>
+ * <li>(c) the hub's full path: {@link InterchangeReader} validates, maps each set to a canonical
+ * purchase order and plans its monthly releases;</li>
+ * <li>(c') the same with StAEDI's schema per set and release instead of the compiled table.</li>
+ * </ul>
  * Every pass is warmed up (at least {@code bench.warmup} rounds and {@code bench.warmupSeconds}), then
- * measured {@code bench.rounds} times, interleaved, and the median is reported. Pass (c) must accept all
- * N sets, or the benchmark fails.
+ * measured {@code bench.rounds} times, interleaved, and the median is reported. Passes (c) and (c') must accept
+ * all N sets, or the benchmark fails. {@code -Dbench.passes=FULL_STAEDI} (a comma-separated list of
+ * {@code BARE, SCHEMA, COMPILED, FULL, FULL_STAEDI}) times only those, to profile one.
  *
  * Run from the project folder (it reads {@code config/partners}); the first exec:java on a machine may
  * need the network once (drop {@code -o}) to fetch exec-maven-plugin.
@@ -73,6 +76,9 @@ public final class ParseBenchmark {
     private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup", 2);
     private static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmupSeconds", "5"));
     private static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
+    /** Only these passes ({@code -Dbench.passes=BARE,FULL}), e.g. to profile one of them; all by default. */
+    private static final List<Pass> PASSES = System.getProperty("bench.passes") == null ? List.of(Pass.values())
+            : Arrays.stream(System.getProperty("bench.passes").split(",")).map(String::strip).map(Pass::valueOf).toList();
     private static final double MB = 1_000_000.0;
 
     private final EDIInputFactory factory;
@@ -129,20 +135,20 @@ public final class ParseBenchmark {
         List<String> rows = new ArrayList<>();
         for (int sets : sizes) {
             byte[] interchange = new InterchangeGenerator(sets).bytes();
-            for (Pass pass : Pass.values()) {
+            for (Pass pass : PASSES) {
                 warmUp(pass, interchange, sets);
             }
             Map<Pass, long[]> nanos = new EnumMap<>(Pass.class);
-            for (Pass pass : Pass.values()) {
+            for (Pass pass : PASSES) {
                 nanos.put(pass, new long[ROUNDS]);
             }
             for (int round = 0; round < ROUNDS; round++) {
-                for (Pass pass : Pass.values()) {
+                for (Pass pass : PASSES) {
                     nanos.get(pass)[round] = time(pass, interchange, sets);
                 }
             }
-            double bare = median(nanos.get(Pass.BARE));
-            for (Pass pass : Pass.values()) {
+            double bare = nanos.containsKey(Pass.BARE) ? median(nanos.get(Pass.BARE)) : Double.NaN;
+            for (Pass pass : PASSES) {
                 double seconds = median(nanos.get(pass)) / 1e9;
                 rows.add(String.format("%,8d  %7.1f  %-43s %8.3f  %,9.0f  %7.2f  %6.0f %%", sets, interchange.length / MB,
                         pass.label, seconds, sets / seconds, interchange.length / MB / seconds,
