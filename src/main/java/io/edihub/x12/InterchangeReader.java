@@ -234,8 +234,13 @@ public final class InterchangeReader {
 
         /** The body walk through the set's compiled table; null when StAEDI validates with the schema. */
         private final TransactionWalk walk = validation == Validation.COMPILED_TABLE ? new TransactionWalk() : null;
-        /** The current set's table, known from ST01; null for a set the hub does not read. */
+        /**
+         * The current set's table, known from ST01; null for a set the hub does not read. Like StAEDI's transaction
+         * schema, it stays what the last ST01 made it for a set whose ST has none.
+         */
         private TransactionTable table;
+        /** The StAEDI schema the table was compiled from, for reading a doubtful set again. */
+        private Schema tableSchema;
         /** Between a set's ST and whatever ends it, when the set has a table: events go to {@link #walkEvent}. */
         private boolean walking;
         /**
@@ -391,7 +396,8 @@ public final class InterchangeReader {
             valueCount = Math.max(valueCount, position);
             if (position == 1 && "ST".equals(segmentTag)) {
                 if (walk != null) {
-                    table = group == null ? null : schemas.table(text, release);
+                    tableSchema = group == null ? null : schemas.schema(text, release);
+                    table = tableSchema == null ? null : schemas.table(text, release);
                     // no schema for StAEDI, but the same call: where StAEDI refuses it (an ST inside a set that never
                     // ended), it refuses it here too, and the stream breaks off where it did with the schema
                     reader.setTransactionSchema(null);
@@ -973,11 +979,10 @@ public final class InterchangeReader {
                     if (!body) {
                         if (event == EDIStreamEvent.START_SEGMENT) {
                             tag = again.getText();
-                        } else if (event == EDIStreamEvent.ELEMENT_DATA && "ST".equals(tag)
-                                && again.getLocation().getElementPosition() == 1
-                                && again.getLocation().getElementOccurrence() <= 1
-                                && again.getLocation().getComponentPosition() <= 1) {
-                            again.setTransactionSchema(schemas.schema(again.getText(), release));
+                            if ("ST".equals(tag)) {
+                                // the schema the table came from (the last ST01's, as StAEDI keeps it)
+                                again.setTransactionSchema(tableSchema);
+                            }
                         } else if (event == EDIStreamEvent.END_SEGMENT && "ST".equals(tag)) {
                             body = true;
                         }
