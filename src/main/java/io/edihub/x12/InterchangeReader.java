@@ -234,15 +234,20 @@ public final class InterchangeReader {
 
         /** The body walk through the set's compiled table; null when StAEDI validates with the schema. */
         private final TransactionWalk walk = validation == Validation.COMPILED_TABLE ? new TransactionWalk() : null;
-        /** The current set's table, known from ST01; null for a set the hub does not read. */
+        /**
+         * The current set's table, known from ST01; null for a set the hub does not read. Like StAEDI's transaction
+         * schema, it stays what the last ST01 made it for a set whose ST has none.
+         */
         private TransactionTable table;
+        /** The StAEDI schema the table was compiled from, for reading a doubtful set again. */
+        private Schema tableSchema;
         /** Between a set's ST and whatever ends it, when the set has a table: events go to {@link #walkEvent}. */
         private boolean walking;
         /**
          * The current set as read so far, ST included, rebuilt from its events with the interchange's delimiters, and
          * the ISA and GS before it: what StAEDI reads again when the walk has a doubt.
          */
-        private final StringBuilder setText = new StringBuilder();
+        private final SpooledText setText = new SpooledText();
         private boolean recording;
         private int recorded;
         private int recordedOccurrence;
@@ -273,7 +278,7 @@ public final class InterchangeReader {
         }
 
         void run(InputStream in) {
-            try (EDIStreamReader reader = factory.createEDIStreamReader(in)) {
+            try (SpooledText spool = setText; EDIStreamReader reader = factory.createEDIStreamReader(in)) {
                 while (reader.hasNext()) {
                     EDIStreamEvent event = reader.next();
                     if (walking && walkEvent(reader, event)) {
@@ -283,7 +288,7 @@ public final class InterchangeReader {
                         case START_SEGMENT -> {
                             String tag = reader.getText();
                             if (walk != null && "ST".equals(tag)) {
-                                setText.setLength(0);
+                                setText.clear();
                                 recording = true;
                             }
                             startSegment(tag);
@@ -391,7 +396,8 @@ public final class InterchangeReader {
             valueCount = Math.max(valueCount, position);
             if (position == 1 && "ST".equals(segmentTag)) {
                 if (walk != null) {
-                    table = group == null ? null : schemas.table(text, release);
+                    tableSchema = group == null ? null : schemas.schema(text, release);
+                    table = tableSchema == null ? null : schemas.table(text, release);
                     // no schema for StAEDI, but the same call: where StAEDI refuses it (an ST inside a set that never
                     // ended), it refuses it here too, and the stream breaks off where it did with the schema
                     reader.setTransactionSchema(null);
@@ -927,15 +933,15 @@ public final class InterchangeReader {
         private void replay(String trigger) throws EDIStreamException {
             // the segment that ended the set, with two elements: StAEDI's lexer wants some after a trailer's tag, and
             // everything taken from the replay comes before that segment begins
-            String text = isaText + gsText + setText + (trigger == null ? ""
-                    : trigger + elementSeparator + "1" + elementSeparator + "1" + segmentTerminator);
+            String after = trigger == null ? ""
+                    : trigger + elementSeparator + "1" + elementSeparator + "1" + segmentTerminator;
             int resume = firstUnmapped;
             // where the main pass is: a stream that broke off inside a segment may leave StAEDI a segment short
             String tagRead = segmentTag;
             int fileRead = filePosition;
             int setRead = transactionPosition;
             try {
-                replayFrom(text, resume);
+                replayFrom(setText.open(isaText + gsText, after), resume);
             } catch (EDIStreamException | RuntimeException e) {
                 if (trigger != null && !(e instanceof InterchangeListener.Failure)) {
                     // StAEDI broke off inside the set with its schema: the stream breaks off there, as it would
@@ -957,15 +963,14 @@ public final class InterchangeReader {
             transactionPosition = setRead;
         }
 
-        private void replayFrom(String text, int resume) throws EDIStreamException {
+        private void replayFrom(java.io.InputStream text, int resume) throws EDIStreamException {
             transactionPosition = 1;
             filePosition = setStart;
             segmentTag = "ST";
             loopId = null;
             loops.clear();
             transaction.loops.clear();
-            try (EDIStreamReader again = factory.createEDIStreamReader(
-                    new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "UTF-8")) {
+            try (java.io.InputStream in = text; EDIStreamReader again = factory.createEDIStreamReader(in, "UTF-8")) {
                 boolean body = false;
                 String tag = null;
                 while (again.hasNext()) {
@@ -973,11 +978,10 @@ public final class InterchangeReader {
                     if (!body) {
                         if (event == EDIStreamEvent.START_SEGMENT) {
                             tag = again.getText();
-                        } else if (event == EDIStreamEvent.ELEMENT_DATA && "ST".equals(tag)
-                                && again.getLocation().getElementPosition() == 1
-                                && again.getLocation().getElementOccurrence() <= 1
-                                && again.getLocation().getComponentPosition() <= 1) {
-                            again.setTransactionSchema(schemas.schema(again.getText(), release));
+                            if ("ST".equals(tag)) {
+                                // the schema the table came from (the last ST01's, as StAEDI keeps it)
+                                again.setTransactionSchema(tableSchema);
+                            }
                         } else if (event == EDIStreamEvent.END_SEGMENT && "ST".equals(tag)) {
                             body = true;
                         }
@@ -1018,7 +1022,7 @@ public final class InterchangeReader {
             int position = location.getElementPosition();
             int occurrence = Math.max(location.getElementOccurrence(), 1);
             int component = Math.max(location.getComponentPosition(), 1);
-            StringBuilder b = setText;
+            SpooledText b = setText;
             if (position != recorded) {
                 for (int i = recorded; i < position; i++) {
                     b.append(elementSeparator);

@@ -41,12 +41,14 @@ class DifferentialValidationTest {
     /**
      * Inputs that once read differently, by seed (made from the samples of the seed's time, {@code fuzz/samples-<seed>.txt}):
      * sets cut short, a GE / IEA / ST where the SE should be, an ST inside a set (StAEDI refuses the schema there), a
-     * syntax note broken in an 812 and an 850, an ISA inside an interchange.
+     * syntax note broken in an 812 and an 850, an ISA inside an interchange, an ST without elements (StAEDI keeps the
+     * schema of the set before).
      */
     private static final Map<Long, List<Integer>> REGRESSIONS = Map.of(
             902263045398L, List.of(19, 23, 31, 54, 56, 72, 230, 262, 329, 433, 454),
             1600887698072L, List.of(1145),
-            1908112316144L, List.of(4496));
+            1908112316144L, List.of(4496),
+            5179247237277L, List.of(128));
 
     private static final InterchangeReader STAEDI = new InterchangeReader(InterchangeReader.Validation.STAEDI_SCHEMA);
     private static final InterchangeReader COMPILED = new InterchangeReader(InterchangeReader.Validation.COMPILED_TABLE);
@@ -111,6 +113,20 @@ class DifferentialValidationTest {
             }
         }
         assertThat(different).as("seed %d: inputs read differently", SEED).isEmpty();
+    }
+
+    /** A doubtful set larger than what the reader keeps of it in memory: read again from its spooled text. */
+    @Test
+    void aBrokenSetOfMoreThanAMegabyteIsReadAgainFromItsSpooledTextAsStaediReadsIt() throws IOException {
+        Path file = Files.createTempFile("broken-set-", ".edi");
+        try {
+            io.edihub.bench.BrokenInterchanges.oneBrokenSet(file, "000000977", "PO-SPOOL-1", 3L * SpooledText.IN_MEMORY);
+            long size = Files.size(file);
+            assertThat(size).isGreaterThan(2L * SpooledText.IN_MEMORY);
+            assertSame("one broken set of " + size + " bytes", Files.readAllBytes(file), PARTNERS, Optional.of("acme"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private static void assertSame(String name, byte[] bytes, PartnerDirectory partners, Optional<String> partner) {
