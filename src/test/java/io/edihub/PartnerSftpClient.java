@@ -44,6 +44,18 @@ public final class PartnerSftpClient implements AutoCloseable {
         sftp.rename("inbound/" + name + ".part", "inbound/" + name);
     }
 
+    private boolean exists(String folder) throws SftpException {
+        try {
+            sftp.stat(folder);
+            return true;
+        } catch (SftpException e) {
+            if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** File names in a folder (recursively for archive/), without . and .. */
     public List<String> list(String folder) throws SftpException {
         List<String> names = new ArrayList<>();
@@ -55,11 +67,13 @@ public final class PartnerSftpClient implements AutoCloseable {
                 entries = listed;
                 break;
             } catch (SftpException e) {
-                if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) {
+                if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE && !exists(folder)) {
                     // not there (yet), or moved away between the listing of its parent and this one
                     return names;
                 }
-                if (e.id != ChannelSftp.SSH_FX_FAILURE || attempt == 3) {
+                // the folder is there, but a file in it went away while it was listed (the hub renames a .part as
+                // it delivers, and the server stats each name it lists): a reader lists again
+                if (e.id != ChannelSftp.SSH_FX_FAILURE && e.id != ChannelSftp.SSH_FX_NO_SUCH_FILE || attempt == 5) {
                     throw e;
                 }
                 // the server failed the listing while the hub moved files in that folder (seen once in a long fuzz

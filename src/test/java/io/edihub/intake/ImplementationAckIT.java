@@ -94,7 +94,7 @@ class ImplementationAckIT {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error"))
                 .anyMatch(n -> n.endsWith("-v5010-bad-set.edi")).anyMatch(n -> n.endsWith("-v5010-bad-set.edi.error.txt")));
-        String ack = acme.implementationAckTo("000009204");
+        String ack = await().atMost(WAIT).until(() -> acme.implementationAckTo("000009204"), java.util.Objects::nonNull);
         assertThat(ack).as("a 999 in outbound/: %s", acme.list("outbound")).isNotNull();
         assertThat(acme.functionalAckTo("000009204")).as("no 997 beside the 999").isNull();
         assertThat(ack).contains("*^*00501*", "GS*FA*EDIHUB*ACMEFED*", "*X*005010X231A1~");
@@ -126,7 +126,7 @@ class ImplementationAckIT {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error"))
                 .anyMatch(n -> n.endsWith("-v4010-bad-set.edi")).anyMatch(n -> n.endsWith("-v4010-bad-set.edi.error.txt")));
-        String ack = acme.functionalAckTo("000009205");
+        String ack = await().atMost(WAIT).until(() -> acme.functionalAckTo("000009205"), java.util.Objects::nonNull);
         assertThat(ack).as("a 997 in outbound/: %s", acme.list("outbound")).isNotNull();
         assertThat(acme.implementationAckTo("000009205")).as("no 999 for a 004010 group").isNull();
         assertThat(ack).contains("*U*00401*", "*X*004010~").doesNotContain("ST*999", "IK3", "IK5");
@@ -153,14 +153,14 @@ class ImplementationAckIT {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(acme.list("error"))
                 .anyMatch(n -> n.endsWith("-v5010-dup-gs06.edi.error.txt")).anyMatch(n -> n.endsWith("-v5010-dup-st02.edi.error.txt")));
-        String groups = acme.implementationAckTo("000009206");
+        String groups = await().atMost(WAIT).until(() -> acme.implementationAckTo("000009206"), java.util.Objects::nonNull);
         assertThat(groups).as("a 999 in outbound/: %s", acme.list("outbound")).isNotNull();
         // AK905 19: functional group control number not unique within interchange
         assertThat(ackSegments(groups)).containsExactly(
                 "ST*999*0001*005010X231A1", "AK1*PO*3311*005010", "AK2*850*0001", "IK5*A", "AK9*A*1*1*1", "SE*6*0001",
                 "ST*999*0001*005010X231A1", "AK1*PO*3311*005010", "AK2*850*0001", "IK5*R", "AK9*R*1*1*0*19", "SE*6*0001");
         assertThat(AcknowledgmentValidation.problems(groups)).isEmpty();
-        String sets = acme.implementationAckTo("000009207");
+        String sets = await().atMost(WAIT).until(() -> acme.implementationAckTo("000009207"), java.util.Objects::nonNull);
         assertThat(sets).as("a 999 in outbound/: %s", acme.list("outbound")).isNotNull();
         // IK502 23: transaction set control number not unique within the functional group
         assertThat(ackSegments(sets)).containsExactly("ST*999*0001*005010X231A1", "AK1*PO*3321*005010",
