@@ -2,9 +2,7 @@ package io.edihub.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import io.edihub.EdiHubApplication;
 import io.edihub.PartnerSftpClient;
-import io.edihub.local.FreePort;
 import io.edihub.local.LocalSftpServer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -24,8 +22,6 @@ import io.edihub.x12.InterchangeListener;
 import io.edihub.x12.InterchangeReader;
 import io.edihub.x12.OurIdentity;
 import io.edihub.x12.TransactionResult;
-import org.apache.camel.CamelContext;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -223,25 +219,9 @@ public final class BadInputBenchmark {
     }
 
     private static ConfigurableApplicationContext startHub(Path dataDir) {
-        ConfigurableApplicationContext context = new SpringApplication(EdiHubApplication.class).run(
-                "--edihub.data-dir=" + dataDir,
-                "--edihub.local.kafka.port=" + FreePort.find(),
-                "--edihub.local.postgres.port=" + FreePort.find(),
-                "--edihub.sftp.port=" + FreePort.find(),
-                "--server.port=0",
-                "--edihub.sftp.poll-delay=100",
-                "--edihub.edifact.warm-up=false",
-                // the hub's default limit (1 GiB), stated: these files are refused for what they hold, not their size
-                "--edihub.intake.max-interchange-bytes=1073741824",
-                "--logging.file.name=" + dataDir.resolve("hub.log"),
-                "--logging.threshold.console=WARN");
-        CamelContext camel = context.getBean(CamelContext.class);
-        await("acme's order intake started").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    var status = camel.getRouteController().getRouteStatus("receiveOrders-acme");
-                    return status != null && status.isStarted();
-                });
-        return context;
+        // the hub's default limit (1 GiB), stated: these files are refused for what they hold, not their size
+        return BenchHub.start(dataDir, "receiveOrders-acme", "--edihub.sftp.poll-delay=100",
+                "--edihub.intake.max-interchange-bytes=1073741824");
     }
 
     private static String isa13(int n) {

@@ -2,12 +2,10 @@ package io.edihub.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import io.edihub.EdiHubApplication;
 import io.edihub.PartnerSftpClient;
 import io.edihub.canonical.PoAcknowledgment;
 import io.edihub.canonical.PurchaseOrder;
 import io.edihub.canonical.ScheduleLine;
-import io.edihub.local.FreePort;
 import io.edihub.local.LocalSftpServer;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
@@ -38,7 +36,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.postgresql.PGConnection;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -174,23 +171,12 @@ public final class BigOrderBenchmark {
     }
 
     private ConfigurableApplicationContext startHub(Path dataDir) {
-        // command-line arguments outrank application.yaml and the EDIHUB_* variables it reads
-        ConfigurableApplicationContext context = new SpringApplication(EdiHubApplication.class).run(
-                "--edihub.data-dir=" + dataDir,
-                "--edihub.local.kafka.port=" + FreePort.find(),
-                "--edihub.local.postgres.port=" + FreePort.find(),
-                "--edihub.sftp.port=" + FreePort.find(),
-                "--server.port=0",
-                "--edihub.sftp.poll-delay=100",
-                "--edihub.edifact.warm-up=false",
-                "--edihub.http.operators." + OPERATOR + "=" + password,
-                "--edihub.intake.max-document-bytes=" + Integer.MAX_VALUE,
-                "--logging.file.name=" + dataDir.resolve("hub.log"),
-                "--logging.threshold.console=WARN");
+        ConfigurableApplicationContext context = BenchHub.start(dataDir, "receiveOrders-acme",
+                "--edihub.sftp.poll-delay=100", "--edihub.http.operators." + OPERATOR + "=" + password,
+                "--edihub.intake.max-document-bytes=" + Integer.MAX_VALUE);
         CamelContext camel = context.getBean(CamelContext.class);
-        await("acme's order intake and the HTTP API started").atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(200)).until(() -> camel.getRoutes().stream()
-                        .anyMatch(r -> r.getRouteId().equals("receiveOrders-acme")) && camel.getRoutes().stream()
+        await("the HTTP API started").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> camel.getRoutes().stream()
                         .allMatch(r -> camel.getRouteController().getRouteStatus(r.getRouteId()).isStarted()));
         return context;
     }

@@ -2,9 +2,7 @@ package io.edihub.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import io.edihub.EdiHubApplication;
 import io.edihub.PartnerSftpClient;
-import io.edihub.local.FreePort;
 import io.edihub.local.LocalSftpServer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -17,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.camel.CamelContext;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -166,26 +162,9 @@ public final class IngestBenchmark {
     }
 
     private ConfigurableApplicationContext startHub(Path dataDir) {
-        // command-line arguments outrank application.yaml and the EDIHUB_* variables it reads
-        ConfigurableApplicationContext context = new SpringApplication(EdiHubApplication.class).run(
-                "--edihub.data-dir=" + dataDir,
-                "--edihub.local.kafka.port=" + FreePort.find(),
-                "--edihub.local.postgres.port=" + FreePort.find(),
-                "--edihub.sftp.port=" + FreePort.find(),
-                "--server.port=0",
-                "--edihub.sftp.poll-delay=" + SFTP_POLL_MS,
-                "--edihub.edifact.warm-up=false",
-                // what is measured is the ingest of one interchange, whatever its size
-                "--edihub.intake.max-interchange-bytes=" + Integer.MAX_VALUE,
-                "--logging.file.name=" + dataDir.resolve("hub.log"),
-                "--logging.threshold.console=WARN");
-        CamelContext camel = context.getBean(CamelContext.class);
-        await("acme's order intake started").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    var status = camel.getRouteController().getRouteStatus("receiveOrders-acme");
-                    return status != null && status.isStarted();
-                });
-        return context;
+        // what is measured is the ingest of one interchange, whatever its size
+        return BenchHub.start(dataDir, "receiveOrders-acme", "--edihub.sftp.poll-delay=" + SFTP_POLL_MS,
+                "--edihub.intake.max-interchange-bytes=" + Integer.MAX_VALUE);
     }
 
     private void ingest(ConfigurableApplicationContext hub, Path interchange) throws Exception {

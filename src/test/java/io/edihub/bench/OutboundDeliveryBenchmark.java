@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.Session;
-import io.edihub.EdiHubApplication;
-import io.edihub.local.FreePort;
 import io.edihub.local.LocalSftpServer;
 import io.edihub.local.SftpConnectionInfo;
 import io.edihub.outbound.OutboundDocuments;
@@ -22,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.apache.camel.CamelContext;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -120,23 +116,7 @@ public final class OutboundDeliveryBenchmark {
     }
 
     private ConfigurableApplicationContext startHub(Path dataDir) {
-        ConfigurableApplicationContext context = new SpringApplication(EdiHubApplication.class).run(
-                "--edihub.data-dir=" + dataDir,
-                "--edihub.local.kafka.port=" + FreePort.find(),
-                "--edihub.local.postgres.port=" + FreePort.find(),
-                "--edihub.sftp.port=" + FreePort.find(),
-                "--server.port=0",
-                "--edihub.sftp.poll-delay=" + SFTP_POLL_MS,
-                "--edihub.edifact.warm-up=false",
-                "--logging.file.name=" + dataDir.resolve("hub.log"),
-                "--logging.threshold.console=WARN");
-        CamelContext camel = context.getBean(CamelContext.class);
-        await("outbound delivery started").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    var status = camel.getRouteController().getRouteStatus("deliverOutboundDocuments");
-                    return status != null && status.isStarted();
-                });
-        return context;
+        return BenchHub.start(dataDir, "deliverOutboundDocuments", "--edihub.sftp.poll-delay=" + SFTP_POLL_MS);
     }
 
     /** The reference: one session, one file after the other, nothing else. */
