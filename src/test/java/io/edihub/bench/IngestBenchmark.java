@@ -134,10 +134,10 @@ public final class IngestBenchmark {
         Double full = secondsByRow.get("parse only: (c) EDI Hub: validate, map, plan releases");
         Double bare = secondsByRow.get("parse only: (a) StAEDI bare event pass");
         BenchResult.print("ingest", what + " until stored and 997 back",
-                full == null ? "-" : String.format(Locale.ROOT, "parse only: %.1f s (bare StAEDI pass %.1f s)", full, bare),
+                full == null ? "-" : String.format(Locale.ROOT, "parse only: %.3f s (bare StAEDI pass %.3f s)", full, bare),
                 failure != null || ack == null ? "FAILED (" + failure + ")"
                         : String.format(Locale.ROOT, "997 after %.1f s (orders stored %.1f s)%s", ack, stored,
-                                full == null ? "" : String.format(Locale.ROOT, ", %.0f %% of the parse-only path's speed",
+                                full == null ? "" : String.format(Locale.ROOT, ", %.1f %% of the parse-only path's speed",
                                         100 * full / ack)),
                 "25 % of the parse-only path");
     }
