@@ -34,7 +34,6 @@ final class PendingAcknowledgments implements AutoCloseable {
     private Path file;
     private FileChannel channel;
     private long size;
-    private int count;
     private final int inMemory;
 
     PendingAcknowledgments() {
@@ -49,11 +48,6 @@ final class PendingAcknowledgments implements AutoCloseable {
     /** Where the acknowledgments added from now on begin, for {@link #truncate}. */
     long mark() {
         return size;
-    }
-
-    /** How many acknowledgments are pending. */
-    int count() {
-        return count;
     }
 
     /** Appends one 855 to write in {@code release}. */
@@ -81,7 +75,6 @@ final class PendingAcknowledgments implements AutoCloseable {
             throw new UncheckedIOException("spooling an 855 to " + file, e);
         }
         size += line.length;
-        count++;
     }
 
     /** Drops what was added since {@code mark}. */
@@ -99,9 +92,6 @@ final class PendingAcknowledgments implements AutoCloseable {
             throw new UncheckedIOException("truncating " + file, e);
         }
         size = mark;
-        try (Stream<String> lines = lines()) {
-            count = (int) lines.count();
-        }
     }
 
     /** Drops every pending acknowledgment. */

@@ -36,7 +36,6 @@ public final class PoAcknowledgment855Writer {
         interchange = new OutboundInterchange(us, "PR", "855");
     }
 
-    /** The 855 in version 004010. */
     /**
      * The release an 855 answering an order of this group is written in: the group's, without an implementation
      * guide's suffix, within the releases the hub writes (004010 to 008050).
@@ -45,6 +44,7 @@ public final class PoAcknowledgment855Writer {
         return OutboundInterchange.writableRelease(groupVersion);
     }
 
+    /** The 855 in version 004010. */
     public String write(PoAcknowledgment ack, PartnerProfile partner, ControlNumbers numbers, ZonedDateTime now) {
         return write(ack, partner, numbers, now, DEFAULT_VERSION);
     }

@@ -2,6 +2,9 @@ package io.edihub.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The heap's high-water mark as one moment's use: the heap in use, sampled every 20 ms by a daemon thread, at its
@@ -14,18 +17,13 @@ final class HeapSampler {
     private static volatile long highest;
 
     static {
-        Thread sampler = new Thread(() -> {
-            while (true) {
-                highest = Math.max(highest, MEMORY.getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "heap-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleAtFixedRate(() -> highest = Math.max(highest, MEMORY.getHeapMemoryUsage().getUsed()), 0, 20,
+                TimeUnit.MILLISECONDS);
     }
 
     private HeapSampler() {
