@@ -34,8 +34,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What browsers use, with a session: Hawtio ({@code /hawtio/**}), Jolokia ({@code /jolokia/**}) and the hub's
- * operator pages ({@code /ops/**}), for operators only. Two ways in, one session: Hawtio's own login form
+ * What browsers use, with a session: Hawtio ({@code /hawtio/**}), Jolokia ({@code /jolokia/**}), the operator's
+ * desk ({@code /desk/**}) and the older operator pages ({@code /ops/**}), for operators; the customer's portal
+ * ({@code /portal/**}) for partners' users. Two ways in, one session: Hawtio's own login form
  * (checked by {@link OperatorLoginModule}, carried over by {@link HawtioSessionBridgeFilter}) and Spring's
  * form login on {@code /login}; HTTP basic too, for scripts calling Jolokia. The HTTP API keeps its own
  * stateless chain and reads this session only to let operator pages call it.
@@ -48,6 +49,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ConsoleSecurityConfiguration {
 
     static final String OPERATOR = "OPERATOR";
+    static final String PARTNER = "PARTNER";
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -57,7 +59,9 @@ class ConsoleSecurityConfiguration {
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.securityMatcher(new OrRequestMatcher(path.matcher("/hawtio/**"), path.matcher("/jolokia/**"),
                         path.matcher("/ops/**"), path.matcher("/login"), path.matcher("/logout"),
-                        path.matcher("/default-ui.css")))
+                        path.matcher("/default-ui.css"), path.matcher("/"), path.matcher("/desk"),
+                        path.matcher("/desk/**"), path.matcher("/portal"), path.matcher("/portal/**"),
+                        path.matcher("/assets/**"), path.matcher("/webjars/**")))
                 .authorizeHttpRequests(a -> a
                         // Hawtio forwards its client routes to index.html and /hawtio/jolokia to /jolokia, after the
                         // request itself was allowed
@@ -70,11 +74,16 @@ class ConsoleSecurityConfiguration {
                                 path.matcher("/hawtio/plugin"), path.matcher("/hawtio/preset-connections"),
                                 path.matcher("/hawtio/*.worker.js"))
                         .permitAll()
-                        // the stylesheet of the login form: asked for with HTTP basic, a browser would prompt for it
-                        .requestMatchers(path.matcher("/default-ui.css")).permitAll()
+                        // the login page and what it shows: asked for with HTTP basic, a browser would prompt for them
+                        .requestMatchers(path.matcher("/default-ui.css"), path.matcher("/login"),
+                                path.matcher("/assets/**"), path.matcher("/webjars/**")).permitAll()
+                        // the customer's portal is for partners' users only; an operator has the desk
+                        .requestMatchers(path.matcher("/portal"), path.matcher("/portal/**")).hasRole(PARTNER)
+                        // where a login lands: the desk or the portal, by role
+                        .requestMatchers(path.matcher("/")).hasAnyRole(OPERATOR, PARTNER)
                         .anyRequest().hasRole(OPERATOR))
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .formLogin(f -> f.defaultSuccessUrl("/ops/", false))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false))
                 .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/hawtio/login"),
@@ -82,7 +91,8 @@ class ConsoleSecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 path.matcher("/jolokia/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                path.matcher("/ops/**")))
+                                new OrRequestMatcher(path.matcher("/ops/**"), path.matcher("/"), path.matcher("/desk"),
+                                        path.matcher("/desk/**"), path.matcher("/portal"), path.matcher("/portal/**"))))
                 .csrf(c -> c
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new HeaderOrFormCsrfTokenHandler())

@@ -8,7 +8,8 @@
  * the hub's own Camel headers ({@link io.edihub.ops.EdiHubHeaders}).
  *
  * <p>Owns the tables {@code alert}, {@code dead_letter}, {@code dead_letter_replay},
- * {@code received_acknowledgment}; reads what other modules record (for the timeline, the watchdog and replays)
+ * {@code received_acknowledgment}. Publishes the views {@code alert_overview} and {@code dead_letter_overview} (what
+ * waits for a person, counted on the desk). Reads what other modules record (for the timeline, the watchdog and replays)
  * through the views they publish, never their tables. May use {@code canonical}, {@code order},
  * {@code outbound}, {@code partner} and {@code x12} (a received 997).
  */
