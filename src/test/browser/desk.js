@@ -83,6 +83,12 @@ async (a) => {
     await grouped.locator('summary').click();
     po.openedGroupLines = await grouped.locator('ul li').count();
     await shot(page, 'desk-po-timeline.png', false);
+    // the partners, their contracts, and one's statement
+    await page.goto(`${a.baseUrl}/desk/partners`);
+    const partners = await page.evaluate(() => Array.from(document.querySelectorAll('section.partner'))
+      .map((s) => ({ id: s.id, prices: s.querySelectorAll('table.prices tbody tr').length })));
+    await shot(page, 'desk-partners.png', false);
+    const deskStatement = (await page.goto(`${a.baseUrl}/desk/partners/acme/statement`)).status();
     await Promise.all([page.waitForNavigation(), page.click('form.logout button')]);
 
     // the partner's user: its own orders only
@@ -102,9 +108,15 @@ async (a) => {
     await shot(page, 'portal-po.png', false);
     portal.otherPoStatus = (await page.goto(`${a.baseUrl}/portal/orders/${encodeURIComponent(a.otherPo)}`)).status();
     portal.otherPoText = (await page.textContent('main')).replace(/\s+/g, ' ').trim();
+    const statement = await page.goto(`${a.baseUrl}/portal/statement`);
+    portal.statementStatus = statement.status();
+    portal.statementContract = (await page.textContent('dl.header dd')).trim();
+    portal.termsShown = (await page.textContent('main')).includes('negotiated terms cost');
+    await shot(page, 'portal-statement.png', false);
     portal.deskStatus = (await page.goto(`${a.baseUrl}/desk`)).status();
     portal.deskOrderStatus = (await page.goto(`${a.baseUrl}/desk/orders/${a.otherPartner}/${encodeURIComponent(a.otherPo)}`)).status();
-    return { loginAsked, home, approved, heldAfter, closed, listed, po, portal, screenshots: shots };
+    return { loginAsked, home, approved, heldAfter, closed, listed, po, partners, deskStatement, portal,
+      screenshots: shots };
   } finally {
     await browser.close();
   }

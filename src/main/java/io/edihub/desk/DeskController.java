@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +42,7 @@ class DeskController {
 
     private final DeskQueries queries;
     private final OrderPages orderPages;
+    private final StatementPages statementPages;
     private final PartnerDirectory partners;
     private final OrderDecisions decisions;
     private final Alerts alerts;
@@ -47,12 +50,14 @@ class DeskController {
     private final DeadLetterReplays replays;
     private final ClaimQueries claims;
     private final ClaimSettlements settlements;
+    private final ObjectProvider<HealthEndpoint> health;
 
-    DeskController(DeskQueries queries, OrderPages orderPages, PartnerDirectory partners, OrderDecisions decisions,
-            Alerts alerts, DeadLetters deadLetters, DeadLetterReplays replays, ClaimQueries claims,
-            ClaimSettlements settlements) {
+    DeskController(DeskQueries queries, OrderPages orderPages, StatementPages statementPages, PartnerDirectory partners,
+            OrderDecisions decisions, Alerts alerts, DeadLetters deadLetters, DeadLetterReplays replays,
+            ClaimQueries claims, ClaimSettlements settlements, ObjectProvider<HealthEndpoint> health) {
         this.queries = queries;
         this.orderPages = orderPages;
+        this.statementPages = statementPages;
         this.partners = partners;
         this.decisions = decisions;
         this.alerts = alerts;
@@ -60,6 +65,7 @@ class DeskController {
         this.replays = replays;
         this.claims = claims;
         this.settlements = settlements;
+        this.health = health;
     }
 
     @GetMapping({"", "/"})
@@ -200,11 +206,33 @@ class DeskController {
     String partnerList(Model model) {
         model.addAttribute("partners", partners.all().stream().sorted(Comparator.comparing(PartnerProfile::id)).toList());
         model.addAttribute("channels", queries.channels());
+        // the readiness probe's own SFTP check per partner (cached by it): the page never opens a session itself
+        java.util.Map<String, String> sftp = new java.util.HashMap<>();
+        HealthEndpoint health = this.health.getIfAvailable();
+        for (PartnerProfile p : partners.all()) {
+            org.springframework.boot.actuate.health.HealthComponent h = health == null ? null
+                    : health.healthForPath("sftp", p.id());
+            sftp.put(p.id(), h == null ? "not checked" : h.getStatus().getCode().equals("UP") ? "reachable"
+                    : "NOT reachable (" + h.getStatus().getCode().toLowerCase(Locale.ROOT) + ")");
+        }
+        model.addAttribute("sftp", sftp);
         return "desk/partners";
     }
 
     private static List<String> decisionsFor(Claim.Kind kind) {
         return java.util.Arrays.stream(Claim.Decision.values()).filter(d -> d.fits(kind)).map(Enum::name).toList();
+    }
+
+    @GetMapping("/partners/{partner}/statement")
+    String statement(@PathVariable String partner, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, Model model, HttpServletResponse response) {
+        model.addAttribute("desk", true);
+        if (statementPages.fill(partner, from, to, model)) {
+            return "desk/statement";
+        }
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("what", "contract of " + partner);
+        return "desk/not-found";
     }
 
     private static String message(RedirectAttributes flash, String message) {

@@ -22,10 +22,25 @@ class PortalController {
 
     private final DeskQueries queries;
     private final OrderPages orderPages;
+    private final StatementPages statementPages;
 
-    PortalController(DeskQueries queries, OrderPages orderPages) {
+    PortalController(DeskQueries queries, OrderPages orderPages, StatementPages statementPages) {
         this.queries = queries;
         this.orderPages = orderPages;
+        this.statementPages = statementPages;
+    }
+
+    @GetMapping("/statement")
+    String statement(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            Principal who, Model model, HttpServletResponse response) {
+        model.addAttribute("partner", who.getName());
+        model.addAttribute("desk", false);
+        if (statementPages.fill(who.getName(), from, to, model)) {
+            return "portal/statement";
+        }
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("what", "contract on file");
+        return "portal/not-found";
     }
 
     @GetMapping({"", "/"})

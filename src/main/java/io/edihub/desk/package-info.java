@@ -8,11 +8,12 @@
  * the browser sends.
  *
  * <p>Owns no tables; reads the views the owning modules publish. Acts only through the owning modules' APIs: order
- * decisions ({@code intake}), alerts and dead letters ({@code ops}), claim settlements ({@code claims}). May use
- * {@code claims}, {@code intake}, {@code ops}, {@code outbound}, {@code partner} and {@code policy}.
+ * decisions ({@code intake}), alerts and dead letters ({@code ops}), claim settlements ({@code claims}); the contract
+ * statement is {@code cash}'s. May use {@code cash}, {@code claims}, {@code intake}, {@code ops}, {@code outbound},
+ * {@code partner} and {@code policy}.
  */
 @ApplicationModule(displayName = "Desk and portal",
-        allowedDependencies = {"claims", "intake", "ops", "outbound", "partner", "policy"})
+        allowedDependencies = {"cash", "claims", "intake", "ops", "outbound", "partner", "policy"})
 package io.edihub.desk;
 
 import org.springframework.modulith.ApplicationModule;

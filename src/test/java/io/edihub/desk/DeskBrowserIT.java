@@ -112,6 +112,11 @@ class DeskBrowserIT {
                 po.path("httpStatus").asInt(), po.path("loadMillis").asLong(), groups.size(),
                 po.path("pageHeight").asInt());
 
+        assertThat(shown.path("partners")).extracting(p -> p.path("id").asText())
+                .contains("partner-acme", "partner-globex");
+        assertThat(shown.path("partners")).allSatisfy(p -> assertThat(p.path("prices").asInt()).isPositive());
+        assertThat(shown.path("deskStatement").asInt()).isEqualTo(200);
+
         JsonNode portal = shown.path("portal");
         assertThat(portal.path("loginAsked").asBoolean()).isTrue();
         assertThat(portal.path("url").asText()).isEqualTo("/portal");
@@ -120,6 +125,10 @@ class DeskBrowserIT {
         assertThat(portal.path("ownReleases").asInt()).isEqualTo(1);
         assertThat(portal.path("otherPoStatus").asInt()).isEqualTo(404);
         assertThat(portal.path("otherPoText").asText()).doesNotContain("globex");
+        assertThat(portal.path("statementStatus").asInt()).isEqualTo(200);
+        assertThat(portal.path("statementContract").asText()).isNotBlank();
+        // what the terms cost us is the desk's business, not the customer's
+        assertThat(portal.path("termsShown").asBoolean()).isFalse();
         assertThat(portal.path("deskStatus").asInt()).isEqualTo(403);
         assertThat(portal.path("deskOrderStatus").asInt()).isEqualTo(403);
         for (JsonNode file : shown.path("screenshots")) {
