@@ -43,7 +43,8 @@ async (a) => {
 
     // approve the held order where it is listed, with a comment
     const held = page.locator(`li[id="held-acme-${a.heldPo}"]`);
-    await held.locator('input[name=comment]').fill('release value agreed with the buyer by phone');
+    // markup in what a person types is text on every page that shows it, never a script
+    await held.locator('input[name=comment]').fill('agreed by phone <img src=x onerror="window.injected=1">');
     await held.locator('button[value=APPROVE]').click();
     await page.waitForSelector('.flash');
     const approved = (await page.textContent('.flash')).trim();
@@ -62,6 +63,13 @@ async (a) => {
     const listed = await page.evaluate(() => Array.from(document.querySelectorAll('table.orders tbody tr'))
       .map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent.trim())));
     await shot(page, 'desk-orders.png', false);
+    await page.goto(`${a.baseUrl}/desk/orders/acme/${encodeURIComponent(a.heldPo)}`);
+    const approvedPo = await page.evaluate(() => ({
+      injected: window.injected === 1,
+      images: document.querySelectorAll('main img').length,
+      comment: Array.from(document.querySelectorAll('ol.timeline > li')).map((li) => li.textContent)
+        .filter((t) => t.includes('APPROVED')).join(' ').replace(/\s+/g, ' ').trim(),
+    }));
     const started = Date.now();
     const response = await page.goto(`${a.baseUrl}/desk/orders/acme/${encodeURIComponent(a.bigPo)}`,
       { waitUntil: 'load' });
@@ -115,7 +123,7 @@ async (a) => {
     await shot(page, 'portal-statement.png', false);
     portal.deskStatus = (await page.goto(`${a.baseUrl}/desk`)).status();
     portal.deskOrderStatus = (await page.goto(`${a.baseUrl}/desk/orders/${a.otherPartner}/${encodeURIComponent(a.otherPo)}`)).status();
-    return { loginAsked, home, approved, heldAfter, closed, listed, po, partners, deskStatement, portal,
+    return { loginAsked, home, approved, heldAfter, closed, listed, approvedPo, po, partners, deskStatement, portal,
       screenshots: shots };
   } finally {
     await browser.close();

@@ -320,6 +320,24 @@ class DeskQueries {
         return rows;
     }
 
+    /** A shipment of one of an order's releases, as logistics reported it. */
+    record ShipmentRow(String shipmentId, String releaseId, Instant receivedAt, String status, BigDecimal quantity,
+            String carrier, String trackingNumber, String error) {
+    }
+
+    /** The shipments of an order's releases, oldest first. */
+    @Transactional(readOnly = true)
+    List<ShipmentRow> shipments(long orderId, String partnerId) {
+        return jdbc.query("""
+                select s.shipment_id, s.release_id, s.received_at, s.status, s.quantity, s.carrier, s.tracking_number,
+                       s.error
+                  from shipment_overview s join release_overview r
+                       on r.partner_id = s.partner_id and r.release_id = s.release_id
+                 where r.order_id = ? and s.partner_id = ? order by s.id
+                """, (rs, i) -> new ShipmentRow(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4),
+                rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getString(8)), orderId, partnerId);
+    }
+
     /** A partner's invoices, newest first, a page at a time. */
     @Transactional(readOnly = true)
     Page<InvoiceRow> invoices(String partnerId, int page) {

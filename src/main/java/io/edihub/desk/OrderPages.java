@@ -38,6 +38,7 @@ class OrderPages {
         model.addAttribute("totals", totals(releases));
         model.addAttribute("chart", MonthChart.of(releases, order.currency()));
         model.addAttribute("documents", queries.documents(partnerId, poNumber));
+        model.addAttribute("shipments", queries.shipments(order.id(), partnerId));
         if (withTimeline) {
             timelines.of(partnerId, poNumber).ifPresent(view -> {
                 model.addAttribute("openAlerts", view.openAlerts());

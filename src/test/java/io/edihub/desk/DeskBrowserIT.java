@@ -94,6 +94,12 @@ class DeskBrowserIT {
             assertThat(row.get(4).asText()).isEqualTo("51,000.00 USD");
         });
 
+        JsonNode approvedPo = shown.path("approvedPo");
+        assertThat(approvedPo.path("comment").asText()).contains("approved by operator: agreed by phone <img src=x "
+                + "onerror=\"window.injected=1\">");
+        assertThat(approvedPo.path("images").asInt()).isZero();
+        assertThat(approvedPo.path("injected").asBoolean()).isFalse();
+
         JsonNode po = shown.path("po");
         assertThat(po.path("httpStatus").asInt()).isEqualTo(200);
         assertThat(po.path("title").asText()).isEqualTo("PO " + bigPo);
