@@ -130,16 +130,17 @@ class DeskController {
     @PostMapping("/dead-letters/{id}/replay")
     String replay(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "false") boolean bypassDuplicates, Principal who, RedirectAttributes flash) {
-        if (bypassDuplicates && reason.isBlank()) {
-            return refused(flash, "dead letter " + id + " was not replayed: bypassing the duplicate check needs a reason");
+        // every replay is audited with who and why, as over the API; the input is not touched without both
+        if (reason.isBlank()) {
+            return refused(flash, "dead letter #" + id + " was not replayed: say why (the reason is kept with the replay"
+                    + (bypassDuplicates ? ", and bypassing the duplicate check needs one all the more)" : ")"));
         }
         try {
-            DeadLetters.Replay replay = replays.replay(id, who.getName(), reason.isBlank() ? null : reason,
-                    bypassDuplicates);
-            return message(flash, "dead letter " + id + " replayed: " + replay.outcome()
+            DeadLetters.Replay replay = replays.replay(id, who.getName(), reason, bypassDuplicates);
+            return message(flash, "dead letter #" + id + " replayed: " + replay.outcome()
                     + (replay.detail() == null ? "" : " (" + replay.detail() + ")"));
         } catch (DeadLetterReplays.ReplayRefusedException e) {
-            return refused(flash, "dead letter " + id + ": " + e.getMessage());
+            return refused(flash, "dead letter #" + id + ": " + e.getMessage());
         }
     }
 
@@ -147,34 +148,36 @@ class DeskController {
     String discard(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Principal who,
             RedirectAttributes flash) {
         if (reason.isBlank()) {
-            return refused(flash, "dead letter " + id + " was not discarded: say why (the reason is kept with it)");
+            return refused(flash, "dead letter #" + id + " was not discarded: say why (the reason is kept with it)");
         }
         try {
             replays.discard(id, who.getName(), reason);
-            return message(flash, "dead letter " + id + " discarded");
+            return message(flash, "dead letter #" + id + " discarded");
         } catch (DeadLetterReplays.ReplayRefusedException e) {
-            return refused(flash, "dead letter " + id + ": " + e.getMessage());
+            return refused(flash, "dead letter #" + id + ": " + e.getMessage());
         }
     }
 
     @PostMapping("/claims/{id}/settlement")
-    String settle(@PathVariable long id, @RequestParam String settlementKey, @RequestParam String decision,
+    String settle(@PathVariable long id, @RequestParam String settlementKey, @RequestParam(defaultValue = "") String decision,
             @RequestParam(defaultValue = "") String reason, Principal who, RedirectAttributes flash) {
+        String claim = claims.find(id).map(Claim::claimNumber).orElse("claim " + id);
         Claim.Decision d;
         try {
             d = Claim.Decision.valueOf(decision.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return refused(flash, "claim " + id + ": '" + decision + "' is not a settlement");
+            return refused(flash, claim + " was not settled: choose a decision"
+                    + (decision.isBlank() ? "" : " ('" + decision + "' is none)"));
         }
         if (reason.isBlank()) {
-            return refused(flash, "claim " + id + " was not settled: say why (the customer is told)");
+            return refused(flash, claim + " was not settled: say why (the customer is told)");
         }
         ClaimSettlements.Result result = settlements.settle(id, new ClaimSettlements.Decision(settlementKey, d, reason,
                 List.of()), who.getName());
         return result.claim() != null
                 ? message(flash, result.claim().claimNumber() + ": " + d.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                         + ", now " + result.claim().status().name().toLowerCase(Locale.ROOT))
-                : refused(flash, "claim " + id + ": " + result.message());
+                : refused(flash, claim + ": " + result.message());
     }
 
     @GetMapping("/orders")

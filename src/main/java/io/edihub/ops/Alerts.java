@@ -160,6 +160,13 @@ public class Alerts {
         return Optional.of(alert);
     }
 
+    /** Closes every open alert of this kind about this subject; returns how many it closed. */
+    int closeAbout(String kind, String subject, String closedBy, String reason) {
+        List<Long> open = jdbc.queryForList("select id from alert where kind = ? and subject = ? and closed_at is null",
+                Long.class, kind, subject);
+        return (int) open.stream().filter(id -> close(id, closedBy, reason).isPresent()).count();
+    }
+
     /** The event's id says which alert and which state, so a replay publishes nothing new. */
     private void publish(Alert alert) {
         outbox.add(topics.alerts(), alert.subject() == null ? alert.kind() : alert.subject(),

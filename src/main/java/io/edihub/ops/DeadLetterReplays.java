@@ -61,10 +61,12 @@ public class DeadLetterReplays {
     private final CamelContext camel;
     private final JdbcTemplate jdbc;
     private final OrderStore orders;
+    private final Alerts alerts;
 
     DeadLetterReplays(DeadLetters letters, ProducerTemplate producer, CamelContext camel, JdbcTemplate jdbc,
-            OrderStore orders) {
+            OrderStore orders, Alerts alerts) {
         this.letters = letters;
+        this.alerts = alerts;
         this.producer = producer;
         this.camel = camel;
         this.jdbc = jdbc;
@@ -153,6 +155,11 @@ public class DeadLetterReplays {
         if (documentId != null) {
             timeline(documentId, id, operator, reason, bypassDuplicates, outcome);
         }
+        if (outcome != Outcome.FAILED) {
+            // the input went through today's routes (taken, or answered as a duplicate or a refusal): parked no more
+            alerts.closeAbout(DeadLetters.PARKED_ALERT, DeadLetters.subject(id), operator, "dead letter " + id
+                    + " replayed: " + outcome + "; " + reason);
+        }
         LOG.info("replay of dead letter {} by {}: {}", id, operator, outcome);
         return replay;
     }
@@ -172,8 +179,11 @@ public class DeadLetterReplays {
                     + "source (" + s.source() + "); it can be discarded once it is parked");
         }
         LOG.info("{} discards dead letter {} ({}): {}", operator, id, s.source(), reason);
-        return letters.recordReplay(id, operator, reason, false, "DISCARDED", "not processed: discarded by " + operator,
-                null, DeadLetters.Status.DISCARDED);
+        DeadLetters.Replay discarded = letters.recordReplay(id, operator, reason, false, "DISCARDED",
+                "not processed: discarded by " + operator, null, DeadLetters.Status.DISCARDED);
+        alerts.closeAbout(DeadLetters.PARKED_ALERT, DeadLetters.subject(id), operator, "dead letter " + id
+                + " discarded: " + reason);
+        return discarded;
     }
 
     /**

@@ -292,8 +292,15 @@ public class DeadLetters {
         return recorded;
     }
 
+    /** The kind of the alert that says an input is parked; its subject is {@link #subject}. */
+    static final String PARKED_ALERT = "INPUT_PARKED";
+
+    static String subject(long deadLetterId) {
+        return "dead-letter:" + deadLetterId;
+    }
+
     private void alert(Recorded r, Failure f, String message) {
-        alerts.raise("INPUT_PARKED", "dead-letter:" + r.id(), f.partnerId(), null, null, null, f.source() + " failed "
+        alerts.raise(PARKED_ALERT, subject(r.id()), f.partnerId(), null, null, null, f.source() + " failed "
                 + r.attempts() + " times for a technical reason and is no longer retried (last error: " + message
                 + "). It is kept as dead letter " + r.id() + ": remove the cause, then replay it with "
                 + "POST /api/v1/dead-letters/" + r.id() + "/replay");

@@ -37,10 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code DeadLetterIT}; the claim an order over HTTP, dispatched, shipped on Kafka and partly returned by the
  * customer's acceptance. The screenshots are kept in {@code target/browser/desk-actions-*.png}.
  *
- * <p>A second parked file is replayed with the reason left empty, which the form's placeholder ("needed to bypass or
- * discard") invites. What the desk answers is printed rather than asserted: today it is an HTTP 500 that htmx does
- * not show, after the order was taken but before the replay was recorded, so the dead letter stays PARKED. Only
- * what must hold whatever the answer is asserted: the input is never taken twice.
+ * <p>A second parked file is replayed with the reason left empty, past the browser's own check: the desk refuses it
+ * before the input is touched (the order is not taken, no replay recorded, the dead letter still parked). Until this
+ * was fixed the desk ran the input and then failed to record the replay, leaving the order taken without who or why.
  */
 @WholeHubTest
 class DeskActionsBrowserIT {
@@ -171,7 +170,7 @@ class DeskActionsBrowserIT {
 
         // the replay: its flash, the dead letter REPLAYED, the replay kept with the operator and the reason, the order once
         assertThat(shown.path("replayed").asText())
-                .matches("dead letter " + letter + " replayed: PROCESSED \\(document \\d+ ACCEPTED\\)");
+                .matches("dead letter #" + letter + " replayed: PROCESSED \\(document \\d+ ACCEPTED\\)");
         assertThat(jdbc.queryForObject("select status from dead_letter where id = ?", String.class, letter))
                 .isEqualTo("REPLAYED");
         Map<String, Object> replay = jdbc.queryForMap("select * from dead_letter_replay where dead_letter_id = ?", letter);
@@ -183,7 +182,7 @@ class DeskActionsBrowserIT {
 
         // no settlement without a reason: refused on the page, nothing written, the claim still listed
         assertThat(shown.path("refused").asText())
-                .isEqualTo("claim " + claimId + " was not settled: say why (the customer is told)");
+                .matches("CLM-\\d+ was not settled: say why \\(the customer is told\\)");
         assertThat(texts(shown.path("afterRefusal").path("claims"))).contains("claim-" + claimId);
 
         // the settlement: its flash, the claim settled with the operator's decision and reason
@@ -200,16 +199,24 @@ class DeskActionsBrowserIT {
         assertThat(texts(shown.path("after").path("deadLetters"))).doesNotContain("dead-letter-" + letter);
         assertThat(texts(shown.path("after").path("claims"))).doesNotContain("claim-" + claimId);
 
-        // the blank-reason replay: what the desk answered and what it left behind (reported, not endorsed)
+        // the replayed input's parked alert is closed by the replay, the other one's still open
+        assertThat(jdbc.queryForList("select closed_by || ': ' || closed_reason from alert where kind = 'INPUT_PARKED' "
+                + "and subject = ?", String.class, "dead-letter:" + letter)).singleElement()
+                .satisfies(c -> assertThat(c).startsWith(OPERATOR + ": dead letter " + letter + " replayed: PROCESSED; "));
+        assertThat(jdbc.queryForObject("select count(*) from alert where kind = 'INPUT_PARKED' and subject = ? "
+                + "and closed_at is null", Integer.class, "dead-letter:" + blankLetter)).isOne();
+
+        // a replay without a reason is refused before the input is touched: nothing taken, nothing recorded, still parked
         JsonNode blank = shown.path("blankReplay");
-        System.out.printf("replay without a reason from the desk: HTTP %d, flash %s, still listed %s; dead letter %s, "
-                + "replays %s, order %s stored %d time(s)%n", blank.path("status").asInt(), blank.path("flash"),
-                blank.path("stillListed").asBoolean(), jdbc.queryForObject("select status from dead_letter where id = ?",
-                        String.class, blankLetter),
-                jdbc.queryForList("select outcome from dead_letter_replay where dead_letter_id = ?", String.class,
-                        blankLetter), blankPo, orders(blankPo));
-        // whatever the desk answers, the input is taken at most once
-        assertThat(orders(blankPo)).isLessThanOrEqualTo(1);
+        assertThat(blank.path("status").asInt()).as("answered with a redirect to the desk").isEqualTo(302);
+        assertThat(texts(blank.path("flash"))).singleElement().satisfies(f -> assertThat(f)
+                .isEqualTo("dead letter #" + blankLetter + " was not replayed: say why (the reason is kept with the replay)"));
+        assertThat(blank.path("stillListed").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject("select status from dead_letter where id = ?", String.class, blankLetter))
+                .isEqualTo("PARKED");
+        assertThat(jdbc.queryForList("select outcome from dead_letter_replay where dead_letter_id = ?", String.class,
+                blankLetter)).isEmpty();
+        assertThat(orders(blankPo)).isZero();
 
         for (JsonNode file : shown.path("screenshots")) {
             assertThat(Files.readAllBytes(Path.of(file.asText()))).startsWith(0x89, 'P', 'N', 'G');
