@@ -10,6 +10,13 @@ const { launch, run } = require('./lib');
 
 const WAIT = 60_000;
 
+/** Form controls a screen reader could not name: no label, no aria-label (hidden fields and buttons need none). */
+async function unlabeled(page) {
+  return page.evaluate(() => Array.from(document.querySelectorAll('input, select, textarea'))
+    .filter((c) => c.type !== 'hidden' && c.labels.length === 0 && !c.getAttribute('aria-label'))
+    .map((c) => `${location.pathname} ${c.name || c.id}`));
+}
+
 async function logIn(page, user, password) {
   await page.fill('#username', user);
   await page.fill('#password', password);
@@ -40,6 +47,7 @@ async (a) => {
       held: Array.from(document.querySelectorAll('#held li')).map((li) => li.id),
     }));
     await shot(page, 'desk-home.png', false);
+    const unnamed = await unlabeled(page);
 
     // approve the held order where it is listed, with a comment
     const held = page.locator(`li[id="held-acme-${a.heldPo}"]`);
@@ -63,13 +71,20 @@ async (a) => {
     const listed = await page.evaluate(() => Array.from(document.querySelectorAll('table.orders tbody tr'))
       .map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent.trim())));
     await shot(page, 'desk-orders.png', false);
+    unnamed.push(...await unlabeled(page));
     await page.goto(`${a.baseUrl}/desk/orders/acme/${encodeURIComponent(a.heldPo)}`);
     const approvedPo = await page.evaluate(() => ({
       injected: window.injected === 1,
       images: document.querySelectorAll('main img').length,
       comment: Array.from(document.querySelectorAll('ol.timeline > li')).map((li) => li.textContent)
         .filter((t) => t.includes('APPROVED')).join(' ').replace(/\s+/g, ' ').trim(),
+      releases: Array.from(document.querySelectorAll('table.releases tbody tr'))
+        .map((tr) => Array.from(tr.querySelectorAll('th,td')).slice(0, 3).map((c) => c.textContent.trim()).join(' ')),
     }));
+    // the other partner's documents, as the desk links them
+    await page.goto(`${a.baseUrl}/desk/orders/${a.otherPartner}/${encodeURIComponent(a.otherPo)}`);
+    const otherDocuments = await page.evaluate(() => Array.from(document.querySelectorAll('table.documents a'))
+      .map((link) => new URL(link.href).pathname));
     const started = Date.now();
     const response = await page.goto(`${a.baseUrl}/desk/orders/acme/${encodeURIComponent(a.bigPo)}`,
       { waitUntil: 'load' });
@@ -97,6 +112,7 @@ async (a) => {
       .map((s) => ({ id: s.id, prices: s.querySelectorAll('table.prices tbody tr').length })));
     await shot(page, 'desk-partners.png', false);
     const deskStatement = (await page.goto(`${a.baseUrl}/desk/partners/acme/statement`)).status();
+    unnamed.push(...await unlabeled(page));
     await Promise.all([page.waitForNavigation(), page.click('form.logout button')]);
 
     // the partner's user: its own orders only
@@ -121,9 +137,16 @@ async (a) => {
     portal.statementContract = (await page.textContent('dl.header dd')).trim();
     portal.termsShown = (await page.textContent('main')).includes('negotiated terms cost');
     await shot(page, 'portal-statement.png', false);
+    portal.otherDocumentStatuses = [];
+    for (const desk of otherDocuments) {
+      // /desk/documents/<partner>/<in|out>/<id> tampered into the portal's /portal/documents/<in|out>/<id>
+      const tampered = desk.replace(/^\/desk\/documents\/[^/]+\//, '/portal/documents/');
+      portal.otherDocumentStatuses.push((await page.goto(`${a.baseUrl}${tampered}`)).status());
+    }
+    unnamed.push(...await unlabeled(page));
     portal.deskStatus = (await page.goto(`${a.baseUrl}/desk`)).status();
     portal.deskOrderStatus = (await page.goto(`${a.baseUrl}/desk/orders/${a.otherPartner}/${encodeURIComponent(a.otherPo)}`)).status();
-    return { loginAsked, home, approved, heldAfter, closed, listed, approvedPo, po, partners, deskStatement, portal,
+    return { loginAsked, home, approved, heldAfter, closed, listed, approvedPo, otherDocuments, unnamed, po, partners, deskStatement, portal,
       screenshots: shots };
   } finally {
     await browser.close();

@@ -99,6 +99,9 @@ class DeskBrowserIT {
                 + "onerror=\"window.injected=1\">");
         assertThat(approvedPo.path("images").asInt()).isZero();
         assertThat(approvedPo.path("injected").asBoolean()).isFalse();
+        // approved: its release is planned, to be requested from fulfillment when due
+        assertThat(texts(approvedPo.path("releases"))).containsExactly(heldPo + "-01 2027-01 planned");
+        assertThat(texts(shown.path("unnamed"))).as("form controls without a label").isEmpty();
 
         JsonNode po = shown.path("po");
         assertThat(po.path("httpStatus").asInt()).isEqualTo(200);
@@ -135,6 +138,8 @@ class DeskBrowserIT {
         assertThat(portal.path("statementContract").asText()).isNotBlank();
         // what the terms cost us is the desk's business, not the customer's
         assertThat(portal.path("termsShown").asBoolean()).isFalse();
+        assertThat(texts(shown.path("otherDocuments"))).as("globex's documents on the desk").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(portal.path("otherDocumentStatuses")).allSatisfy(status -> assertThat(status.asInt()).isEqualTo(404));
         assertThat(portal.path("deskStatus").asInt()).isEqualTo(403);
         assertThat(portal.path("deskOrderStatus").asInt()).isEqualTo(403);
         for (JsonNode file : shown.path("screenshots")) {
