@@ -144,6 +144,17 @@ async (a) => {
       portal.otherDocumentStatuses.push((await page.goto(`${a.baseUrl}${tampered}`)).status());
     }
     unnamed.push(...await unlabeled(page));
+    const guide = await page.goto(`${a.baseUrl}/portal/guide`);
+    portal.guide = await page.evaluate(() => ({
+      sets: Array.from(document.querySelectorAll('section.set h3')).map((h) => h.textContent.trim()),
+      ids: document.querySelector('.guide table tbody tr td').textContent.trim(),
+      beg02: Array.from(document.querySelectorAll('#set-850 tbody tr'))
+        .filter((tr) => tr.querySelector('th').textContent.trim() === 'BEG02')
+        .map((tr) => tr.lastElementChild.textContent.trim()).join(''),
+    }));
+    portal.guide.status = guide.status();
+    await shot(page, 'portal-guide.png', false);
+    unnamed.push(...await unlabeled(page));
     portal.deskStatus = (await page.goto(`${a.baseUrl}/desk`)).status();
     portal.deskOrderStatus = (await page.goto(`${a.baseUrl}/desk/orders/${a.otherPartner}/${encodeURIComponent(a.otherPo)}`)).status();
     return { loginAsked, home, approved, heldAfter, closed, listed, approvedPo, otherDocuments, unnamed, po, partners, deskStatement, portal,

@@ -43,6 +43,7 @@ class DeskController {
     private final DeskQueries queries;
     private final OrderPages orderPages;
     private final StatementPages statementPages;
+    private final GuidePages guidePages;
     private final PartnerDirectory partners;
     private final OrderDecisions decisions;
     private final Alerts alerts;
@@ -52,12 +53,14 @@ class DeskController {
     private final ClaimSettlements settlements;
     private final ObjectProvider<HealthEndpoint> health;
 
-    DeskController(DeskQueries queries, OrderPages orderPages, StatementPages statementPages, PartnerDirectory partners,
+    DeskController(DeskQueries queries, OrderPages orderPages, StatementPages statementPages, GuidePages guidePages,
+            PartnerDirectory partners,
             OrderDecisions decisions, Alerts alerts, DeadLetters deadLetters, DeadLetterReplays replays,
             ClaimQueries claims, ClaimSettlements settlements, ObjectProvider<HealthEndpoint> health) {
         this.queries = queries;
         this.orderPages = orderPages;
         this.statementPages = statementPages;
+        this.guidePages = guidePages;
         this.partners = partners;
         this.decisions = decisions;
         this.alerts = alerts;
@@ -224,6 +227,17 @@ class DeskController {
 
     private static List<String> decisionsFor(Claim.Kind kind) {
         return java.util.Arrays.stream(Claim.Decision.values()).filter(d -> d.fits(kind)).map(Enum::name).toList();
+    }
+
+    @GetMapping("/partners/{partner}/guide")
+    String guide(@PathVariable String partner, Model model, HttpServletResponse response) {
+        model.addAttribute("desk", true);
+        if (guidePages.fill(partner, model)) {
+            return "desk/guide";
+        }
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("what", "partner " + partner);
+        return "desk/not-found";
     }
 
     @GetMapping("/partners/{partner}/statement")

@@ -23,11 +23,21 @@ class PortalController {
     private final DeskQueries queries;
     private final OrderPages orderPages;
     private final StatementPages statementPages;
+    private final GuidePages guidePages;
 
-    PortalController(DeskQueries queries, OrderPages orderPages, StatementPages statementPages) {
+    PortalController(DeskQueries queries, OrderPages orderPages, StatementPages statementPages, GuidePages guidePages) {
         this.queries = queries;
         this.orderPages = orderPages;
         this.statementPages = statementPages;
+        this.guidePages = guidePages;
+    }
+
+    @GetMapping("/guide")
+    String guide(Principal who, Model model) {
+        model.addAttribute("partner", who.getName());
+        model.addAttribute("desk", false);
+        guidePages.fill(who.getName(), model);
+        return "portal/guide";
     }
 
     @GetMapping("/statement")

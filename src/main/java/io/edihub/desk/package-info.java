@@ -9,11 +9,11 @@
  *
  * <p>Owns no tables; reads the views the owning modules publish. Acts only through the owning modules' APIs: order
  * decisions ({@code intake}), alerts and dead letters ({@code ops}), claim settlements ({@code claims}); the contract
- * statement is {@code cash}'s. May use {@code cash}, {@code claims}, {@code intake}, {@code ops}, {@code outbound},
- * {@code partner} and {@code policy}.
+ * statement is {@code cash}'s, the sets of a partner's implementation guide {@code x12}'s. May use {@code cash},
+ * {@code claims}, {@code intake}, {@code ops}, {@code outbound}, {@code partner}, {@code policy} and {@code x12}.
  */
 @ApplicationModule(displayName = "Desk and portal",
-        allowedDependencies = {"cash", "claims", "intake", "ops", "outbound", "partner", "policy"})
+        allowedDependencies = {"cash", "claims", "intake", "ops", "outbound", "partner", "policy", "x12"})
 package io.edihub.desk;
 
 import org.springframework.modulith.ApplicationModule;

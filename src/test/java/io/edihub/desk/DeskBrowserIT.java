@@ -140,6 +140,12 @@ class DeskBrowserIT {
         assertThat(portal.path("termsShown").asBoolean()).isFalse();
         assertThat(texts(shown.path("otherDocuments"))).as("globex's documents on the desk").hasSizeGreaterThanOrEqualTo(2);
         assertThat(portal.path("otherDocumentStatuses")).allSatisfy(status -> assertThat(status.asInt()).isEqualTo(404));
+        // its implementation guide, from its profile and the schemas the hub reads with
+        JsonNode guide = portal.path("guide");
+        assertThat(guide.path("status").asInt()).isEqualTo(200);
+        assertThat(guide.path("ids").asText()).isEqualTo("ZZ / ACMEFED");
+        assertThat(texts(guide.path("sets"))).contains("X12 850 Purchase Order", "X12 810 Invoice");
+        assertThat(guide.path("beg02").asText()).contains("SA").contains("BK").contains("RL");
         assertThat(portal.path("deskStatus").asInt()).isEqualTo(403);
         assertThat(portal.path("deskOrderStatus").asInt()).isEqualTo(403);
         for (JsonNode file : shown.path("screenshots")) {
