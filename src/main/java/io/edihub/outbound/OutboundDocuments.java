@@ -1,7 +1,9 @@
 package io.edihub.outbound;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -115,6 +117,20 @@ public class OutboundDocuments {
     /** One document is in the partner's folder. */
     public void written(long id, Instant at) {
         jdbc.update("update outbound_document set written_at = ? where id = ?", Timestamp.from(at), id);
+    }
+
+    /** These documents are in their partners' folders: one statement for a batch of them. */
+    public void written(Collection<Long> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            PreparedStatement update = connection.prepareStatement(
+                    "update outbound_document set written_at = ? where id = any(?) and written_at is null");
+            update.setTimestamp(1, Timestamp.from(at));
+            update.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+            return update;
+        });
     }
 
     /** The last document of a kind (855, 856, 810…) we sent the partner under a group control number (GS06). */

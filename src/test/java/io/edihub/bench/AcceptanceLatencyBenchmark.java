@@ -78,14 +78,16 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * {@code -Dbench.sftpPollMs}; 20 and 100 ms).
  *
  * <p>Setup, not measured: one order per acceptance over {@code POST /api/v1/orders}, each with one release due
- * in ten days (within acme's 30-day lead time, so the real clock will do), dispatched and shipped in full.
- * acme's profile is used from a copy without ship notices (see {@link #partnersWithoutShipNotices}).
+ * in ten days (within acme's 30-day and globex's 45-day lead time, so the real clock will do), dispatched and
+ * shipped in full. acme's profile is used from a copy without ship notices (see {@link #partnersWithoutShipNotices}).
+ * The partners' HTTP clients ({@code -Dbench.clients}, acme and globex) take turns, each within its own share of the
+ * API's admission.
  *
  * <p>Then the acceptances (each accepting its release in full) go to {@code POST /api/v1/acceptances} on a
  * fixed schedule, open loop: a slow answer never delays the next send, and every latency runs from the
  * scheduled send time, so a hub that falls behind shows it in the figures instead of slowing the load down.
  * Half a period after each acceptance a plain producer sends a record to a scratch topic: the reference. One
- * plain consumer reads both the scratch topic and {@code edihub.invoices.v1}; acme's own SFTP client lists
+ * plain consumer reads both the scratch topic and {@code edihub.invoices.v1}; each partner's own SFTP client lists
  * {@code outbound/} every {@code -Dbench.watchMs} (10 ms) and takes the 810s it finds away, as a partner
  * would. The warm-up runs the same way and is drained before the measured phase starts.
  *
@@ -99,12 +101,18 @@ public final class AcceptanceLatencyBenchmark {
     private static final long OUTBOX_POLL_MS = Long.getLong("bench.outboxPollMs", 20);
     private static final long SFTP_POLL_MS = Long.getLong("bench.sftpPollMs", 100);
     private static final long WATCH_MS = Long.getLong("bench.watchMs", 10);
-    /** false: acme's password is checked without bcrypt, to see the rest of the path without its cost. */
+    /** false: the clients' passwords are checked without bcrypt, to see the rest of the path without its cost. */
     private static final boolean BCRYPT = Boolean.parseBoolean(System.getProperty("bench.bcrypt", "true"));
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(10);
     private static final String INVOICES = "edihub.invoices.v1";
+    /** The partner whose profile is copied without ship notices; the first of the default clients. */
     private static final String PARTNER = "acme";
+    /**
+     * The partners' HTTP clients that send the acceptances, taking turns: each has its own share of the API's admission
+     * ({@code edihub.http.admission.max-in-progress-per-caller}), as machine clients would.
+     */
+    private static final List<String> CLIENTS = List.of(System.getProperty("bench.clients", "acme,globex").split(","));
     private static final int ORDERS_PER_DOCUMENT = 50;
     private static final int SETUP_THREADS = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -114,7 +122,7 @@ public final class AcceptanceLatencyBenchmark {
     private final int total;
     private final int warmUp;
     private final int rate;
-    private final String password = UUID.randomUUID().toString();
+    private final Map<String, String> passwords = new java.util.HashMap<>();
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -136,6 +144,7 @@ public final class AcceptanceLatencyBenchmark {
     private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private AcceptanceLatencyBenchmark(int seconds, int rate, int warmUpSeconds) {
+        CLIENTS.forEach(client -> passwords.put(client, UUID.randomUUID().toString()));
         this.rate = rate;
         this.warmUp = rate * warmUpSeconds;
         this.total = warmUp + rate * seconds;
@@ -160,8 +169,10 @@ public final class AcceptanceLatencyBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, loadAverage());
         System.out.printf("hub poll delays: edihub.outbox.poll-delay %d ms, edihub.sftp.poll-delay %d ms; data and log in %s%n",
                 OUTBOX_POLL_MS, SFTP_POLL_MS, dataDir);
-        System.out.println(BCRYPT ? "HTTP basic as the hub has it: acme's password stored as a bcrypt hash, checked on every"
-                + " request" : "HTTP basic WITHOUT bcrypt (-Dbench.bcrypt=false): acme's password stored {noop} and kept so");
+        System.out.println(BCRYPT ? "HTTP basic as the hub has it: the clients' passwords stored as bcrypt hashes (checked"
+                + " with bcrypt once, then on the verified-credential cache)" : "HTTP basic WITHOUT bcrypt"
+                + " (-Dbench.bcrypt=false): the clients' passwords stored {noop} and kept so");
+        System.out.printf("clients: %s, taking turns (-Dbench.clients)%n", String.join(", ", CLIENTS));
         System.out.printf("load: %d acceptances/s for %d s after %d s of warm-up (%,d releases to prepare); partner lists"
                 + " outbound/ every %d ms%n", rate, seconds, warmUp / rate, total, WATCH_MS);
         long started = System.nanoTime();
@@ -181,7 +192,7 @@ public final class AcceptanceLatencyBenchmark {
             application.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(new WithoutPasswordUpgrade()));
         }
         // command-line arguments outrank application.yaml and the EDIHUB_* variables it reads
-        ConfigurableApplicationContext context = application.run(
+        List<String> args = new ArrayList<>(List.of(
                 "--edihub.data-dir=" + dataDir,
                 "--edihub.partners-dir=" + partnersWithoutShipNotices(dataDir),
                 "--edihub.local.kafka.port=" + FreePort.find(),
@@ -190,11 +201,13 @@ public final class AcceptanceLatencyBenchmark {
                 "--server.port=0",
                 "--edihub.outbox.poll-delay=" + OUTBOX_POLL_MS,
                 "--edihub.sftp.poll-delay=" + SFTP_POLL_MS,
-                "--edihub.http.clients." + PARTNER + "=" + (BCRYPT ? "" : "{noop}") + password,
                 "--edihub.edifact.warm-up=false",
                 // the hub logs every document it takes: to a file, so that the figures stay readable
                 "--logging.file.name=" + dataDir.resolve("hub.log"),
-                "--logging.threshold.console=WARN");
+                "--logging.threshold.console=WARN"));
+        passwords.forEach((client, password) -> args.add("--edihub.http.clients." + client + "=" + (BCRYPT ? "" : "{noop}")
+                + password));
+        ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         Environment env = context.getEnvironment();
         api = URI.create("http://127.0.0.1:" + env.getProperty("local.server.port") + "/api/v1/");
         brokers = env.getProperty("edihub.kafka.brokers");
@@ -220,13 +233,24 @@ public final class AcceptanceLatencyBenchmark {
         long started = System.nanoTime();
         String dueDate = today.plusDays(10).toString();
         List<CompletableFuture<Void>> documents = new ArrayList<>();
-        for (int first = 0; first < total; first += ORDERS_PER_DOCUMENT) {
-            int from = first;
-            StringBuilder orders = new StringBuilder("[");
-            for (int i = first; i < Math.min(total, first + ORDERS_PER_DOCUMENT); i++) {
-                orders.append(i == first ? "" : ",").append(order(i, dueDate));
+        List<List<Integer>> byClient = new ArrayList<>();
+        CLIENTS.forEach(client -> byClient.add(new ArrayList<>()));
+        for (int i = 0; i < total; i++) {
+            byClient.get(i % CLIENTS.size()).add(i);
+        }
+        List<List<Integer>> chunks = new ArrayList<>();
+        for (List<Integer> ofClient : byClient) {
+            for (int first = 0; first < ofClient.size(); first += ORDERS_PER_DOCUMENT) {
+                chunks.add(ofClient.subList(first, Math.min(ofClient.size(), first + ORDERS_PER_DOCUMENT)));
             }
-            documents.add(post("orders", orders.append(']').toString()).thenAccept(response -> {
+        }
+        for (List<Integer> chunk : chunks) {
+            int from = chunk.get(0);
+            StringBuilder orders = new StringBuilder("[");
+            for (int i : chunk) {
+                orders.append(i == from ? "" : ",").append(order(i, dueDate));
+            }
+            documents.add(post(client(from), "orders", orders.append(']').toString()).thenAccept(response -> {
                 if (response.statusCode() != 201 || response.body().contains("\"REFUSED\"")
                         || response.body().contains("\"HELD\"")) {
                     throw new IllegalStateException("the orders from " + po(from) + " were not all taken: HTTP "
@@ -245,8 +269,8 @@ public final class AcceptanceLatencyBenchmark {
         hub.getBean(ReleaseScheduler.class).dispatchDue();
         JdbcTemplate ledger = hub.getBean(JdbcTemplate.class);
         await("every release of the setup dispatched").atMost(SETUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                .until(() -> count(ledger, "select count(*) from order_release where partner_id = 'acme' and release_id "
-                        + "like 'BENCH-%-01' and status <> 'PLANNED'") >= total);
+                .until(() -> count(ledger, "select count(*) from order_release where release_id like 'BENCH-%' and "
+                        + "status <> 'PLANNED'") >= total);
         long dispatchedAt = System.nanoTime();
         ShipmentDesk shipments = hub.getBean(ShipmentDesk.class);
         ExecutorService shippers = Executors.newFixedThreadPool(SETUP_THREADS);
@@ -306,14 +330,21 @@ public final class AcceptanceLatencyBenchmark {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             admin.createTopics(List.of(new NewTopic(scratch, 1, (short) 1))).all().get();
         }
-        SftpConnectionInfo acme = hub.getBean(LocalSftpServer.class).connectionFor(PARTNER);
+        List<OutboundWatch> watches = new ArrayList<>();
+        for (String client : CLIENTS) {
+            watches.add(new OutboundWatch(client, hub.getBean(LocalSftpServer.class).connectionFor(client)));
+        }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer());
                 InvoiceReader reader = new InvoiceReader(scratch);
-                OutboundWatch watch = new OutboundWatch(acme)) {
+                AutoCloseable closeWatches = () -> {
+                    for (OutboundWatch watch : watches) {
+                        watch.close();
+                    }
+                }) {
             reader.start();
-            watch.start();
+            watches.forEach(Thread::start);
             // the consumer must own its partitions before the first send, or the first records wait for a rebalance
             producer.send(new ProducerRecord<>(scratch, "ready", "-1")).get();
             await("the consumer reading").atMost(Duration.ofSeconds(60)).until(() -> referenceSeen.containsKey(-1));
@@ -367,7 +398,7 @@ public final class AcceptanceLatencyBenchmark {
 
     private void sendAcceptance(int i, long at) {
         scheduled[i] = at;
-        post("acceptances", acceptance(i)).whenComplete((response, error) -> {
+        post(client(i), "acceptances", acceptance(i)).whenComplete((response, error) -> {
             long now = System.nanoTime();
             if (error != null) {
                 failures.add(acceptanceId(i) + ": " + error);
@@ -388,8 +419,9 @@ public final class AcceptanceLatencyBenchmark {
         });
     }
 
-    private CompletableFuture<HttpResponse<String>> post(String path, String json) {
-        String credentials = Base64.getEncoder().encodeToString((PARTNER + ":" + password).getBytes(StandardCharsets.UTF_8));
+    private CompletableFuture<HttpResponse<String>> post(String client, String path, String json) {
+        String credentials = Base64.getEncoder().encodeToString((client + ":" + passwords.get(client))
+                .getBytes(StandardCharsets.UTF_8));
         return http.sendAsync(HttpRequest.newBuilder(api.resolve(path)).timeout(HTTP_TIMEOUT)
                 .header("Authorization", "Basic " + credentials).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
@@ -422,7 +454,7 @@ public final class AcceptanceLatencyBenchmark {
         long firstSend = scheduled[warmUp];
         Series http = new Series("HTTP answer to POST /api/v1/acceptances", firstSend);
         Series event = new Series("invoice event read from " + INVOICES, firstSend);
-        Series file = new Series("810 listed in acme's SFTP outbound/", firstSend);
+        Series file = new Series("810 listed in the partner's SFTP outbound/", firstSend);
         Series reference = new Series("reference: bare Kafka produce -> consume", referenceScheduled[warmUp]);
         int missingEvents = 0;
         int missingFiles = 0;
@@ -456,6 +488,12 @@ public final class AcceptanceLatencyBenchmark {
                 + " (timed out after %d s or refused); %,d invoice events and %,d 810s missing; %,d invoices in the database%n",
                 measured, warmUp, http.latencies.size(), measured - http.latencies.size(), HTTP_TIMEOUT.toSeconds(),
                 missingEvents, missingFiles, count(jdbc, "select count(*) from invoice"));
+        java.util.TreeMap<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (int i = warmUp; i < total; i++) {
+            statuses.merge(status[i], 1, Integer::sum);
+        }
+        System.out.printf("HTTP statuses of the measured acceptances (0: no answer): %s; refused at once (429/503) are"
+                + " not sent again%n", statuses);
         failures.stream().limit(5).forEach(f -> System.out.println("  " + f));
         System.out.println();
         System.out.printf("%-50s %6s %9s %9s %9s %8s%n", "from the scheduled send, latency until", "n", "p50 ms", "p99 ms",
@@ -469,7 +507,7 @@ public final class AcceptanceLatencyBenchmark {
         String bare = "bare Kafka round trip: " + reference.figures();
         BenchResult.print("acceptance-event", load + " -> invoice event on Kafka", bare, event.figures()
                 + String.format(Locale.ROOT, "; %,d answered 201, %,d events missing", http.latencies.size(), missingEvents), "50/s, p99 < 0.5 s");
-        BenchResult.print("acceptance-810", load + " -> 810 in acme's SFTP outbound/", bare, file.figures()
+        BenchResult.print("acceptance-810", load + " -> 810 in the partner's SFTP outbound/", bare, file.figures()
                 + String.format(Locale.ROOT, "; %,d 810s missing", missingFiles), "-");
     }
 
@@ -528,17 +566,40 @@ public final class AcceptanceLatencyBenchmark {
         return String.format("BENCH-%05d", i);
     }
 
-    /** acme's release extension is SEQUENCE, and each order has one delivery month. */
-    private static String release(int i) {
-        return po(i) + "-01";
+    /** Which client sends the i-th order, shipment and acceptance. */
+    private static String client(int i) {
+        return CLIENTS.get(i % CLIENTS.size());
+    }
+
+    /**
+     * Each order has one delivery month, ten days from now: acme's release extension is SEQUENCE, globex's
+     * YEAR_MONTH.
+     */
+    private String release(int i) {
+        return po(i) + ("globex".equals(client(i)) ? "-" + today.plusDays(10).format(java.time.format.DateTimeFormatter
+                .ofPattern("yyyyMM")) : "-01");
     }
 
     private static String acceptanceId(int i) {
         return String.format("BENCH-ACC-%05d", i);
     }
 
-    /** 100 tablets at the contract price, all due in ten days: within acme's lead time, so dispatched at once. */
+    /**
+     * 100 tablets (acme) or sensor modules (globex) at the contract price, all due in ten days: within the partner's
+     * lead time, so dispatched at once.
+     */
     private String order(int i, String dueDate) {
+        if ("globex".equals(client(i))) {
+            return """
+                    {"poNumber": "%s", "type": "SA", "orderDate": "%s", "currency": "USD", "contractNumber": "GX-MSA-2025-117",
+                     "parties": [{"role": "ST", "name": "GLOBEX PLANT 3", "idQualifier": "92", "id": "PLANT3"}],
+                     "lines": [{"lineNumber": "1", "buyerPart": "GLX-4411", "vendorPart": "EH-3300",
+                       "description": "SENSOR MODULE", "quantity": 100, "unit": "EA", "unitPrice": 9.75,
+                       "schedule": [{"quantity": 100, "unit": "EA", "deliveryDate": "%s"}]}]}
+                    """.formatted(po(i), today, dueDate);
+        } else if (!PARTNER.equals(client(i))) {
+            throw new IllegalArgumentException("the benchmark has orders for acme and globex only, not " + client(i));
+        }
         return """
                 {"poNumber": "%s", "type": "SA", "orderDate": "%s", "currency": "USD", "contractNumber": "GSA-47QSWA-2026",
                  "parties": [{"role": "ST", "name": "ACME DEPOT 12", "idQualifier": "92", "id": "DEPOT12"}],
@@ -550,9 +611,9 @@ public final class AcceptanceLatencyBenchmark {
 
     private String shipment(int i) {
         return """
-                {"shipmentId": "BENCH-SHP-%05d", "partnerId": "acme", "releaseId": "%s", "shipDate": "%s", "carrier": "UPSN",
+                {"shipmentId": "BENCH-SHP-%05d", "partnerId": "%s", "releaseId": "%s", "shipDate": "%s", "carrier": "UPSN",
                  "trackingNumber": "1Z999AA1%010d", "lines": [{"lineNumber": "1", "quantity": 100, "unit": "EA"}]}
-                """.formatted(i, release(i), today, i);
+                """.formatted(i, client(i), release(i), today, i);
     }
 
     private String acceptance(int i) {
@@ -635,7 +696,7 @@ public final class AcceptanceLatencyBenchmark {
     }
 
     /**
-     * acme's own SFTP client (JSch, strict host key checking) polling {@code outbound/}: notes when each 810 is
+     * A partner's own SFTP client (JSch, strict host key checking) polling {@code outbound/}: notes when each 810 is
      * first listed, by the invoice number in its name ({@code 810-<ISA13>-<invoice number>.x12}), and takes it
      * away as a partner collecting its invoices does, which also keeps every listing short.
      */
@@ -647,11 +708,11 @@ public final class AcceptanceLatencyBenchmark {
         private volatile Exception failure;
         /** Read after the thread ended. */
         private int failedListings;
-        /** Files gone between the listing and the removal: nobody but acme should take them away. */
+        /** Files gone between the listing and the removal: nobody but the partner should take them away. */
         private final List<String> vanished = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        OutboundWatch(SftpConnectionInfo info) throws JSchException {
-            super("bench-outbound-watch");
+        OutboundWatch(String partner, SftpConnectionInfo info) throws JSchException {
+            super("bench-outbound-watch-" + partner);
             JSch jsch = new JSch();
             jsch.setKnownHosts(info.knownHostsFile().toString());
             session = jsch.getSession(info.username(), info.host(), info.port());
@@ -724,15 +785,15 @@ public final class AcceptanceLatencyBenchmark {
             sftp.disconnect();
             session.disconnect();
             if (failure != null) {
-                System.out.println("acme's SFTP client failed: " + failure);
+                System.out.println(getName() + ": the partner's SFTP client failed: " + failure);
                 failure.printStackTrace(System.out);
             }
             if (failedListings > 0) {
-                System.out.println("acme's listing of outbound/ failed " + failedListings + " times with 'no such file'"
+                System.out.println(getName() + ": the listing of outbound/ failed " + failedListings + " times with 'no such file'"
                         + " and was repeated");
             }
             if (!vanished.isEmpty()) {
-                System.out.println(vanished.size() + " files vanished from outbound/ between acme's listing and its removal,"
+                System.out.println(getName() + ": " + vanished.size() + " files vanished from outbound/ between the listing and the removal,"
                         + " e.g. " + vanished.subList(0, Math.min(3, vanished.size())));
             }
         }
