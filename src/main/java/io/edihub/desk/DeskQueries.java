@@ -29,6 +29,24 @@ class DeskQueries {
     /** What the desk's home lists of each kind of waiting work; the counts at its top count all of it. */
     static final int WAITING_SHOWN = 100;
 
+    /** An order and how far its releases got, in one pass over its release lines; the caller adds where and order. */
+    private static final String ORDER_ROWS = """
+            select o.id, o.partner_id, o.po_number, o.release_number, o.status, o.order_date, o.created_at, o.value,
+                   o.currency, o.contract_number, coalesce(r.releases, 0), coalesce(r.dispatched, 0),
+                   coalesce(l.shipped, 0), coalesce(l.accepted, 0), coalesce(l.invoiced, 0),
+                   (select count(*) from alert_overview a where a.partner_id = o.partner_id
+                       and a.po_number = o.po_number and a.status = 'OPEN')
+              from order_overview o
+              left join lateral (select count(*) as releases, count(*) filter (where dispatched_at is not null) as dispatched
+                                   from release_overview where order_id = o.id) r on true
+              left join lateral (select count(distinct x.release_id) filter (where x.shipped > 0) as shipped,
+                                        count(distinct x.release_id) filter (where x.accepted > 0) as accepted,
+                                        count(distinct x.release_id) filter (where x.invoiced > 0) as invoiced
+                                   from release_overview y join release_line_overview x
+                                        on x.partner_id = y.partner_id and x.release_id = y.release_id
+                                  where y.order_id = o.id) l on true
+            """;
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -211,28 +229,8 @@ class DeskQueries {
         }
         args.add(PAGE_SIZE + 1);
         args.add((long) f.page() * PAGE_SIZE);
-        List<OrderRow> rows = jdbc.query("""
-                select o.id, o.partner_id, o.po_number, o.release_number, o.status, o.order_date, o.created_at, o.value,
-                       o.currency, o.contract_number,
-                       (select count(*) from release_overview r where r.order_id = o.id),
-                       (select count(*) from release_overview r where r.order_id = o.id and r.dispatched_at is not null),
-                       (select count(distinct l.release_id) from release_overview r join release_line_overview l
-                           on l.partner_id = r.partner_id and l.release_id = r.release_id
-                         where r.order_id = o.id and l.shipped > 0),
-                       (select count(distinct l.release_id) from release_overview r join release_line_overview l
-                           on l.partner_id = r.partner_id and l.release_id = r.release_id
-                         where r.order_id = o.id and l.accepted > 0),
-                       (select count(distinct l.release_id) from release_overview r join release_line_overview l
-                           on l.partner_id = r.partner_id and l.release_id = r.release_id
-                         where r.order_id = o.id and l.invoiced > 0),
-                       (select count(*) from alert_overview a where a.partner_id = o.partner_id
-                           and a.po_number = o.po_number and a.status = 'OPEN')
-                  from order_overview o""" + where + """
-                 order by o.created_at desc, o.id desc limit ? offset ?
-                """, (rs, i) -> new OrderRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getObject(6, LocalDate.class), instant(rs, 7), rs.getBigDecimal(8), rs.getString(9),
-                rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15),
-                rs.getLong(16)), args.toArray());
+        List<OrderRow> rows = jdbc.query(ORDER_ROWS + where + " order by o.created_at desc, o.id desc limit ? offset ?",
+                DeskQueries::orderRow, args.toArray());
         boolean more = rows.size() > PAGE_SIZE;
         return new Page<>(more ? rows.subList(0, PAGE_SIZE) : rows, f.page(), more);
     }
@@ -240,30 +238,14 @@ class DeskQueries {
     /** The newest order of a partner with this PO number (a blanket order's releases share it). */
     @Transactional(readOnly = true)
     Optional<OrderRow> order(String partnerId, String poNumber) {
-        List<OrderRow> rows = orders(new OrderFilter(partnerId, null, null, null, null, null, null, 0)).rows().stream()
-                .filter(o -> o.poNumber().equals(poNumber)).toList();
-        if (!rows.isEmpty()) {
-            return Optional.of(rows.get(0));
-        }
-        // an order older than the first page: found by its number
-        return jdbc.query("select o.id from order_overview o where o.partner_id = ? and o.po_number = ? "
-                + "order by o.id desc limit 1", rs -> rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty(),
-                partnerId, poNumber).flatMap(id -> orderById(partnerId, id));
+        return jdbc.query(ORDER_ROWS + " where o.partner_id = ? and o.po_number = ? order by o.id desc limit 1",
+                DeskQueries::orderRow, partnerId, poNumber).stream().findFirst();
     }
 
-    private Optional<OrderRow> orderById(String partnerId, long id) {
-        return jdbc.query("""
-                select o.id, o.partner_id, o.po_number, o.release_number, o.status, o.order_date, o.created_at, o.value,
-                       o.currency, o.contract_number,
-                       (select count(*) from release_overview r where r.order_id = o.id),
-                       (select count(*) from release_overview r where r.order_id = o.id and r.dispatched_at is not null),
-                       (select count(*) from alert_overview a where a.partner_id = o.partner_id
-                           and a.po_number = o.po_number and a.status = 'OPEN')
-                  from order_overview o where o.id = ? and o.partner_id = ?
-                """, rs -> rs.next() ? Optional.of(new OrderRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), instant(rs, 7), rs.getBigDecimal(8),
-                rs.getString(9), rs.getString(10), rs.getLong(11), rs.getLong(12), 0, 0, 0, rs.getLong(13)))
-                : Optional.<OrderRow>empty(), id, partnerId);
+    private static OrderRow orderRow(ResultSet rs, int row) throws SQLException {
+        return new OrderRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, LocalDate.class), instant(rs, 7), rs.getBigDecimal(8), rs.getString(9), rs.getString(10),
+                rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16));
     }
 
     /** An order's releases by month, with quantities and values, in one statement however big the order. */
