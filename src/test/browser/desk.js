@@ -4,7 +4,7 @@
 // partner's user logs in, sees its own orders, and is refused another partner's PO and the desk.
 // Prints {"loginAsked", "approved", "closed", "heldAfter", "po": {...}, "portal": {...}, "screenshots": [...]}.
 // usage: node desk.js <baseUrl> <operator> <password> <partnerUser> <partnerPassword> <heldPo> <alertPo> <bigPo>
-//        <otherPartner> <otherPo> <screenshotDir>
+//        <otherPartner> <otherPo> <trace> <screenshotDir>
 const path = require('node:path');
 const { launch, run } = require('./lib');
 
@@ -24,7 +24,7 @@ async function logIn(page, user, password) {
 }
 
 run(['baseUrl', 'operator', 'password', 'partnerUser', 'partnerPassword', 'heldPo', 'alertPo', 'bigPo',
-  'otherPartner', 'otherPo', 'screenshotDir'],
+  'otherPartner', 'otherPo', 'trace', 'screenshotDir'],
 async (a) => {
   const browser = await launch();
   const shots = [];
@@ -65,6 +65,13 @@ async (a) => {
     await alert.locator('button[type=submit]').click();
     await page.waitForFunction((id) => !document.getElementById(id), alertId);
     const closed = (await page.textContent('.flash')).trim();
+
+    // unapplied cash sent to an invoice that is not ours: refused, with why
+    const payment = page.locator('#receivables li', { hasText: a.trace }).first();
+    await payment.locator('input[name=invoiceNumber]').fill('EDH-00000000');
+    await payment.locator('button[type=submit]').click();
+    await page.waitForSelector('.flash.refused');
+    const cash = (await page.textContent('.flash.refused')).trim();
 
     // the approved order in the list, and the big PO's page
     await page.goto(`${a.baseUrl}/desk/orders?partner=acme&po=${encodeURIComponent(a.heldPo)}`);
@@ -157,7 +164,7 @@ async (a) => {
     unnamed.push(...await unlabeled(page));
     portal.deskStatus = (await page.goto(`${a.baseUrl}/desk`)).status();
     portal.deskOrderStatus = (await page.goto(`${a.baseUrl}/desk/orders/${a.otherPartner}/${encodeURIComponent(a.otherPo)}`)).status();
-    return { loginAsked, home, approved, heldAfter, closed, listed, approvedPo, otherDocuments, unnamed, po, partners, deskStatement, portal,
+    return { loginAsked, home, approved, heldAfter, closed, cash, listed, approvedPo, otherDocuments, unnamed, po, partners, deskStatement, portal,
       screenshots: shots };
   } finally {
     await browser.close();

@@ -1,5 +1,7 @@
 package io.edihub.desk;
 
+import io.edihub.cash.CashApplication;
+import io.edihub.cash.PaymentBook;
 import io.edihub.claims.Claim;
 import io.edihub.claims.ClaimQueries;
 import io.edihub.claims.ClaimSettlements;
@@ -52,11 +54,13 @@ class DeskController {
     private final ClaimQueries claims;
     private final ClaimSettlements settlements;
     private final ObjectProvider<HealthEndpoint> health;
+    private final CashApplication cash;
 
     DeskController(DeskQueries queries, OrderPages orderPages, StatementPages statementPages, GuidePages guidePages,
             PartnerDirectory partners,
             OrderDecisions decisions, Alerts alerts, DeadLetters deadLetters, DeadLetterReplays replays,
-            ClaimQueries claims, ClaimSettlements settlements, ObjectProvider<HealthEndpoint> health) {
+            ClaimQueries claims, ClaimSettlements settlements, ObjectProvider<HealthEndpoint> health,
+            CashApplication cash) {
         this.queries = queries;
         this.orderPages = orderPages;
         this.statementPages = statementPages;
@@ -69,6 +73,7 @@ class DeskController {
         this.claims = claims;
         this.settlements = settlements;
         this.health = health;
+        this.cash = cash;
     }
 
     @GetMapping({"", "/"})
@@ -87,7 +92,10 @@ class DeskController {
                 DeskQueries.WAITING_SHOWN));
         model.addAttribute("claims", claims.list(UNSETTLED, null, null, DeskQueries.WAITING_SHOWN));
         model.addAttribute("overdue", queries.overdueInvoices());
-        model.addAttribute("unapplied", queries.unappliedPayments());
+        List<DeskQueries.UnappliedPayment> unapplied = queries.unappliedPayments();
+        model.addAttribute("unapplied", unapplied);
+        model.addAttribute("openInvoices", queries.openInvoices(unapplied.stream()
+                .map(DeskQueries.UnappliedPayment::partnerId).distinct().toList()));
         model.addAttribute("settlementKey", UUID.randomUUID().toString());
         model.addAttribute("decisionsBefore", decisionsFor(Claim.Kind.BEFORE_INVOICE));
         model.addAttribute("decisionsAfter", decisionsFor(Claim.Kind.AFTER_INVOICE));
@@ -181,6 +189,29 @@ class DeskController {
                 ? message(flash, result.claim().claimNumber() + ": " + d.name().toLowerCase(Locale.ROOT).replace('_', ' ')
                         + ", now " + result.claim().status().name().toLowerCase(Locale.ROOT))
                 : refused(flash, claim + ": " + result.message());
+    }
+
+    @PostMapping("/payments/{id}/application")
+    String applyCash(@PathVariable long id, @RequestParam String applicationKey,
+            @RequestParam(defaultValue = "") String invoiceNumber, @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "") String note, Principal who, RedirectAttributes flash) {
+        if (invoiceNumber.isBlank()) {
+            return refused(flash, "payment #" + id + ": name the invoice its cash goes to");
+        }
+        BigDecimal apply;
+        try {
+            apply = amount.isBlank() ? null : new BigDecimal(amount.strip());
+        } catch (NumberFormatException e) {
+            return refused(flash, "payment #" + id + ": the amount is a number like 100.00, not '" + amount + "'");
+        }
+        try {
+            PaymentBook.Payment payment = cash.applyUnapplied(id, invoiceNumber.strip(), apply, applicationKey,
+                    who.getName(), note.isBlank() ? null : note);
+            return message(flash, "payment " + payment.traceNumber() + ": applied to " + invoiceNumber.strip() + "; "
+                    + payment.unapplied().toPlainString() + " " + payment.currency() + " still unapplied");
+        } catch (CashApplication.Refused e) {
+            return refused(flash, "payment #" + id + ": " + e.getMessage());
+        }
     }
 
     @GetMapping("/orders")

@@ -75,7 +75,7 @@ class DeskQueries {
     }
 
     /** A payment with cash not applied to any invoice. */
-    record UnappliedPayment(String partnerId, String traceNumber, LocalDate paymentDate, BigDecimal total,
+    record UnappliedPayment(long id, String partnerId, String traceNumber, LocalDate paymentDate, BigDecimal total,
             BigDecimal unapplied, String currency) {
     }
 
@@ -187,10 +187,9 @@ class DeskQueries {
     @Transactional(readOnly = true)
     List<UnappliedPayment> unappliedPayments() {
         return jdbc.query("""
-                select partner_id, trace_number, payment_date, total, unapplied, currency
+                select id, partner_id, trace_number, payment_date, total, unapplied, currency
                   from payment_overview where unapplied > 0 order by unapplied desc, received_at limit ?
-                """, (rs, i) -> new UnappliedPayment(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6)), WAITING_SHOWN);
+                """, DeskQueries::payment, WAITING_SHOWN);
     }
 
     /** Orders matching the filter, newest first, a page at a time. */
@@ -240,6 +239,25 @@ class DeskQueries {
     Optional<OrderRow> order(String partnerId, String poNumber) {
         return jdbc.query(ORDER_ROWS + " where o.partner_id = ? and o.po_number = ? order by o.id desc limit 1",
                 DeskQueries::orderRow, partnerId, poNumber).stream().findFirst();
+    }
+
+    private static UnappliedPayment payment(ResultSet rs, int row) throws SQLException {
+        return new UnappliedPayment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7));
+    }
+
+    /** A partner's invoices with an open balance, the oldest due first: where its unapplied cash may go. */
+    @Transactional(readOnly = true)
+    Map<String, List<String>> openInvoices(java.util.Collection<String> partnerIds) {
+        Map<String, List<String>> open = new LinkedHashMap<>();
+        if (partnerIds.isEmpty()) {
+            return open;
+        }
+        jdbc.query("select partner_id, invoice_number from invoice_overview where open_balance > 0 and partner_id = any(?) "
+                + "order by due_date, id limit 1000", rs -> {
+            open.computeIfAbsent(rs.getString(1), p -> new ArrayList<>()).add(rs.getString(2));
+        }, (Object) partnerIds.toArray(String[]::new));
+        return open;
     }
 
     private static OrderRow orderRow(ResultSet rs, int row) throws SQLException {
@@ -339,10 +357,9 @@ class DeskQueries {
     @Transactional(readOnly = true)
     List<UnappliedPayment> payments(String partnerId) {
         return jdbc.query("""
-                select partner_id, trace_number, payment_date, total, unapplied, currency
+                select id, partner_id, trace_number, payment_date, total, unapplied, currency
                   from payment_overview where partner_id = ? order by received_at desc limit ?
-                """, (rs, i) -> new UnappliedPayment(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6)), partnerId, PAGE_SIZE);
+                """, DeskQueries::payment, partnerId, PAGE_SIZE);
     }
 
     /** A partner's channel as the records show it: the last document in and the last one written out. */

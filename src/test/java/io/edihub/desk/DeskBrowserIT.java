@@ -70,6 +70,12 @@ class DeskBrowserIT {
         // 2,000 lines × 24 months, each line at a price the contract does not have: 2,000 findings of one check
         HttpResponse<String> big = post("acme", "acme-secret", bigOrder(bigPo, 2_000, 24));
         assertThat(big.statusCode()).as(big.body()).isIn(201, 202);
+        // cash for an invoice that is not ours: held as unapplied cash for a person
+        HttpResponse<String> remittance = post("acme", "acme-secret", "/api/v1/remittances", """
+                {"traceNumber": "DESK-TR-%s", "total": 250.00, "paymentDate": "2026-11-20",
+                 "lines": [{"invoiceNumber": "EDH-77777777", "paid": 250.00}]}
+                """.formatted(RUN));
+        assertThat(remittance.statusCode()).as(remittance.body()).isBetween(200, 299);
         String globexPassword = passwords("globex");
         assertThat(post("globex", globexPassword, "/api/v1/orders", """
                 {"poNumber": "%s", "orderDate": "2026-11-20", "currency": "USD", "lines": [{"lineNumber": "1",
@@ -80,6 +86,7 @@ class DeskBrowserIT {
 
         JsonNode shown = BrowserScript.named("desk.js", Duration.ofMinutes(4)).run("http://127.0.0.1:" + port,
                 "operator", passwords("operator"), "acme", "acme-secret", heldPo, alertPo, bigPo, "globex", otherPo,
+                "DESK-TR-" + RUN,
                 SCREENSHOTS.toString());
 
         assertThat(shown.path("loginAsked").asBoolean()).as("the anonymous browser is sent to the login").isTrue();
@@ -93,6 +100,10 @@ class DeskBrowserIT {
             assertThat(row.get(2).asText()).isEqualTo("open");
             assertThat(row.get(4).asText()).isEqualTo("51,000.00 USD");
         });
+
+        // the unapplied cash, sent to an invoice that is not ours: refused, with why
+        assertThat(shown.path("cash").asText()).startsWith("payment #")
+                .contains("invoice EDH-00000000 is not one of ours");
 
         JsonNode approvedPo = shown.path("approvedPo");
         assertThat(approvedPo.path("comment").asText()).contains("approved by operator: agreed by phone <img src=x "
