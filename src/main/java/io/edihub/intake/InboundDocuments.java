@@ -164,6 +164,16 @@ class InboundDocuments {
                 poNumber, now);
     }
 
+    /** As {@link #outbound855(String, String, String, long, Instant)}, for many 855s in one batch: interchange and PO each. */
+    void outbound855s(String partnerId, List<java.util.Map.Entry<String, String>> interchangesAndPos, long documentId,
+            Instant now) {
+        outboundDocuments.storeAllAfterAnswers(interchangesAndPos.stream().map(e -> {
+            String control = e.getKey().substring(90, 99);
+            return new OutboundDocuments.Waiting(partnerId, "855", control, name855(control, e.getValue()), e.getKey(),
+                    documentId, e.getValue());
+        }).toList(), now);
+    }
+
     private static String name855(String control, String poNumber) {
         return "855-" + control + "-for-" + poNumber.replaceAll("[^0-9A-Za-z-]", "") + ".x12";
     }

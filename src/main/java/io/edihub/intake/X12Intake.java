@@ -6,6 +6,7 @@ import io.edihub.canonical.Adjustment;
 import io.edihub.canonical.OrderChange;
 import io.edihub.canonical.OrderMessage;
 import io.edihub.canonical.PlannedOrder;
+import io.edihub.canonical.PoAcknowledgment;
 import io.edihub.canonical.Remittance;
 import io.edihub.canonical.PurchaseOrder;
 import io.edihub.document.OrderFormat;
@@ -59,6 +60,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class X12Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(X12Intake.class);
+    /** The 855s written and stored together: few enough to hold on the heap, many enough to save round trips. */
+    static final int ACK_BATCH = 200;
 
     private final PartnerDirectory partners;
     private final X12Translator translator;
@@ -524,12 +527,36 @@ class X12Intake {
             }
             // the 855s of the orders this interchange kept, after the 997 that says the sets were read; the delivery
             // route writes them once the 997 is written
+            List<java.util.Map.Entry<PoAcknowledgment, String>> batch = new ArrayList<>(ACK_BATCH);
             pendingAcks.forEach((po, release) -> {
-                String text = poAcknowledgments.write(po, interchange.partner(), controlNumbers,
-                        now.atZone(java.time.ZoneOffset.UTC), release);
-                documents.outbound855(interchange.partner().id(), text, po.poNumber(), documentId, now);
+                batch.add(java.util.Map.entry(po, release));
+                if (batch.size() == ACK_BATCH) {
+                    write855s(interchange.partner(), batch);
+                }
             });
+            write855s(interchange.partner(), batch);
             pendingAcks.clear();
+        }
+
+        /**
+         * Writes and stores a batch of 855s: their control numbers drawn in one block, and stored in one JDBC batch, so
+         * that an interchange of thousands of orders does not wait on three round trips for each of them.
+         */
+        private void write855s(PartnerProfile partner, List<java.util.Map.Entry<PoAcknowledgment, String>> batch) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            ControlNumbers.Block numbers = new ControlNumbers.Block(controlNumbers, partner.id(), batch.size());
+            List<java.util.Map.Entry<String, String>> written = new ArrayList<>(batch.size());
+            for (java.util.Map.Entry<PoAcknowledgment, String> ack : batch) {
+                written.add(java.util.Map.entry(poAcknowledgments.write(ack.getKey(), partner, numbers,
+                        now.atZone(java.time.ZoneOffset.UTC), ack.getValue()), ack.getKey().poNumber()));
+            }
+            if (!numbers.usedUp()) {
+                throw new IllegalStateException("the 855s of " + fileName + " left control numbers unused");
+            }
+            documents.outbound855s(partner.id(), written, documentId, now);
+            batch.clear();
         }
     }
 

@@ -46,41 +46,122 @@ public class OrderStore {
      * @param anchor the month its release ids count from (-01), fixed for the order's life
      */
     public long insert(PlannedOrder planned, long documentId, String status, java.math.BigDecimal value, YearMonth anchor) {
+        return insert(planned, documentId, status, value, anchor, List.of());
+    }
+
+    /**
+     * Stores a new order with its releases, as {@link #insert(PlannedOrder, long, String, java.math.BigDecimal,
+     * YearMonth)}, and the first entries of its timeline with it.
+     *
+     * <p>An order of an interchange's usual size (hundreds of rows) is one statement: the order, its lines, schedule,
+     * releases, release lines and events, one round trip instead of seven. Each round trip costs the intake some half
+     * a millisecond of waiting, and an interchange carries thousands of orders. A blanket order of tens of thousands of
+     * rows goes by COPY, table by table ({@link BulkRows}), which binds its rows faster than one statement's arrays.
+     * Either way the same constraints, foreign keys and defaults check every row.
+     */
+    public long insert(PlannedOrder planned, long documentId, String status, java.math.BigDecimal value, YearMonth anchor,
+            List<NewEvent> events) {
         PurchaseOrder o = planned.order();
         Timestamp now = Timestamp.from(clock.instant());
         String canonical = toJson(o);
         PurchaseOrder.SourceDocument src = o.source();
-        Long id = jdbc.queryForObject("insert into purchase_order (partner_id, po_number, release_number, purpose, order_type, "
-                        + "order_date, requested_delivery, currency, contract_number, status, sequence_anchor, document_id, "
-                        + "interchange_control_number, group_control_number, transaction_control_number, canonical, created_at, "
-                        + "value, updated_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) returning id",
-                Long.class, o.partnerId(), o.poNumber(), o.releaseNumber() == null ? "" : o.releaseNumber(),
-                o.purpose().name(), o.type(), Date.valueOf(o.orderDate()), date(o.requestedDelivery()), o.currency(),
-                o.contractNumber(), status, anchor == null ? null : Date.valueOf(anchor.atDay(1)), documentId,
-                src == null ? null : src.interchangeControlNumber(), src == null ? null : src.groupControlNumber(),
-                src == null ? null : src.transactionControlNumber(), canonical, now, value, now);
+        Object[] order = {o.partnerId(), o.poNumber(), o.releaseNumber() == null ? "" : o.releaseNumber(),
+            o.purpose().name(), o.type(), Date.valueOf(o.orderDate()), date(o.requestedDelivery()), o.currency(),
+            o.contractNumber(), status, anchor == null ? null : Date.valueOf(anchor.atDay(1)), documentId,
+            src == null ? null : src.interchangeControlNumber(), src == null ? null : src.groupControlNumber(),
+            src == null ? null : src.transactionControlNumber(), canonical, now, value, now};
+        List<Object[]> lines = lineRows(o);
+        List<Object[]> schedule = scheduleRows(o);
+        List<Object[]> releaseLines = releaseLineRows(planned.releases());
+        if (lines.size() + schedule.size() + releaseLines.size() <= ONE_STATEMENT_ROWS) {
+            return OneStatement.insertOrder(jdbc, order, lines, schedule, releaseRows(planned.releases()), releaseLines,
+                    events, now);
+        }
+        Long id = jdbc.queryForObject(INSERT_ORDER + " returning id", Long.class, order);
         long orderId = id;
-        insertLines(orderId, o);
+        copyLines(orderId, lines, schedule);
         insertReleases(orderId, o.partnerId(), planned.releases(), now);
+        OneStatement.insertEvents(jdbc, o.partnerId(), o.poNumber(), orderId, documentId, events, now);
         return orderId;
     }
 
-    private void insertLines(long orderId, PurchaseOrder o) {
+    /** Up to this many line, schedule and release-line rows an order is stored in one statement; above, by COPY. */
+    static final int ONE_STATEMENT_ROWS = 5_000;
+
+    static final String INSERT_ORDER = "insert into purchase_order (partner_id, po_number, release_number, purpose, "
+            + "order_type, order_date, requested_delivery, currency, contract_number, status, sequence_anchor, document_id, "
+            + "interchange_control_number, group_control_number, transaction_control_number, canonical, created_at, "
+            + "value, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)";
+
+    /**
+     * An entry of an order's timeline written with the order (see {@link #recordEvent}).
+     *
+     * @param alert asks the operator to look
+     */
+    public record NewEvent(String kind, String detail, boolean alert) {
+    }
+
+    private static List<Object[]> lineRows(PurchaseOrder o) {
         List<Object[]> lines = new ArrayList<>();
+        for (OrderLine l : o.lines()) {
+            lines.add(new Object[] {l.lineNumber(), l.buyerPart(), l.vendorPart(), l.description(), l.quantity(), l.unit(),
+                l.unitPrice()});
+        }
+        return lines;
+    }
+
+    private static List<Object[]> scheduleRows(PurchaseOrder o) {
         List<Object[]> schedule = new ArrayList<>();
         for (OrderLine l : o.lines()) {
-            lines.add(new Object[] {orderId, l.lineNumber(), l.buyerPart(), l.vendorPart(), l.description(), l.quantity(),
-                l.unit(), l.unitPrice()});
             for (ScheduleLine s : l.schedule()) {
-                schedule.add(new Object[] {orderId, l.lineNumber(), s.quantity(), s.unit(), Date.valueOf(s.deliveryDate()),
+                schedule.add(new Object[] {l.lineNumber(), s.quantity(), s.unit(), Date.valueOf(s.deliveryDate()),
                     s.reference()});
             }
         }
+        return schedule;
+    }
+
+    private static List<Object[]> releaseRows(List<Release> releases) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Release r : releases) {
+            rows.add(new Object[] {r.releaseId(), Date.valueOf(r.month().atDay(1)), r.status().name()});
+        }
+        return rows;
+    }
+
+    private static List<Object[]> releaseLineRows(List<Release> releases) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Release r : releases) {
+            for (Release.ReleaseLine rl : r.lines()) {
+                rows.add(new Object[] {r.releaseId(), rl.lineNumber(), Date.valueOf(rl.dueDate()), rl.quantity(), rl.unit(),
+                    rl.unitPrice()});
+            }
+        }
+        return rows;
+    }
+
+    private void insertLines(long orderId, PurchaseOrder o) {
+        copyLines(orderId, lineRows(o), scheduleRows(o));
+    }
+
+    /** A line's and a schedule line's rows, without their order id. */
+    private void copyLines(long orderId, List<Object[]> lineRows, List<Object[]> scheduleRows) {
         // a blanket order brings thousands of lines with tens of thousands of deliveries: one COPY per table
         BulkRows.copy(jdbc, "order_line", "order_id, line_number, buyer_part, vendor_part, description, quantity, unit, "
-                + "unit_price", lines);
-        BulkRows.copy(jdbc, "schedule_line", "order_id, line_number, quantity, unit, delivery_date, reference", schedule);
+                + "unit_price", withFirst(orderId, lineRows));
+        BulkRows.copy(jdbc, "schedule_line", "order_id, line_number, quantity, unit, delivery_date, reference",
+                withFirst(orderId, scheduleRows));
+    }
+
+    private static List<Object[]> withFirst(Object first, List<Object[]> rows) {
+        List<Object[]> result = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object[] full = new Object[row.length + 1];
+            full[0] = first;
+            System.arraycopy(row, 0, full, 1, row.length);
+            result.add(full);
+        }
+        return result;
     }
 
     private void insertReleases(long orderId, String partnerId, List<Release> toInsert, Timestamp now) {
@@ -94,15 +175,8 @@ public class OrderStore {
     }
 
     private void insertReleaseLines(String partnerId, List<Release> releases) {
-        List<Object[]> releaseLines = new ArrayList<>();
-        for (Release r : releases) {
-            for (Release.ReleaseLine rl : r.lines()) {
-                releaseLines.add(new Object[] {partnerId, r.releaseId(), rl.lineNumber(), Date.valueOf(rl.dueDate()),
-                    rl.quantity(), rl.unit(), rl.unitPrice()});
-            }
-        }
         BulkRows.copy(jdbc, "release_line", "partner_id, release_id, line_number, due_date, quantity, unit, unit_price",
-                releaseLines);
+                withFirst(partnerId, releaseLineRows(releases)));
     }
 
     /**
@@ -190,6 +264,45 @@ public class OrderStore {
         return result;
     }
 
+    /**
+     * What a document's screening needs, in one round trip: the order on file, locked until the caller's transaction
+     * ends (as {@link #current(String, String, String, boolean)}); the revision already taken under {@code revisionKey};
+     * and the business key of the last document taken for the order.
+     */
+    public Screening screening(String partnerId, String poNumber, String releaseNumber, String revisionKey) {
+        String release = releaseNumber == null ? "" : releaseNumber;
+        Screening found = jdbc.queryForObject("select o.id, o.canonical, o.status, o.sequence_anchor, o.created_at, "
+                        + "o.document_id, r.id, r.document_id, r.received_at, r.outcome, (select revision_key from "
+                        + "order_revision where partner_id = ? and po_number = ? and release_number = ? order by id desc "
+                        + "limit 1) from (values (1)) v "
+                        + "left join lateral (select id, canonical, status, sequence_anchor, created_at, document_id "
+                        + "from purchase_order where partner_id = ? and po_number = ? and release_number = ? for update) o "
+                        + "on true left join lateral (select id, document_id, received_at, outcome from order_revision "
+                        + "where partner_id = ? and po_number = ? and release_number = ? and revision_key = ? limit 1) r "
+                        + "on true",
+                (rs, i) -> new Screening(rs.getObject(1) == null ? Optional.empty()
+                        : Optional.of(new CurrentOrder(rs.getLong(1), fromJson(rs.getString(2)), rs.getString(3),
+                                rs.getDate(4) == null ? null : YearMonth.from(rs.getDate(4).toLocalDate()),
+                                rs.getTimestamp(5).toInstant(), rs.getLong(6))),
+                        rs.getObject(7) == null ? Optional.empty() : Optional.of(new StoredRevision(rs.getLong(7),
+                                rs.getLong(8), rs.getTimestamp(9).toInstant(), rs.getString(10))),
+                        Optional.ofNullable(rs.getString(11))),
+                partnerId, poNumber, release, partnerId, poNumber, release, partnerId, poNumber, release, revisionKey);
+        return found.current().isEmpty() ? found : new Screening(found.current()
+                .map(c -> c.withReleases(releasesOf(c.id(), poNumber))), found.revision(), found.lastRevisionKey());
+    }
+
+    /**
+     * What {@link #screening} found.
+     *
+     * @param current         the order on file, locked
+     * @param revision        the revision taken under the key asked for
+     * @param lastRevisionKey the key of the last document taken for the order
+     */
+    public record Screening(Optional<CurrentOrder> current, Optional<StoredRevision> revision,
+            Optional<String> lastRevisionKey) {
+    }
+
     /** The canonical form of an order on file, as it stands after every change. */
     public PurchaseOrder canonical(long orderId) {
         return fromJson(jdbc.queryForObject("select canonical from purchase_order where id = ?", String.class, orderId));
@@ -239,17 +352,39 @@ public class OrderStore {
         return id;
     }
 
-    /** Records the contract check of a revision. */
-    public void recordReview(long orderId, Long revisionId, String verdict, Object findings, java.math.BigDecimal value) {
-        jdbc.update("insert into order_review (order_id, revision_id, verdict, findings, value, reviewed_at) "
-                        + "values (?, ?, ?, cast(? as jsonb), ?, ?)", orderId, revisionId, verdict, toJson(findings), value,
-                Timestamp.from(clock.instant()));
+    /**
+     * Records an order document taken under its business key and, when one ran, its contract check, in one statement.
+     * Returns the revision's id.
+     *
+     * @param verdict  the contract check's verdict, or null when none ran (then findings and value are not used)
+     */
+    public long recordRevision(OrderMessage message, String revisionKey, Long orderId, long documentId, String outcome,
+            String verdict, Object findings, java.math.BigDecimal value) {
+        if (verdict == null) {
+            return recordRevision(message, revisionKey, orderId, documentId, outcome);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        Long id = jdbc.queryForObject("with v as (insert into order_revision (partner_id, po_number, release_number, "
+                        + "revision_key, purpose, order_id, document_id, outcome, message, received_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id), "
+                        + "w as (insert into order_review (order_id, revision_id, verdict, findings, value, reviewed_at) "
+                        + "select ?::bigint, v.id, ?::text, cast(? as jsonb), ?::numeric, ?::timestamptz from v) "
+                        + "select id from v", Long.class,
+                message.partnerId(), message.poNumber(), message.releaseNumber() == null ? "" : message.releaseNumber(),
+                revisionKey, message.purpose().name(), orderId, documentId, outcome, toJson(message), now,
+                orderId, verdict, toJson(findings), value, now);
+        return id;
     }
 
     /** Records a person's decision on a held order. */
     public void recordDecision(long orderId, String decision, String decidedBy, String comment) {
         jdbc.update("insert into order_decision (order_id, decision, decided_by, decided_at, comment) values (?, ?, ?, ?, ?)",
                 orderId, decision, decidedBy, Timestamp.from(clock.instant()), comment);
+    }
+
+    /** Adds entries to an order's timeline in one statement, in the order given. */
+    public void recordEvents(String partnerId, String poNumber, long orderId, Long documentId, List<NewEvent> events) {
+        OneStatement.insertEvents(jdbc, partnerId, poNumber, orderId, documentId, events, Timestamp.from(clock.instant()));
     }
 
     /** Adds to an order's timeline; {@code alert} asks the operator to look. */

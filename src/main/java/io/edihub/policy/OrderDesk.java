@@ -112,8 +112,10 @@ public class OrderDesk {
     public OrderInProgress screen(OrderInProgress step) {
         OrderMessage message = step.message();
         String key = revisionKey(message);
-        Optional<OrderStore.CurrentOrder> current = store.current(message.partnerId(), message.poNumber(),
-                message.releaseNumber(), true);
+        // the order on file (locked), the revision under this key and the last key taken: one round trip
+        OrderStore.Screening screening = store.screening(message.partnerId(), message.poNumber(), message.releaseNumber(),
+                key);
+        Optional<OrderStore.CurrentOrder> current = screening.current();
         if (message.purpose() == PurchaseOrder.Purpose.ORIGINAL && current.isPresent()) {
             return step.refuse("DUPLICATE_ORDER", "order", what(message) + " was already received on "
                     + current.get().createdAt() + " (document " + current.get().documentId()
@@ -121,9 +123,8 @@ public class OrderDesk {
         }
         // a sender's revision is taken once; a change without one is a duplicate when it repeats the last document
         Optional<OrderStore.StoredRevision> seen = key.startsWith("sha256:")
-                && !store.lastRevisionKey(message.partnerId(), message.poNumber(), message.releaseNumber())
-                        .filter(key::equals).isPresent() ? Optional.empty()
-                : store.revision(message.partnerId(), message.poNumber(), message.releaseNumber(), key);
+                && !screening.lastRevisionKey().filter(key::equals).isPresent() ? Optional.empty()
+                : screening.revision();
         if (seen.isPresent()) {
             return step.refuse("DUPLICATE_REVISION", "order", what(message) + " was already received on "
                     + seen.get().receivedAt() + " (document " + seen.get().documentId() + ")" + (message.revision() != null
@@ -179,11 +180,13 @@ public class OrderDesk {
         List<Release> releases = withStatus(review.releases(), releaseStatus);
         // the anchor is the first month the customer asked for, whatever the contract check kept
         YearMonth anchor = step.planned().isEmpty() ? null : step.planned().get(0).month();
+        // the order, its releases and its first timeline entries in one write
+        List<OrderStore.NewEvent> events = new ArrayList<>();
+        events.add(new OrderStore.NewEvent("RECEIVED", "original order (" + order.lines().size() + " lines, "
+                + releases.size() + " monthly releases) from " + source(order), false));
+        events.addAll(events(result, review, List.of()));
         long orderId = store.insert(new PlannedOrder(order.withLines(review.order().lines()), releases), step.documentId(),
-                orderStatus(result), review.value(), anchor);
-        store.recordEvent(order.partnerId(), order.poNumber(), orderId, step.documentId(), "RECEIVED", "original order ("
-                + order.lines().size() + " lines, " + releases.size() + " monthly releases) from " + source(order), false);
-        record(order, orderId, step.documentId(), result, review, List.of());
+                orderStatus(result), review.value(), anchor, events);
         return step.decided(new Outcome(result, order.poNumber(), null, null, summary(result, review, List.of()), review,
                 List.of(), null, orderId));
     }
@@ -306,12 +309,10 @@ public class OrderDesk {
     public Outcome finish(OrderInProgress step) {
         Outcome outcome = step.outcome();
         if (outcome.result() != Result.REFUSED) {
-            long revisionId = store.recordRevision(step.message(), step.revisionKey(), outcome.orderId(), step.documentId(),
-                    outcome.result().name());
-            if (outcome.review() != null) {
-                store.recordReview(outcome.orderId(), revisionId, outcome.review().verdict().name(),
-                        outcome.review().findings(), outcome.review().value());
-            }
+            ContractReview review = outcome.review();
+            store.recordRevision(step.message(), step.revisionKey(), outcome.orderId(), step.documentId(),
+                    outcome.result().name(), review == null ? null : review.verdict().name(),
+                    review == null ? null : review.findings(), review == null ? null : review.value());
         }
         return outcome;
     }
@@ -422,14 +423,20 @@ public class OrderDesk {
 
     private void record(OrderMessage m, long orderId, long documentId, Result result, ContractReview review,
             List<OrderChanges.Conflict> conflicts) {
+        store.recordEvents(m.partnerId(), m.poNumber(), orderId, documentId, events(result, review, conflicts));
+    }
+
+    /** The timeline entries of a checked document: each finding of the contract check, then what became of it. */
+    private static List<OrderStore.NewEvent> events(Result result, ContractReview review,
+            List<OrderChanges.Conflict> conflicts) {
+        List<OrderStore.NewEvent> events = new ArrayList<>();
         if (review != null) {
             for (ContractReview.Finding f : review.findings()) {
-                store.recordEvent(m.partnerId(), m.poNumber(), orderId, documentId, "CONTRACT_" + f.code(), f.toString(),
-                        false);
+                events.add(new OrderStore.NewEvent("CONTRACT_" + f.code(), f.toString(), false));
             }
         }
-        String detail = summary(result, review, conflicts);
-        store.recordEvent(m.partnerId(), m.poNumber(), orderId, documentId, result.name(), detail, result == Result.HELD);
+        events.add(new OrderStore.NewEvent(result.name(), summary(result, review, conflicts), result == Result.HELD));
+        return events;
     }
 
     private static Result result(ContractReview review) {

@@ -27,4 +27,19 @@ public final class JdbcControlNumbers implements ControlNumbers {
         }
         return value;
     }
+
+    /** One upsert for the whole block, so that the numbers are consecutive whoever else draws. */
+    @Override
+    public long reserve(String partnerId, Kind kind, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("reserve at least one number, not " + count);
+        }
+        Long last = jdbc.queryForObject("insert into control_number (partner_id, kind, last_value) values (?, ?, ?) "
+                + "on conflict (partner_id, kind) do update set last_value = control_number.last_value + excluded.last_value "
+                + "returning last_value", Long.class, partnerId, kind.name(), count);
+        if (last == null || last > MAX) {
+            throw new IllegalStateException("the " + kind + " control numbers of partner " + partnerId + " are used up");
+        }
+        return last - count + 1;
+    }
 }

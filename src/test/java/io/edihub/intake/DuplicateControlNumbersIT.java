@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * earlier set's ST02 alone (AK502 23), while what came first is taken. The file, refused in part, goes to error/
  * with a report naming the repeated number, and nothing is left in inbound/.
  *
- * <p>Interchange control numbers 000009201 to 000009203 and PO numbers 45000920xx are this class's own.
+ * <p>Interchange control numbers 000009201 to 000009204 and PO numbers 45000920xx are this class's own.
  */
 @WholeHubTest
 class DuplicateControlNumbersIT {
@@ -133,6 +133,36 @@ class DuplicateControlNumbersIT {
                 "[DUPLICATE_TRANSACTION_SET_CONTROL_NUMBER]");
         assertThat(acme.list("inbound")).noneMatch(n -> n.contains("dup-st02"));
         assertThat(outcome("dup-st02.edi")).isEqualTo("PARTIALLY_ACCEPTED");
+    }
+
+    @Test
+    void anOrderRepeatedLaterInTheSameInterchangeIsRefusedAloneAndTheOthers855sAreNumberedWithoutAGap() throws Exception {
+        // the orders of one file are screened in its one transaction: the third set sees the first as on file
+        acme.upload("repeat-in-file.edi", sample("acme/several-orders-one-interchange.edi", Map.of(
+                "000000103", "000009204", "4500012501", "4500092041", "4500012502", "4500092042",
+                "4500012503", "4500092041")));
+
+        String ack = await().atMost(WAIT).until(() -> acme.functionalAckTo("000009204"), java.util.Objects::nonNull);
+        List<String> segments = ackSegments(ack);
+        assertThat(segments).startsWith("ST*997*0001", "AK1*PO*1003", "AK2*850*0001", "AK5*A", "AK2*850*0002", "AK5*A",
+                "AK2*850*0003").contains("AK9*P*3*3*2");
+        // the third set's BEG03 (the PO number) named as the reason, the set rejected
+        assertThat(segments.subList(segments.indexOf("AK2*850*0003"), segments.indexOf("AK9*P*3*3*2")))
+                .contains("AK3*BEG*2**8").anyMatch(segment -> segment.startsWith("AK5*R"));
+        assertThat(poNumbersStored("4500092041", "4500092042")).containsExactly("4500092041", "4500092042");
+        assertThat(jdbc.queryForObject("select count(*) from order_revision where partner_id = 'acme' "
+                + "and po_number = '4500092041'", Integer.class)).isEqualTo(1);
+        assertThat(acme.read("error/" + only(await().atMost(WAIT).until(() -> acme.list("error"),
+                names -> names.stream().anyMatch(n -> n.endsWith("-repeat-in-file.edi.error.txt"))),
+                "-repeat-in-file.edi.error.txt"))).contains("[DUPLICATE_ORDER]");
+
+        // one 855 for each order taken, their ISA13s drawn as one block: consecutive
+        List<String> acks = await().atMost(WAIT).until(() -> acme.list("outbound").stream()
+                .filter(n -> n.startsWith("855-") && (n.endsWith("-for-4500092041.x12") || n.endsWith("-for-4500092042.x12")))
+                .sorted(java.util.Comparator.comparing((String n) -> n.substring(n.indexOf("-for-")))).toList(),
+                names -> names.size() == 2);
+        long first = Long.parseLong(acks.get(0).substring(4, 13));
+        assertThat(Long.parseLong(acks.get(1).substring(4, 13))).isEqualTo(first + 1);
     }
 
     private List<String> poNumbersStored(String... poNumbers) {

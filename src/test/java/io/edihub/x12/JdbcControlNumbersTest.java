@@ -68,4 +68,31 @@ class JdbcControlNumbersTest {
         assertThat(numbers.next("globex", ControlNumbers.Kind.GROUP)).isEqualTo(first + 1);
         assertThat(numbers.next("initech", ControlNumbers.Kind.GROUP)).isEqualTo(1);
     }
+
+    @Test
+    void aReservedBlockIsConsecutiveAndFollowsTheNumbersDrawnOneByOne() {
+        ControlNumbers numbers = new JdbcControlNumbers(jdbc);
+        assertThat(numbers.reserve("hooli", ControlNumbers.Kind.INTERCHANGE, 3)).isEqualTo(1);
+        assertThat(numbers.next("hooli", ControlNumbers.Kind.INTERCHANGE)).isEqualTo(4);
+        assertThat(numbers.reserve("hooli", ControlNumbers.Kind.INTERCHANGE, 200)).isEqualTo(5);
+        assertThat(numbers.next("hooli", ControlNumbers.Kind.INTERCHANGE)).isEqualTo(205);
+    }
+
+    @Test
+    void aBlockHandsOutItsNumbersInOrderToItsPartnerOnlyAndSaysWhenUsedUp() {
+        ControlNumbers numbers = new JdbcControlNumbers(jdbc);
+        numbers.next("umbrella", ControlNumbers.Kind.GROUP);
+        ControlNumbers.Block block = new ControlNumbers.Block(numbers, "umbrella", 2);
+        assertThat(block.next("umbrella", ControlNumbers.Kind.INTERCHANGE)).isEqualTo(1);
+        assertThat(block.next("umbrella", ControlNumbers.Kind.GROUP)).isEqualTo(2);
+        assertThat(block.usedUp()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> block.next("acme", ControlNumbers.Kind.GROUP))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(block.next("umbrella", ControlNumbers.Kind.INTERCHANGE)).isEqualTo(2);
+        assertThat(block.next("umbrella", ControlNumbers.Kind.GROUP)).isEqualTo(3);
+        assertThat(block.usedUp()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> block.next("umbrella", ControlNumbers.Kind.GROUP))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(numbers.next("umbrella", ControlNumbers.Kind.GROUP)).isEqualTo(4);
+    }
 }
