@@ -88,6 +88,15 @@ async (a) => {
       releases: Array.from(document.querySelectorAll('table.releases tbody tr'))
         .map((tr) => Array.from(tr.querySelectorAll('th,td')).slice(0, 3).map((c) => c.textContent.trim()).join(' ')),
     }));
+    // the order's own documents open as they were received and sent
+    const ownDocuments = await page.evaluate(() => Array.from(document.querySelectorAll('table.documents a'))
+      .map((link) => new URL(link.href).pathname));
+    const opened = [];
+    for (const path of ownDocuments) {
+      const answer = await page.request.get(`${a.baseUrl}${path}`);
+      opened.push({ path, status: answer.status(), type: answer.headers()['content-type'],
+        start: (await answer.text()).trimStart().slice(0, 1) });
+    }
     // the other partner's documents, as the desk links them
     await page.goto(`${a.baseUrl}/desk/orders/${a.otherPartner}/${encodeURIComponent(a.otherPo)}`);
     const otherDocuments = await page.evaluate(() => Array.from(document.querySelectorAll('table.documents a'))
@@ -144,6 +153,11 @@ async (a) => {
     portal.statementContract = (await page.textContent('dl.header dd')).trim();
     portal.termsShown = (await page.textContent('main')).includes('negotiated terms cost');
     await shot(page, 'portal-statement.png', false);
+    portal.ownDocumentStatuses = [];
+    for (const desk of ownDocuments) {
+      const own = desk.replace(/^\/desk\/documents\/[^/]+\//, '/portal/documents/');
+      portal.ownDocumentStatuses.push((await page.request.get(`${a.baseUrl}${own}`)).status());
+    }
     portal.otherDocumentStatuses = [];
     for (const desk of otherDocuments) {
       // /desk/documents/<partner>/<in|out>/<id> tampered into the portal's /portal/documents/<in|out>/<id>
@@ -164,7 +178,7 @@ async (a) => {
     unnamed.push(...await unlabeled(page));
     portal.deskStatus = (await page.goto(`${a.baseUrl}/desk`)).status();
     portal.deskOrderStatus = (await page.goto(`${a.baseUrl}/desk/orders/${a.otherPartner}/${encodeURIComponent(a.otherPo)}`)).status();
-    return { loginAsked, home, approved, heldAfter, closed, cash, listed, approvedPo, otherDocuments, unnamed, po, partners, deskStatement, portal,
+    return { loginAsked, home, approved, heldAfter, closed, cash, listed, approvedPo, opened, otherDocuments, unnamed, po, partners, deskStatement, portal,
       screenshots: shots };
   } finally {
     await browser.close();

@@ -42,9 +42,10 @@ public class InputContents {
         long copied = 0;
         while (copied < limit) {
             int length = (int) Math.min(SLICE, limit - copied);
+            // a bytea holds at most 1 GB: its positions are ints
             byte[] slice = jdbc.query("select substring(content from ? for ?) from inbound_document "
                     + "where id = ? and partner_id = ?", rs -> rs.next() ? rs.getBytes(1) : null,
-                    copied + 1, length, id, partnerId);
+                    (int) (copied + 1), length, id, partnerId);
             if (slice == null || slice.length == 0) {
                 break;
             }

@@ -110,6 +110,12 @@ class DeskBrowserIT {
                 + "onerror=\"window.injected=1\">");
         assertThat(approvedPo.path("images").asInt()).isZero();
         assertThat(approvedPo.path("injected").asBoolean()).isFalse();
+        // the held order's JSON in and its answer out, opened as text, as they were received and sent
+        assertThat(shown.path("opened")).hasSizeGreaterThanOrEqualTo(2).allSatisfy(d -> {
+            assertThat(d.path("status").asInt()).as(d.toString()).isEqualTo(200);
+            assertThat(d.path("type").asText()).startsWith("text/plain");
+            assertThat(d.path("start").asText()).isEqualTo("{");
+        });
         // approved: its release is planned, to be requested from fulfillment when due
         assertThat(texts(approvedPo.path("releases"))).containsExactly(heldPo + "-01 2027-01 planned");
         assertThat(texts(shown.path("unnamed"))).as("form controls without a label").isEmpty();
@@ -150,6 +156,8 @@ class DeskBrowserIT {
         // what the terms cost us is the desk's business, not the customer's
         assertThat(portal.path("termsShown").asBoolean()).isFalse();
         assertThat(texts(shown.path("otherDocuments"))).as("globex's documents on the desk").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(portal.path("ownDocumentStatuses")).isNotEmpty()
+                .allSatisfy(status -> assertThat(status.asInt()).isEqualTo(200));
         assertThat(portal.path("otherDocumentStatuses")).allSatisfy(status -> assertThat(status.asInt()).isEqualTo(404));
         // its implementation guide, from its profile and the schemas the hub reads with
         JsonNode guide = portal.path("guide");
