@@ -50,7 +50,7 @@ class DocumentDownloads {
 
     private void input(String partner, long id, HttpServletResponse response) throws IOException {
         InputContents.Input input = inputs.find(partner, id).orElseThrow(() -> notFound("input " + id));
-        plainText(response, input.fileName(), input.size(), StandardCharsets.ISO_8859_1.name());
+        plainText(response, input.fileName(), input.size(), input.charset().name());
         inputs.copy(partner, id, input.size(), response.getOutputStream());
     }
 

@@ -24,15 +24,25 @@ public class InputContents {
         this.jdbc = jdbc;
     }
 
-    /** An input's name and size; empty when the partner has no input of that id or its content was never kept. */
-    public record Input(long id, String partnerId, String fileName, long size) {
+    /**
+     * An input's name, size and the format it was recognised as; empty when the partner has no input of that id or its
+     * content was never kept.
+     */
+    public record Input(long id, String partnerId, String fileName, long size, String format) {
+
+        /** JSON and CSV documents are UTF-8; X12 and EDIFACT bytes are shown one character a byte. */
+        public java.nio.charset.Charset charset() {
+            return format != null && (format.contains("JSON") || format.contains("CSV"))
+                    ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.StandardCharsets.ISO_8859_1;
+        }
     }
 
     @Transactional(readOnly = true)
     public Optional<Input> find(String partnerId, long id) {
-        return jdbc.query("select id, partner_id, file_name, octet_length(content) from inbound_document "
+        return jdbc.query("select id, partner_id, file_name, octet_length(content), format from inbound_document "
                 + "where id = ? and partner_id = ? and content is not null", rs -> rs.next()
-                        ? Optional.of(new Input(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                        ? Optional.of(new Input(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                rs.getString(5)))
                         : Optional.<Input>empty(), id, partnerId);
     }
 
