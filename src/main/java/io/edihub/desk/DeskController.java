@@ -86,8 +86,8 @@ class DeskController {
                         a.deadLetters() + b.deadLetters(), a.claims() + b.claims(), a.overdue() + b.overdue(),
                         a.unapplied() + b.unapplied())));
         model.addAttribute("held", queries.heldOrders());
-        model.addAttribute("alerts", alerts.list(Alerts.Status.OPEN, null, null, DeskQueries.WAITING_SHOWN).stream()
-                .sorted(Comparator.comparing((Alerts.Stored s) -> s.alert().raisedAt()).reversed()).toList());
+        // newest first, as the alerts list them
+        model.addAttribute("alerts", alerts.list(Alerts.Status.OPEN, null, null, DeskQueries.WAITING_SHOWN));
         model.addAttribute("deadLetters", deadLetters.list(DeadLetters.Status.PARKED, null, null,
                 DeskQueries.WAITING_SHOWN));
         model.addAttribute("claims", claims.list(UNSETTLED, null, null, DeskQueries.WAITING_SHOWN));
@@ -118,13 +118,12 @@ class DeskController {
         try {
             OrderDecisions.Decided decided = decisions.decide(partner, po, releaseNumber, d, who.getName(),
                     comment.isBlank() ? null : comment);
-            flash.addFlashAttribute("message", "PO " + po + " (" + partner + "): " + decided.outcome().result()
-                    .name().toLowerCase(Locale.ROOT) + (decided.acknowledgment() == null ? ""
+            return message(flash, "PO " + po + " (" + partner + "): " + decided.outcome().result().name()
+                    .toLowerCase(Locale.ROOT) + (decided.acknowledgment() == null ? ""
                             : "; " + decided.acknowledgment().fileName() + " goes to the customer"));
         } catch (OrderDesk.DecisionRefusedException | IllegalArgumentException e) {
             return refused(flash, "PO " + po + " (" + partner + "): " + e.getMessage());
         }
-        return "redirect:/desk";
     }
 
     @PostMapping("/alerts/{id}/close")
@@ -262,7 +261,6 @@ class DeskController {
 
     @GetMapping("/partners/{partner}/guide")
     String guide(@PathVariable String partner, Model model, HttpServletResponse response) {
-        model.addAttribute("desk", true);
         if (guidePages.fill(partner, model)) {
             return "desk/guide";
         }
@@ -274,7 +272,6 @@ class DeskController {
     @GetMapping("/partners/{partner}/statement")
     String statement(@PathVariable String partner, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to, Model model, HttpServletResponse response) {
-        model.addAttribute("desk", true);
         if (statementPages.fill(partner, from, to, model)) {
             return "desk/statement";
         }

@@ -34,8 +34,6 @@ class PortalController {
 
     @GetMapping("/guide")
     String guide(Principal who, Model model) {
-        model.addAttribute("partner", who.getName());
-        model.addAttribute("desk", false);
         guidePages.fill(who.getName(), model);
         return "portal/guide";
     }
@@ -43,8 +41,6 @@ class PortalController {
     @GetMapping("/statement")
     String statement(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             Principal who, Model model, HttpServletResponse response) {
-        model.addAttribute("partner", who.getName());
-        model.addAttribute("desk", false);
         if (statementPages.fill(who.getName(), from, to, model)) {
             return "portal/statement";
         }
@@ -59,7 +55,6 @@ class PortalController {
             @RequestParam(defaultValue = "0") int page, Principal who, Model model) {
         DeskQueries.OrderFilter filter = new DeskQueries.OrderFilter(who.getName(), DeskController.blankToNull(po),
                 DeskController.blankToNull(status), from, to, (BigDecimal) null, null, page);
-        model.addAttribute("partner", who.getName());
         model.addAttribute("filter", filter);
         model.addAttribute("orders", queries.orders(filter));
         return "portal/orders";
@@ -67,7 +62,6 @@ class PortalController {
 
     @GetMapping("/orders/{po}")
     String order(@PathVariable String po, Principal who, Model model, HttpServletResponse response) {
-        model.addAttribute("partner", who.getName());
         if (!orderPages.fill(who.getName(), po, false, model)) {
             // another partner's PO is answered as if there were none: the portal never says what others have
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -79,7 +73,6 @@ class PortalController {
 
     @GetMapping("/invoices")
     String invoices(@RequestParam(defaultValue = "0") int page, Principal who, Model model) {
-        model.addAttribute("partner", who.getName());
         model.addAttribute("invoices", queries.invoices(who.getName(), page));
         model.addAttribute("payments", queries.payments(who.getName()));
         return "portal/invoices";

@@ -43,7 +43,6 @@ class StatementPages {
             model.addAttribute("statement", statement.get().rounded());
         } catch (ContractStatements.BadPeriod e) {
             model.addAttribute("refused", e.getMessage());
-            model.addAttribute("contractNumber", contract.get());
         }
         return true;
     }
