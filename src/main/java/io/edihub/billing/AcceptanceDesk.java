@@ -70,6 +70,11 @@ public class AcceptanceDesk {
         INVOICED,
         /** taken; nothing was accepted, so there is no invoice (only claims) */
         TAKEN,
+        /**
+         * taken; what was accepted goes on the consolidated invoice of its month (the partner is invoiced monthly), so
+         * there is no invoice number yet
+         */
+        TO_BE_INVOICED,
         /** not taken: see the code and message */
         REFUSED
     }
@@ -232,16 +237,29 @@ public class AcceptanceDesk {
         Invoice invoice = step.invoice();
         ReleaseQuantities after = invoice == null ? step.judged() : step.judged().invoiceAccepted();
         Release.Status status = ledger.save(entry, after, after.status(entry.status()));
+        boolean waits = step.awaitsConsolidatedInvoice();
         String what = (a.implicit() ? "implicit acceptance " : "acceptance ") + a.acceptanceId() + " of release "
-                + a.releaseId() + " taken" + (invoice == null ? ", nothing accepted to invoice"
-                        : ", invoiced as " + invoice.invoiceNumber() + " (" + invoice.total().toPlainString() + " "
-                                + invoice.currency() + ")") + (step.claims() == 0 ? "" : ", " + step.claims()
-                                        + " line(s) claimed");
+                + a.releaseId() + " taken" + (invoice != null ? ", invoiced as " + invoice.invoiceNumber() + " ("
+                        + invoice.total().toPlainString() + " " + invoice.currency() + ")"
+                        : waits ? ", " + consolidatedInvoice(step) : ", nothing accepted to invoice")
+                + (step.claims() == 0 ? "" : ", " + step.claims() + " line(s) claimed");
         orders.recordEvent(step.partner().id(), entry.poNumber(), entry.orderId(), step.documentId(), a.implicit()
                 ? "ACCEPTED_IMPLICITLY" : "ACCEPTED", what, false);
-        return new Outcome(invoice == null ? Result.TAKEN : Result.INVOICED, a.acceptanceId(), a.releaseId(), status.name(),
+        return new Outcome(invoice != null ? Result.INVOICED : waits ? Result.TO_BE_INVOICED : Result.TAKEN,
+                a.acceptanceId(), a.releaseId(), status.name(),
                 what, invoice == null ? null : invoice.invoiceNumber(), invoice == null ? null : invoice.total(),
                 step.claims());
+    }
+
+    /** Where the goods of a monthly partner's acceptance will be invoiced, in words. */
+    private String consolidatedInvoice(AcceptanceInProgress step) {
+        PartnerProfile.Invoicing invoicing = step.partner().invoicing();
+        java.time.LocalDate acceptedOn = step.acceptance().acceptedOn() != null ? step.acceptance().acceptedOn()
+                : java.time.LocalDate.ofInstant(step.recordedAt(), clock.getZone());
+        java.time.YearMonth month = java.time.YearMonth.from(acceptedOn);
+        return "the accepted goods go on the consolidated invoice of " + (invoicing.per() == PartnerProfile.Per.CONTRACT
+                ? "the contract" : "PO " + step.release().poNumber()) + " for " + month + ", issued on "
+                + month.plusMonths(1).atDay(invoicing.issueDay());
     }
 
     /**
@@ -269,7 +287,8 @@ public class AcceptanceDesk {
                 new io.edihub.canonical.PurchaseOrder.SourceDocument("CLAIM", null, null, null, null, null));
         long row = store(acceptance, partner, null, now);
         Invoice invoice = invoicing.invoice(partner, entry, settled, quantities, acceptance, row, now);
-        ReleaseQuantities after = settled.invoiceAccepted();
+        // only these: a monthly partner's other accepted goods still wait for their consolidated invoice
+        ReleaseQuantities after = settled.invoice(quantities);
         ledger.save(entry, after, after.status(entry.status()));
         orders.recordEvent(partner.id(), entry.poNumber(), entry.orderId(), null, "ACCEPTED", "acceptance "
                 + acceptanceId + " of release " + entry.releaseId() + ": rejected goods accepted after all, invoiced as "

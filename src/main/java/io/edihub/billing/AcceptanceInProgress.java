@@ -39,9 +39,21 @@ public record AcceptanceInProgress(Acceptance acceptance, PartnerProfile partner
         return refusal != null;
     }
 
-    /** True when the customer accepted something that is now to be invoiced. */
+    /**
+     * True when the customer accepted something that is now to be invoiced: at once, unless the partner is invoiced
+     * monthly ({@link #awaitsConsolidatedInvoice}).
+     */
     public boolean invoiceDue() {
-        return refusal == null && !toInvoice.isEmpty();
+        return refusal == null && !toInvoice.isEmpty() && !monthly();
+    }
+
+    /** True when what the customer accepted waits, accepted and not invoiced, for the month's consolidated invoice. */
+    public boolean awaitsConsolidatedInvoice() {
+        return refusal == null && !toInvoice.isEmpty() && monthly();
+    }
+
+    private boolean monthly() {
+        return partner != null && partner.invoicing().consolidated();
     }
 
     AcceptanceInProgress refuse(String code, String message) {

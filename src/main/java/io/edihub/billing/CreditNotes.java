@@ -125,8 +125,12 @@ public class CreditNotes {
         InvoiceBalances.Move move = move(before, total, request.deduction());
         io.edihub.canonical.Invoice original = readInvoice(invoice.id());
         Contract contract = partner.contract();
+        // a consolidated invoice bills several releases: the credit names the one its lines billed, if one
+        List<String> releases = request.lines().stream().map(l -> invoice.line(l.lineNumber()).orElseThrow().releaseId())
+                .distinct().toList();
+        String releaseId = invoice.releaseId() != null ? invoice.releaseId() : releases.size() == 1 ? releases.get(0) : null;
         CreditNote note = new CreditNote(nextNumber(), partner.id(), invoice.invoiceNumber(), invoice.invoiceDate(),
-                invoice.poNumber(), original.orderDate(), invoice.releaseId(), request.claimNumber(),
+                invoice.poNumber(), original.orderDate(), releaseId, request.claimNumber(),
                 request.customerReference(), original.contractNumber(),
                 contract == null ? original.supplierNumber() : contract.supplierNumber(), invoice.currency(),
                 LocalDate.ofInstant(now, clock.getZone()), request.reason(), request.reasonText(), lines, total);

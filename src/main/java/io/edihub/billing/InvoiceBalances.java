@@ -100,10 +100,22 @@ public class InvoiceBalances {
     /** A move made elsewhere in billing (a credit note): the release learns when the invoice settled or opened again. */
     void changed(Balance before, Balance after) {
         if (!before.settled() && after.settled()) {
-            ledger.invoiceSettled(after.partnerId(), after.releaseId());
+            releases(after).forEach(release -> ledger.invoiceSettled(after.partnerId(), release));
         } else if (before.settled() && !after.settled()) {
-            ledger.invoiceReopened(after.partnerId(), after.releaseId());
+            releases(after).forEach(release -> ledger.invoiceReopened(after.partnerId(), release));
         }
+    }
+
+    /**
+     * The releases an invoice bills, in their ids' order: its own, or a consolidated invoice's (one per release its
+     * lines name). Each stays open while the invoice is; lock them in this order before the invoice.
+     */
+    public List<String> releases(Balance invoice) {
+        if (invoice.releaseId() != null) {
+            return List.of(invoice.releaseId());
+        }
+        return jdbc.queryForList("select distinct release_id from invoice_line where invoice = ? order by release_id",
+                String.class, invoice.id());
     }
 
     private List<Balance> query(String where, Object... args) {

@@ -32,11 +32,23 @@ public class Invoices {
         public Optional<Line> line(String lineNumber) {
             return lines.stream().filter(l -> l.lineNumber().equals(lineNumber)).findFirst();
         }
+
+        /** The releases it billed, in their ids' order: one, or a consolidated invoice's several. */
+        public List<String> releaseIds() {
+            return lines.stream().map(Line::releaseId).distinct().sorted().toList();
+        }
     }
 
-    /** One invoice line: what it billed and what of it was credited. */
+    /**
+     * One invoice line: what it billed and what of it was credited.
+     *
+     * @param lineNumber the line's number on the invoice: the PO line's on an invoice of one acceptance, 1, 2, ... on a
+     *                   consolidated invoice
+     * @param releaseId  the release it billed
+     * @param poLine     the PO line it billed, the release's line number
+     */
     public record Line(String lineNumber, BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal amount,
-            BigDecimal creditedQuantity, BigDecimal creditedAmount) {
+            BigDecimal creditedQuantity, BigDecimal creditedAmount, String releaseId, String poLine) {
 
         /** The quantity still to credit at most. */
         public BigDecimal openQuantity() {
@@ -63,10 +75,11 @@ public class Invoices {
     }
 
     private List<Line> lines(long invoice) {
-        return jdbc.query("select line_number, quantity, unit, unit_price, amount, credited_quantity, credited_amount "
-                        + "from invoice_line where invoice = ? order by line_number",
+        return jdbc.query("select line_number, quantity, unit, unit_price, amount, credited_quantity, credited_amount, "
+                        + "release_id, po_line from invoice_line where invoice = ? order by line_number",
                 (rs, i) -> new Line(rs.getString(1), plain(rs.getBigDecimal(2)), rs.getString(3), plain(rs.getBigDecimal(4)),
-                        plain(rs.getBigDecimal(5)), plain(rs.getBigDecimal(6)), plain(rs.getBigDecimal(7))), invoice);
+                        plain(rs.getBigDecimal(5)), plain(rs.getBigDecimal(6)), plain(rs.getBigDecimal(7)), rs.getString(8),
+                        rs.getString(9)), invoice);
     }
 
     private static BigDecimal plain(BigDecimal value) {

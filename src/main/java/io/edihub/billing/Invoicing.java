@@ -22,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,9 @@ import org.springframework.stereotype.Component;
  * contract's price per line and its payment terms with the dates they give ({@link PaymentClock}: the day the terms
  * run from, the due date, the discount's last day and amount), our supplier number at the customer. Stores it (one per
  * acceptance, enforced by the database), writes the 810 for the partner's outbound folder and puts the
- * invoice event in the outbox, all in the caller's transaction.
+ * invoice event in the outbox, all in the caller's transaction. A partner invoiced monthly gets one consolidated
+ * invoice per PO or contract instead ({@link #consolidated}, made by {@link MonthlyInvoicing}); both kinds are written
+ * and published by the same code.
  */
 @Component("invoicing")
 public class Invoicing {
@@ -113,19 +116,111 @@ public class Invoicing {
                 Date.valueOf(invoice.termsFrom()), date(invoice.discountDate()), invoice.discountAllowed(),
                 CanonicalJson.compact(invoice), Timestamp.from(now));
         // per line what was billed: a credit is checked against it, and the database refuses a credit above it
-        jdbc.batchUpdate("insert into invoice_line (invoice, line_number, quantity, unit, unit_price, amount) "
-                + "values (?, ?, ?, ?, ?, ?)", lines.stream().map(l -> new Object[] {row, l.lineNumber(), l.quantity(),
-                    l.unit(), l.unitPrice(), l.amount()}).toList());
+        jdbc.batchUpdate("insert into invoice_line (invoice, line_number, quantity, unit, unit_price, amount, release_id, "
+                + "po_number, po_line) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", lines.stream().map(l -> new Object[] {row,
+                    l.lineNumber(), l.quantity(), l.unit(), l.unitPrice(), l.amount(), entry.releaseId(), entry.poNumber(),
+                    l.lineNumber()}).toList());
+        // the acceptance is billed once, whichever kind of invoice bills it
+        jdbc.update("insert into invoice_acceptance (acceptance, invoice) values (?, ?)", acceptanceRow, row);
         if (total.signum() > 0) {
             // the release stays open until this invoice is paid or credited
             ledger.invoiceIssued(partner.id(), entry.releaseId());
         }
+        send(invoice, partner, now);
+        return invoice;
+    }
+
+    /** The 810 to the partner's outbound folder and the invoice event to the outbox: the same for every invoice. */
+    private void send(Invoice invoice, PartnerProfile partner, Instant now) {
         String text = writer.write(invoice, partner, controlNumbers, now.atZone(ZoneOffset.UTC));
         String control = text.substring(90, 99);
         outbound.store(partner.id(), "810", control, "810-" + control + "-" + invoice.invoiceNumber() + ".x12", text, null,
                 invoice.poNumber(), invoice.releaseId(), now);
         outbox.add(topics.invoices(), invoice.invoiceNumber(), "invoice:" + invoice.invoiceNumber(), "io.edihub.invoice.v1",
                 invoice);
+    }
+
+    /**
+     * One release's accepted goods that a consolidated invoice bills.
+     *
+     * @param entry       the release, locked by the caller
+     * @param toInvoice   per PO line, the quantity accepted by the acceptances billed and not invoiced yet
+     * @param acceptances the acceptances of the release it bills (row id → acceptance id)
+     * @param acceptedOn  the latest day the customer accepted any of them
+     */
+    record Billed(ReleaseLedger.Entry entry, Map<String, BigDecimal> toInvoice, Map<Long, String> acceptances,
+            LocalDate acceptedOn) {
+    }
+
+    /**
+     * The lines of a consolidated invoice: per release (in the order given) and PO line, the quantity at the release
+     * line's price (the contract's price, as on an invoice of one acceptance), numbered 1, 2, ... on the invoice.
+     */
+    static List<Invoice.Line> consolidatedLines(List<Billed> releases) {
+        List<Invoice.Line> lines = new ArrayList<>();
+        for (Billed b : releases) {
+            for (Map.Entry<String, BigDecimal> e : b.toInvoice().entrySet()) {
+                ReleaseQuantities.Line first = b.entry().quantities().lines().stream()
+                        .filter(l -> l.lineNumber().equals(e.getKey())).findFirst().orElseThrow();
+                BigDecimal amount = e.getValue().multiply(first.unitPrice()).setScale(2, RoundingMode.HALF_UP);
+                lines.add(new Invoice.Line(Integer.toString(lines.size() + 1), first.buyerPart(), first.vendorPart(),
+                        first.description(), e.getValue(), first.unit(), first.unitPrice(), amount,
+                        b.entry().releaseId(), b.entry().poNumber(), e.getKey()));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Makes the consolidated invoice of one PO or contract for a month: every release's goods accepted by the given
+     * acceptances and not invoiced yet, at the contract's price and terms (due from the invoice date; an acceptance
+     * date, where the terms run from it, is the latest of the acceptances). Stores it with its lines, marks each
+     * acceptance billed by it (the database refuses one billed twice), and writes and publishes it as any invoice. The
+     * caller holds the releases' locks and marks their goods invoiced.
+     *
+     * @param consolidates {@code po:<number>} or {@code contract:<number>}
+     * @param month        the calendar month it bills
+     */
+    Invoice consolidated(PartnerProfile partner, String consolidates, YearMonth month, List<Billed> releases, Instant now) {
+        Contract contract = partner.contract();
+        LocalDate invoiceDate = LocalDate.ofInstant(now, clock.getZone());
+        List<Invoice.Line> lines = consolidatedLines(releases);
+        BigDecimal total = lines.stream().map(Invoice.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Contract.PaymentTerms terms = contract == null ? null : contract.paymentTerms();
+        LocalDate acceptedOn = releases.stream().map(Billed::acceptedOn).max(LocalDate::compareTo).orElse(invoiceDate);
+        PaymentClock paymentClock = PaymentClock.of(terms, invoiceDate, acceptedOn, total);
+        ReleaseLedger.Entry first = releases.get(0).entry();
+        boolean onePo = releases.stream().map(b -> b.entry().poNumber()).distinct().count() == 1;
+        String currency = contract != null ? contract.currency() : orders.canonical(first.orderId()).currency();
+        LocalDate shipDate = releases.stream().map(b -> shipments.lastShipDate(partner.id(), b.entry().releaseId()))
+                .flatMap(java.util.Optional::stream).max(LocalDate::compareTo).orElse(null);
+        Invoice invoice = new Invoice(nextNumber(), partner.id(), null, onePo ? first.poNumber() : null,
+                onePo ? first.orderDate() : null, null, contract == null ? null : contract.number(),
+                contract == null ? null : contract.supplierNumber(), currency, invoiceDate, shipDate, terms,
+                paymentClock.acceptanceDate(), paymentClock.termsFrom(), paymentClock.dueDate(), paymentClock.discountDate(),
+                paymentClock.discountAllowed(), lines, total, new Invoice.Consolidated(
+                        partner.invoicing().per().name(), month.toString(),
+                        releases.stream().flatMap(b -> b.acceptances().values().stream()).distinct().toList(),
+                        releases.stream().map(b -> b.entry().releaseId()).toList()));
+        Long row = jdbc.queryForObject("insert into invoice (invoice_number, company, partner_id, kind, consolidates, period, "
+                        + "po_number, currency, total, invoice_date, due_date, acceptance_date, terms_from, discount_date, "
+                        + "discount_allowed, content, created_at) values (?, ?, ?, 'CONSOLIDATED', ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, cast(? as jsonb), ?) returning id", Long.class, invoice.invoiceNumber(),
+                settings.company(), partner.id(), consolidates, Date.valueOf(month.atDay(1)), invoice.poNumber(), currency,
+                total, Date.valueOf(invoiceDate), Date.valueOf(invoice.dueDate()), Date.valueOf(invoice.acceptanceDate()),
+                Date.valueOf(invoice.termsFrom()), date(invoice.discountDate()), invoice.discountAllowed(),
+                CanonicalJson.compact(invoice), Timestamp.from(now));
+        jdbc.batchUpdate("insert into invoice_line (invoice, line_number, quantity, unit, unit_price, amount, release_id, "
+                + "po_number, po_line) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", lines.stream().map(l -> new Object[] {row,
+                    l.lineNumber(), l.quantity(), l.unit(), l.unitPrice(), l.amount(), l.releaseId(), l.poNumber(),
+                    l.poLine()}).toList());
+        jdbc.batchUpdate("insert into invoice_acceptance (acceptance, invoice) values (?, ?)", releases.stream()
+                .flatMap(b -> b.acceptances().keySet().stream()).map(a -> new Object[] {a, row}).toList());
+        if (total.signum() > 0) {
+            // each release stays open until this invoice is paid or credited
+            releases.forEach(b -> ledger.invoiceIssued(partner.id(), b.entry().releaseId()));
+        }
+        send(invoice, partner, now);
         return invoice;
     }
 

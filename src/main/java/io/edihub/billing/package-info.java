@@ -1,16 +1,18 @@
 /**
  * Billing: the customer's acceptance of delivered releases (861, JSON, CSV, HTTP), the invoices made from
  * it at the contract's price and terms (810 and an invoice event) with the payment clock the terms give (the day they
- * run from, due date, the discount's last day and amount), goods accepted after all when a claim is
- * settled so, and the credit notes that give money back on an invoice, never more than it billed. Nothing is
- * invoiced that the customer did not accept, and nothing twice.
+ * run from, due date, the discount's last day and amount), per acceptance or, for a partner invoiced monthly, one
+ * consolidated invoice per PO or contract and month, goods accepted after all when a claim is settled so, and the
+ * credit notes that give money back on an invoice, never more than it billed. Nothing is invoiced that the customer
+ * did not accept, and nothing twice.
  *
  * <p>Owns the tables {@code acceptance}, {@code acceptance_line}, {@code invoice}, {@code invoice_line},
- * {@code invoice_sequence}, {@code credit_note}, {@code credit_note_line}, {@code credit_note_sequence}. Publishes
- * the views {@code acceptance_overview}, {@code acceptance_line_overview}, {@code invoice_overview} and
- * {@code invoice_line_overview} (for the timeline, the watchdog, the metrics and the contract statement). May use
- * {@code canonical}, {@code fulfillment} (what was shipped), {@code order}, {@code outbound}, {@code ops} (alerts),
- * {@code partner} and {@code x12} (the 810 writer, control numbers).
+ * {@code invoice_sequence}, {@code invoice_acceptance}, {@code credit_note}, {@code credit_note_line},
+ * {@code credit_note_sequence}. Publishes the views {@code acceptance_overview}, {@code acceptance_line_overview},
+ * {@code invoice_overview}, {@code invoice_line_overview} and {@code invoice_release_overview} (for the timeline, the
+ * watchdog, the metrics, the desk and the contract statement). May use {@code canonical}, {@code fulfillment} (what
+ * was shipped), {@code order}, {@code outbound}, {@code ops} (alerts), {@code partner} and {@code x12} (the 810 writer,
+ * control numbers).
  */
 @ApplicationModule(displayName = "Billing", allowedDependencies = {"canonical", "fulfillment", "ops", "order", "outbound", "partner", "x12"})
 package io.edihub.billing;

@@ -125,8 +125,8 @@ public class CashApplication implements RemittanceReceiver {
         for (Remittance.Line l : r.lines()) {
             known.computeIfAbsent(l.invoiceNumber(), n -> balances.find(r.partnerId(), n, false));
         }
-        new TreeSet<>(known.values().stream().flatMap(Optional::stream).map(InvoiceBalances.Balance::releaseId).toList())
-                .forEach(release -> ledger.lock(r.partnerId(), release));
+        new TreeSet<>(known.values().stream().flatMap(Optional::stream).flatMap(b -> balances.releases(b).stream())
+                .toList()).forEach(release -> ledger.lock(r.partnerId(), release));
         Map<String, InvoiceBalances.Balance> locked = new LinkedHashMap<>();
         known.values().stream().flatMap(Optional::stream).map(InvoiceBalances.Balance::invoiceNumber).sorted()
                 .forEach(n -> locked.put(n, balances.find(r.partnerId(), n, true).orElseThrow()));
@@ -184,7 +184,7 @@ public class CashApplication implements RemittanceReceiver {
             throw new Refused("INVOICE_OF_ANOTHER_PARTNER", "invoiceNumber", "invoice " + invoiceNumber + " was not billed "
                     + "to " + unlocked.partnerId() + ", who made payment " + paymentId);
         }
-        ledger.lock(unlockedInvoice.partnerId(), unlockedInvoice.releaseId());
+        balances.releases(unlockedInvoice).forEach(release -> ledger.lock(unlockedInvoice.partnerId(), release));
         InvoiceBalances.Balance invoice = balances.find(unlocked.partnerId(), invoiceNumber, true).orElseThrow();
         PaymentBook.Payment payment = book.find(paymentId, true).orElseThrow();
         if (!payment.currency().equals(invoice.currency())) {
@@ -353,10 +353,15 @@ public class CashApplication implements RemittanceReceiver {
         return "SHORT_PAYMENT: no reason given";
     }
 
-    /** The deduction as a claim on the invoice, spread over its lines in order, each up to what is left of it. */
+    /**
+     * The deduction as a claim on the invoice, spread over its lines in order, each up to what is left of it; on a
+     * consolidated invoice one claim per release its share falls on (a claim is on one release).
+     *
+     * @return the claim number, or the numbers of the claims, comma-separated
+     */
     private String deduct(Remittance r, InvoiceBalances.Balance invoice, BigDecimal amount, String reason, String actor) {
         Invoices.Billed billed = invoices.find(r.partnerId(), invoice.invoiceNumber(), false).orElseThrow();
-        List<Claims.ClaimedLine> lines = new ArrayList<>();
+        Map<String, List<Claims.ClaimedLine>> byRelease = new java.util.TreeMap<>();
         BigDecimal left = amount;
         for (Invoices.Line line : billed.lines().stream().sorted(Comparator.comparing(Invoices.Line::lineNumber)).toList()) {
             if (left.signum() <= 0) {
@@ -364,14 +369,18 @@ public class CashApplication implements RemittanceReceiver {
             }
             BigDecimal part = left.min(line.openAmount());
             if (part.signum() > 0) {
-                lines.add(new Claims.ClaimedLine(line.lineNumber(), null, part, null));
+                byRelease.computeIfAbsent(line.releaseId(), k -> new ArrayList<>())
+                        .add(new Claims.ClaimedLine(line.lineNumber(), null, part, null));
                 left = left.subtract(part);
             }
         }
-        Claims.Raised raised = claims.raiseOnInvoice(new Claims.OnInvoice(r.partnerId(), invoice.invoiceNumber(),
-                Claim.Source.DEDUCTION, r.traceNumber() + "/" + invoice.invoiceNumber(), invoice.currency(), reason, null,
-                lines), actor);
-        return raised.claim().claimNumber();
+        List<String> raised = new ArrayList<>();
+        for (List<Claims.ClaimedLine> lines : byRelease.values()) {
+            raised.add(claims.raiseOnInvoice(new Claims.OnInvoice(r.partnerId(), invoice.invoiceNumber(),
+                    Claim.Source.DEDUCTION, r.traceNumber() + "/" + invoice.invoiceNumber(), invoice.currency(), reason,
+                    null, lines), actor).claim().claimNumber());
+        }
+        return String.join(", ", raised);
     }
 
     static String plain(BigDecimal value) {

@@ -78,11 +78,14 @@ public class ContractStatements {
                 partnerId, contractNumber, contractNumber);
         List<ContractStatement.InvoiceMoney> invoices = jdbc.query("select invoice_number, invoice_date, due_date, total, "
                         + "credited, paid, discount, deducted, open_balance from invoice_overview where partner_id = ? "
-                        + "and invoice_date between ? and ? and " + CONTRACT_ORDERS + " order by invoice_date, invoice_number",
+                        // by its lines' POs: a consolidated invoice of a contract bills several
+                        + "and invoice_date between ? and ? and invoice_number in (select invoice_number from "
+                        + "invoice_line_overview where partner_id = ? and " + CONTRACT_ORDERS + ") "
+                        + "order by invoice_date, invoice_number",
                 (rs, i) -> new ContractStatement.InvoiceMoney(rs.getString(1), rs.getDate(2).toLocalDate(),
                         rs.getDate(3).toLocalDate(), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
                         rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9)),
-                partnerId, Date.valueOf(start), Date.valueOf(end), partnerId, contractNumber, contractNumber);
+                partnerId, Date.valueOf(start), Date.valueOf(end), partnerId, partnerId, contractNumber, contractNumber);
         List<ContractStatement.BilledLine> lines = jdbc.query("select invoice_number, release_id, line_number, quantity, "
                         + "unit_price, amount, credited_quantity, credited_amount from invoice_line_overview "
                         + "where partner_id = ? and invoice_date between ? and ? and " + CONTRACT_ORDERS

@@ -3,6 +3,7 @@ package io.edihub.claims;
 import io.edihub.billing.AcceptanceDesk;
 import io.edihub.billing.CreditNotes;
 import io.edihub.billing.InvoiceBalances;
+import io.edihub.billing.Invoices;
 import io.edihub.canonical.ClaimDenial;
 import io.edihub.canonical.CreditNote;
 import io.edihub.canonical.Invoice;
@@ -62,11 +63,13 @@ public class ClaimSettlements {
     private final Topics topics;
     private final Clock clock;
     private final InvoiceBalances balances;
+    private final Invoices invoices;
 
     ClaimSettlements(ClaimBook book, ReleaseLedger ledger, AcceptanceDesk acceptances, CreditNotes creditNotes,
             PartnerDirectory partners, OrderStore orders, ClaimDocuments documents, Outbox outbox, Topics topics,
-            Clock clock, InvoiceBalances balances) {
+            Clock clock, InvoiceBalances balances, Invoices invoices) {
         this.book = book;
+        this.invoices = invoices;
         this.balances = balances;
         this.ledger = ledger;
         this.acceptances = acceptances;
@@ -330,7 +333,7 @@ public class ClaimSettlements {
                 documents.creditNote(note, partner, now);
                 if (!quantities.isEmpty()) {
                     ReleaseLedger.Entry entry = lock(claim);
-                    ReleaseQuantities credited = entry.quantities().credit(quantities);
+                    ReleaseQuantities credited = entry.quantities().credit(poLines(claim, quantities));
                     ledger.save(entry, credited, entry.status());
                 }
             }
@@ -338,6 +341,18 @@ public class ClaimSettlements {
         }
         return new Claim.Settlement(d.settlementKey(), d.decision(), d.reason(), actor, now, status, lines, replacement, rma,
                 invoiceNumber, creditNote, loss, "DONE".equals(status) ? now : null);
+    }
+
+    /**
+     * Per PO line of the claim's release, what the invoice lines credited: on a consolidated invoice a line's number is
+     * the invoice's own, and the line says which PO line of the release it billed.
+     */
+    private Map<String, BigDecimal> poLines(Claim claim, Map<String, BigDecimal> byInvoiceLine) {
+        Invoices.Billed invoice = invoices.find(claim.partnerId(), claim.invoiceNumber(), false).orElseThrow();
+        Map<String, BigDecimal> byPoLine = new LinkedHashMap<>();
+        byInvoiceLine.forEach((line, quantity) -> byPoLine.merge(invoice.line(line).map(Invoices.Line::poLine)
+                .orElse(line), quantity, BigDecimal::add));
+        return byPoLine;
     }
 
     private ReleaseLedger.Entry lock(Claim claim) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -143,9 +144,11 @@ public class Claims {
         Invoices.Billed unlocked = invoices.find(c.partnerId(), c.invoiceNumber(), false).orElseThrow(() -> new Refused(
                 "UNKNOWN_INVOICE", "invoiceNumber", "invoice " + c.invoiceNumber() + " is not one of ours to " + c.partnerId()));
         // the release and its order first, then the invoice: the order every decision on a claim locks them in
-        ledger.lock(c.partnerId(), unlocked.releaseId());
+        String releaseId = releaseOf(unlocked, c);
+        String poNumber = ledger.lock(c.partnerId(), releaseId).map(ReleaseLedger.Entry::poNumber)
+                .orElse(unlocked.poNumber());
         Invoices.Billed invoice = invoices.find(c.partnerId(), c.invoiceNumber(), true).orElseThrow();
-        Optional<Long> before = book.bySource(c.partnerId(), c.source(), c.sourceRef(), invoice.releaseId());
+        Optional<Long> before = book.bySource(c.partnerId(), c.source(), c.sourceRef(), releaseId);
         if (before.isPresent()) {
             return new Raised(book.find(before.get(), false).orElseThrow(), false);
         }
@@ -196,14 +199,14 @@ public class Claims {
         }
         Instant now = clock.instant();
         String key = "claim:" + c.partnerId() + ":" + c.source().name().toLowerCase() + ":" + c.sourceRef() + ":"
-                + invoice.releaseId();
-        long id = book.insert(new ClaimBook.NewClaim(c.partnerId(), invoice.poNumber(), invoice.releaseId(),
+                + releaseId;
+        long id = book.insert(new ClaimBook.NewClaim(c.partnerId(), poNumber, releaseId,
                 Claim.Kind.AFTER_INVOICE, c.source(), c.sourceRef(), key, null, invoice.invoiceNumber(), invoice.currency(),
                 c.reason(), c.condition(), actor, now, lines));
         book.step(id, now, actor, "RAISED", c.source().name().toLowerCase() + " " + c.sourceRef() + " disputes invoice "
                 + invoice.invoiceNumber() + ": " + describe(lines));
-        ledger.claimOpened(c.partnerId(), invoice.releaseId());
-        orders.recordEvent(c.partnerId(), invoice.poNumber(), null, null, "CLAIM", ClaimBook.number(id) + " raised on invoice "
+        ledger.claimOpened(c.partnerId(), releaseId);
+        orders.recordEvent(c.partnerId(), poNumber, null, null, "CLAIM", ClaimBook.number(id) + " raised on invoice "
                 + invoice.invoiceNumber() + " (" + c.source().name().toLowerCase() + " " + c.sourceRef() + ")", false);
         Claim claim = book.find(id, false).orElseThrow();
         outbox.add(topics.claims(), claim.releaseId(), "claim-step:" + claim.claimNumber() + ":raised", "io.edihub.claim-step.v1",
@@ -219,5 +222,30 @@ public class Claims {
         return String.join(", ", lines.stream().map(l -> "line " + l.lineNumber() + " "
                 + (l.quantity().signum() > 0 ? l.quantity().toPlainString() + (l.unit() == null ? "" : " " + l.unit()) : "")
                 + (l.amount() != null ? (l.quantity().signum() > 0 ? ", " : "") + l.amount().toPlainString() : "")).toList());
+    }
+
+    /**
+     * The release a claim on an invoice is about: the invoice's own, or on a consolidated invoice the one release whose
+     * lines the claim names (a claim is on one release: its goods, its credit, its closing).
+     *
+     * @throws Refused SEVERAL_RELEASES when the lines named bill more than one release
+     */
+    private static String releaseOf(Invoices.Billed invoice, OnInvoice c) {
+        List<String> releases = invoice.releaseIds();
+        if (releases.size() <= 1) {
+            return invoice.releaseId() != null || releases.isEmpty() ? invoice.releaseId() : releases.get(0);
+        }
+        Map<String, List<String>> named = new java.util.TreeMap<>();
+        for (ClaimedLine l : c.lines()) {
+            invoice.line(l.lineNumber()).ifPresent(billed -> named.computeIfAbsent(billed.releaseId(),
+                    r -> new ArrayList<>()).add(l.lineNumber()));
+        }
+        if (named.size() > 1) {
+            throw new Refused("SEVERAL_RELEASES", "lines", "consolidated invoice " + invoice.invoiceNumber() + " bills "
+                    + "several releases, and a claim is on one: " + String.join("; ", named.entrySet().stream()
+                            .map(e -> "line(s) " + String.join(", ", e.getValue()) + " bill release " + e.getKey())
+                            .toList()) + "; send one claim per release");
+        }
+        return named.isEmpty() ? releases.get(0) : named.keySet().iterator().next();
     }
 }

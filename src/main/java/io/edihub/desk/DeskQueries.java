@@ -283,9 +283,9 @@ class DeskQueries {
                                     sum(rejected) as rejected, sum(invoiced) as invoiced
                                from release_line_overview group by partner_id, release_id) l
                          on l.partner_id = r.partner_id and l.release_id = r.release_id
-                  left join (select partner_id, release_id, sum(total) as total, sum(credited) as credited,
+                  left join (select partner_id, release_id, sum(amount) as total, sum(credited) as credited,
                                     sum(paid) as paid
-                               from invoice_overview group by partner_id, release_id) i
+                               from invoice_release_overview group by partner_id, release_id) i
                          on i.partner_id = r.partner_id and i.release_id = r.release_id
                  where r.order_id = ?
                  order by r.month, r.release_id

@@ -75,7 +75,10 @@ class GuidePages {
         sent.add(new Sent("855 Purchase Order Acknowledgment", "for each order and change taken, after the 997; for a held "
                 + "order once a person decided", p.poAcknowledgment()));
         sent.add(new Sent("856 Ship Notice", "for each shipment of a release", p.shipNotice()));
-        sent.add(new Sent("810 Invoice", "once per accepted quantity, at the contract's price and terms", true));
+        sent.add(new Sent("810 Invoice", p.invoicing().consolidated() ? "once a month, on day " + p.invoicing().issueDay()
+                + ", one per " + (p.invoicing().per() == PartnerProfile.Per.CONTRACT ? "contract" : "PO") + " for everything "
+                + "accepted in the month before, each line naming its release (REF RE), at the contract's price and terms"
+                : "once per accepted quantity, at the contract's price and terms", true));
         sent.add(new Sent(switch (p.claimDocuments().creditNote()) {
             case X12_810 -> "810 Invoice with BIG07 CR (credit note)";
             case X12_812 -> "812 Credit/Debit Adjustment";

@@ -24,7 +24,8 @@ public record AcceptanceResponse(long documentId, String fileName, String format
     /**
      * One acceptance's fate.
      *
-     * @param result        INVOICED, TAKEN (nothing accepted, so no invoice) or REFUSED
+     * @param result        INVOICED, TAKEN (nothing accepted, so no invoice), TO_BE_INVOICED (the partner is invoiced
+     *                      monthly: the accepted goods go on the month's consolidated invoice) or REFUSED
      * @param code          the release's status when taken, or why it was refused
      * @param invoiceNumber the invoice made from it, if any
      * @param invoiceTotal  its total, if any

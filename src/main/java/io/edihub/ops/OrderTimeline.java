@@ -129,8 +129,8 @@ public class OrderTimeline {
                 + quantity(rs.getBigDecimal(6)) + " returned, " + quantity(rs.getBigDecimal(7)) + " disputed", null),
                 partnerId, poNumber));
         entries.addAll(jdbc.query("""
-                select created_at, invoice_number, release_id, total, currency, due_date
-                  from invoice_overview where partner_id = ? and po_number = ? order by id
+                select created_at, invoice_number, release_id, amount, currency, due_date
+                  from invoice_release_overview where partner_id = ? and po_number = ? order by invoice_id, release_id
                 """, (rs, i) -> new Entry(instant(rs, 1), Source.INVOICE, "INVOICE", rs.getString(2), rs.getString(3), null,
                 rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " " + rs.getString(5)
                         + ", due " + rs.getObject(6, LocalDate.class), null), partnerId, poNumber));

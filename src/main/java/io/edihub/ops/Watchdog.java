@@ -181,7 +181,8 @@ public class Watchdog {
      * Per partner checked: how long the condition may last, and its release lead time, as SQL arrays, so one
      * query answers for every partner with its own threshold.
      */
-    private record Limits(String partnerIds, String thresholds, String leadTimes, Map<String, Duration> after) {
+    private record Limits(String partnerIds, String thresholds, String leadTimes, String invoicedAfter,
+            Map<String, Duration> after) {
 
         boolean isEmpty() {
             return after.isEmpty();
@@ -200,6 +201,7 @@ public class Watchdog {
         List<String> ids = new ArrayList<>();
         List<String> thresholds = new ArrayList<>();
         List<String> leadTimes = new ArrayList<>();
+        List<String> invoicedAfter = new ArrayList<>();
         Map<String, Duration> after = new LinkedHashMap<>();
         for (PartnerProfile partner : partners.all()) {
             check.threshold(partner, settings).ifPresent(threshold -> {
@@ -207,10 +209,13 @@ public class Watchdog {
                 ids.add(partner.id());
                 thresholds.add(threshold.toString());
                 leadTimes.add(partner.leadTime().toString());
+                // a partner invoiced monthly is invoiced on the issue day of the month after the acceptance's
+                invoicedAfter.add(partner.invoicing().consolidated()
+                        ? "P1M" + (partner.invoicing().issueDay() - 1) + "D" : "NULL");
             });
         }
         // partner ids are [a-z0-9-] and ISO durations have no separators: no quoting needed in an array literal
-        return new Limits(array(ids), array(thresholds), array(leadTimes), after);
+        return new Limits(array(ids), array(thresholds), array(leadTimes), array(invoicedAfter), after);
     }
 
     private static String array(List<String> values) {
@@ -218,10 +223,11 @@ public class Watchdog {
     }
 
     private static final String LIMITS = "with limits as (select * from unnest(cast(? as text[]), cast(? as interval[]), "
-            + "cast(? as interval[])) as l(partner_id, after, lead_time)) ";
+            + "cast(? as interval[]), cast(? as interval[])) as l(partner_id, after, lead_time, invoiced_after)) ";
 
     private List<Alerts.Cause> find(Check check, Limits limits, Instant now) {
-        Object[] args = {limits.partnerIds(), limits.thresholds(), limits.leadTimes(), Timestamp.from(now)};
+        Object[] args = {limits.partnerIds(), limits.thresholds(), limits.leadTimes(), limits.invoicedAfter(),
+            Timestamp.from(now)};
         return switch (check) {
             case ACK_OVERDUE -> jdbc.query(LIMITS
                     + "select d.partner_id, d.kind, d.group_control_number, d.file_name, d.created_at, l.after, d.po_number "
@@ -297,15 +303,20 @@ public class Watchdog {
                                         + "); nothing of it is invoiced until the partner accepts it");
                     }, args);
             case NOT_INVOICED -> jdbc.query(LIMITS
-                    + "select r.partner_id, r.release_id, o.po_number, o.id, coalesce(a.since, r.updated_at, r.created_at), "
+                    + "select r.partner_id, r.release_id, o.po_number, o.id, w.since, "
                     + "l.after from release_overview r join order_overview o on o.id = r.order_id "
                     + "join limits l on l.partner_id = r.partner_id "
                     + "left join lateral (select max(a.received_at) as since from acceptance_overview a "
                     + "where a.partner_id = r.partner_id and a.release_id = r.release_id) a on true "
+                    // a monthly partner's goods are due on its consolidated invoice, not at once
+                    + "cross join lateral (select case when l.invoiced_after is null "
+                    + "then coalesce(a.since, r.updated_at, r.created_at) else greatest(coalesce(a.since, r.updated_at, "
+                    + "r.created_at), (date_trunc('month', coalesce(a.since, r.updated_at, r.created_at) at time zone 'UTC') "
+                    + "+ l.invoiced_after) at time zone 'UTC') end as since) w "
                     + "where r.status not in ('PLANNED', 'HELD', 'DISPATCHED', 'CANCELLED') "
                     + "and exists (select 1 from release_line_overview rl where rl.partner_id = r.partner_id "
                     + "and rl.release_id = r.release_id and rl.accepted + rl.reaccepted > rl.invoiced) "
-                    + "and coalesce(a.since, r.updated_at, r.created_at) + l.after <= ? order by r.partner_id, r.release_id",
+                    + "and w.since + l.after <= ? order by r.partner_id, r.release_id",
                     (rs, i) -> {
                         Instant since = rs.getTimestamp(5).toInstant();
                         return release(check, rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), since,
@@ -339,8 +350,8 @@ public class Watchdog {
                         LocalDate due = rs.getDate(8).toLocalDate();
                         long days = ChronoUnit.DAYS.between(due, LocalDate.ofInstant(now, ZoneOffset.UTC));
                         return new Alerts.Cause(key(check, partnerId, invoice), check.name(), invoice, partnerId,
-                                rs.getString(3), null, null, "invoice " + invoice + " of " + partnerId + " on release "
-                                        + rs.getString(4) + " has " + plain(rs.getBigDecimal(5)) + " " + rs.getString(7)
+                                rs.getString(3), null, null, "invoice " + invoice + " of " + partnerId + (rs.getString(4)
+                                        == null ? " (consolidated)" : " on release " + rs.getString(4)) + " has " + plain(rs.getBigDecimal(5)) + " " + rs.getString(7)
                                         + " of " + plain(rs.getBigDecimal(6)) + " open; it was due " + due + ", "
                                         + count(days, "day") + " ago (grace " + limits.over(partnerId)
                                         + "); ask the customer for the payment", rs.getTimestamp(9).toInstant());

@@ -235,6 +235,31 @@ public record ReleaseQuantities(List<Line> lines) {
     }
 
     /**
+     * Accepted goods invoiced, per order line: those a consolidated invoice bills (a release's other accepted goods may
+     * still wait for theirs).
+     *
+     * @throws Refusal UNKNOWN_LINE, NOT_POSITIVE or OVER_INVOICE (more than is accepted and not yet invoiced)
+     */
+    public ReleaseQuantities invoice(Map<String, BigDecimal> quantities) {
+        List<Line> result = new ArrayList<>(lines);
+        for (Map.Entry<String, BigDecimal> e : quantities.entrySet()) {
+            String line = e.getKey();
+            BigDecimal quantity = e.getValue();
+            requireLine(line);
+            requirePositive(line, quantity);
+            BigDecimal open = total(line, Line::invoiceable).subtract(total(line, Line::invoiced));
+            if (quantity.compareTo(open) > 0) {
+                throw new Refusal("OVER_INVOICE", "line " + line + ": " + plain(quantity) + " to invoice, but only "
+                        + plain(open) + " of the " + plain(total(line, Line::invoiceable))
+                        + " accepted are not invoiced yet; nothing is invoiced twice or without acceptance");
+            }
+            fill(result, line, quantity, l -> l.invoiceable().subtract(l.invoiced()),
+                    (l, q) -> l.with(l.released(), l.shipped(), l.accepted(), l.rejected(), l.invoiced().add(q)));
+        }
+        return new ReleaseQuantities(result);
+    }
+
+    /**
      * Settles rejected goods, per order line: accepted after all, replaced, returned, written off or denied.
      *
      * @throws Refusal UNKNOWN_LINE, NOT_POSITIVE or OVER_SETTLEMENT (more than is rejected and not yet settled)

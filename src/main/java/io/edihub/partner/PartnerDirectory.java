@@ -207,7 +207,35 @@ public final class PartnerDirectory {
                 watchdog(file, f.watchdog()), sftpServer(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::server)
                         .orElse(null)), claimDocuments(file, f.claims()),
                 enumValue(file, "mode", f.mode(), PartnerProfile.Mode.class, PartnerProfile.Mode.PRODUCTION),
-                maxFileBytes(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::maxFileBytes).orElse(null)));
+                maxFileBytes(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::maxFileBytes).orElse(null)),
+                invoicing(file, f.invoicing()));
+    }
+
+    private static PartnerProfile.Invoicing invoicing(Path file, PartnerFile.Invoicing i) {
+        if (i == null) {
+            return PartnerProfile.Invoicing.PER_ACCEPTANCE;
+        }
+        PartnerProfile.Cadence cadence = enumValue(file, "invoicing.cadence", i.cadence(), PartnerProfile.Cadence.class,
+                PartnerProfile.Cadence.PER_ACCEPTANCE);
+        PartnerProfile.Per per = enumValue(file, "invoicing.per", i.per(), PartnerProfile.Per.class, null);
+        if (cadence == PartnerProfile.Cadence.PER_ACCEPTANCE) {
+            if (per != null) {
+                throw invalid(file, "invoicing.per", i.per(), "no key: only a monthly cadence consolidates");
+            }
+            if (i.issueDay() != null) {
+                throw invalid(file, "invoicing.issue-day", i.issueDay().toString(), "no key: only a monthly cadence has "
+                        + "an issue day");
+            }
+            return PartnerProfile.Invoicing.PER_ACCEPTANCE;
+        }
+        if (i.issueDay() == null) {
+            throw new PartnerConfigurationException(file + ": invoicing.issue-day: missing, but required with cadence "
+                    + "monthly (the day of the next month, 1 to 28, the month's consolidated invoice is issued on)");
+        }
+        if (i.issueDay() < 1 || i.issueDay() > 28) {
+            throw invalid(file, "invoicing.issue-day", i.issueDay().toString(), "a day of the month from 1 to 28");
+        }
+        return new PartnerProfile.Invoicing(cadence, per, i.issueDay());
     }
 
     private static List<String> groupIds(Path file, List<String> ids) {

@@ -20,7 +20,8 @@ record PartnerFile(
         ContractFile contract,
         Watchdog watchdog,
         Claims claims,
-        String mode) {
+        String mode,
+        Invoicing invoicing) {
 
     record X12(String isaQualifier, @JsonProperty(required = true) String isaId, String gsId, List<String> groupIds) {
     }
@@ -44,6 +45,9 @@ record PartnerFile(
     }
 
     record Billing(String implicitAcceptanceAfter) {
+    }
+
+    record Invoicing(String cadence, String per, Integer issueDay) {
     }
 
     record Claims(String creditNote, String returnAuthorization, String denial) {

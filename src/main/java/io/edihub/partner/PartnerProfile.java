@@ -61,7 +61,49 @@ public record PartnerProfile(
         SftpServer sftpServer,
         ClaimDocuments claimDocuments,
         Mode mode,
-        Long maxFileBytes) {
+        Long maxFileBytes,
+        Invoicing invoicing) {
+
+    /**
+     * When the partner is invoiced (YAML {@code invoicing.*}): one invoice per acceptance (the default), or one
+     * consolidated invoice per PO or per contract and calendar month for everything accepted in it, issued on a day of
+     * the next month.
+     *
+     * @param per      what a consolidated invoice gathers: one PO's acceptances, or all of one contract's (monthly only)
+     * @param issueDay the day of the next month the consolidated invoice is issued, 1 to 28 (monthly only)
+     */
+    public record Invoicing(Cadence cadence, Per per, Integer issueDay) {
+
+        public static final Invoicing PER_ACCEPTANCE = new Invoicing(Cadence.PER_ACCEPTANCE, null, null);
+
+        public Invoicing {
+            Objects.requireNonNull(cadence, "cadence");
+            if (cadence == Cadence.MONTHLY) {
+                per = per == null ? Per.PO : per;
+                if (issueDay == null || issueDay < 1 || issueDay > 28) {
+                    throw new IllegalArgumentException("a monthly invoice needs an issue day from 1 to 28, not " + issueDay);
+                }
+            }
+        }
+
+        /** True when the partner's acceptances wait for the month's consolidated invoice. */
+        public boolean consolidated() {
+            return cadence == Cadence.MONTHLY;
+        }
+    }
+
+    /** How often the partner is invoiced. */
+    public enum Cadence {
+        /** one invoice for what each acceptance accepted, made with the acceptance */
+        PER_ACCEPTANCE,
+        /** one invoice per PO or contract for everything accepted in a calendar month */
+        MONTHLY
+    }
+
+    /** What one consolidated invoice gathers. */
+    public enum Per {
+        PO, CONTRACT
+    }
 
     /**
      * The partner's own SFTP server, which the hub polls instead of its own (the folder is {@code sftpDirectory}
@@ -112,12 +154,14 @@ public record PartnerProfile(
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, List.of(), null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
-                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION, null);
+                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION, null,
+                Invoicing.PER_ACCEPTANCE);
     }
 
     public PartnerProfile {
         claimDocuments = claimDocuments == null ? ClaimDocuments.DEFAULTS : claimDocuments;
         mode = mode == null ? Mode.PRODUCTION : mode;
+        invoicing = invoicing == null ? Invoicing.PER_ACCEPTANCE : invoicing;
         groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(isaId, "isaId");

@@ -60,7 +60,8 @@ final class PartnerSchema {
             "net-days", "zero or more days",
             "discount-days", "zero or more days",
             "discount-percent", "a percentage above 0 and below 100",
-            "group-ids", "a list of at least one GS02 id, each once (no key at all takes any)");
+            "group-ids", "a list of at least one GS02 id, each once (no key at all takes any)",
+            "issue-day", "a day of the month from 1 to 28");
     private static final Map<String, String> KINDS = Map.of(
             "string", "a text",
             "integer", "a whole number",

@@ -18,7 +18,8 @@ import java.time.ZonedDateTime;
  * Writes an invoice as an X12 810: one interchange from us to the customer with one IN group and one 810:
  * BIG (invoice date and number, order date and number, release), CUR SE, REF CT / VR, ITD (the contract's
  * payment terms with the invoice's dates), DTM 011 (shipped), per line IT1 (quantity, unit, contract price, buyer's and our part) and
- * PID, then TDS (the total in cents) and CTT (the number of IT1). StAEDI checks everything written against
+ * PID (and on a consolidated invoice, whose BIG names no release, REF PO and REF RE: the line's PO and release), then
+ * TDS (the total in cents) and CTT (the number of IT1). StAEDI checks everything written against
  * the envelope rules of the version and our 810 schema ({@code /x12/810.xml}); data it refuses is reported
  * as an {@link IllegalArgumentException} and nothing is written.
  *
@@ -208,6 +209,13 @@ public final class Invoice810Writer {
         set.write("IT1", it1);
         if (line.description() != null && !line.description().isBlank()) {
             set.write("PID", "F", null, null, null, freeText(line.description(), 80));
+        }
+        // a consolidated invoice's line says which PO and release it bills (BIG names neither)
+        if (line.poNumber() != null) {
+            set.write("REF", "PO", line.poNumber());
+        }
+        if (line.releaseId() != null) {
+            set.write("REF", "RE", line.releaseId());
         }
     }
 

@@ -414,6 +414,25 @@ class ReleaseQuantitiesTest {
                     }
                 }
                 after = attempt(q, x -> x.judge(verdicts));
+            } else if (random.nextBoolean()) {
+                // a consolidated invoice bills what some acceptances accepted: never more than is accepted and not invoiced
+                String line = random.nextInt(15) == 0 ? "99" : lineNumbers.get(random.nextInt(lineNumbers.size()));
+                BigDecimal open = sum(model, line, e -> e.accepted).subtract(sum(model, line, e -> e.invoiced));
+                int how = random.nextInt(8);
+                BigDecimal quantity = how == 0 ? BigDecimal.ZERO : how == 1 || open.signum() == 0 ? open.add(bit(random))
+                        : how == 2 ? open : quantity(random, open);
+                Map<String, BigDecimal> billed = Map.of(line, quantity);
+                move = "invoice " + line + "=" + p(quantity);
+                if (!lineNumbers.contains(line)) {
+                    expectedRefusal = "UNKNOWN_LINE";
+                } else if (quantity.signum() <= 0) {
+                    expectedRefusal = "NOT_POSITIVE";
+                } else if (quantity.compareTo(open) > 0) {
+                    expectedRefusal = "OVER_INVOICE";
+                } else {
+                    spread(next, line, quantity, e -> e.accepted.subtract(e.invoiced), (e, x) -> e.invoiced = e.invoiced.add(x));
+                }
+                after = attempt(q, x -> x.invoice(billed));
             } else {
                 move = "invoice accepted";
                 Map<String, String> open = new LinkedHashMap<>();

@@ -86,6 +86,48 @@ class PartnerDirectoryTest {
     }
 
     @Test
+    void invoicingIsPerAcceptanceUnlessTheFileSaysMonthlyWithAnIssueDay() throws IOException {
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\ninvoicing:\n  cadence: monthly\n  issue-day: 5\n");
+        write("hooli.yaml", "id: hooli\nx12:\n  isa-id: HOOLI\ninvoicing:\n  cadence: monthly\n  per: contract\n"
+                + "  issue-day: 28\n");
+        write("pied.yaml", "id: pied\nx12:\n  isa-id: PIED\n");
+        PartnerDirectory partners = PartnerDirectory.load(dir);
+        assertThat(partners.byId("initech").orElseThrow().invoicing()).isEqualTo(new PartnerProfile.Invoicing(
+                PartnerProfile.Cadence.MONTHLY, PartnerProfile.Per.PO, 5));
+        assertThat(partners.byId("hooli").orElseThrow().invoicing()).isEqualTo(new PartnerProfile.Invoicing(
+                PartnerProfile.Cadence.MONTHLY, PartnerProfile.Per.CONTRACT, 28));
+        assertThat(partners.byId("pied").orElseThrow().invoicing()).isEqualTo(PartnerProfile.Invoicing.PER_ACCEPTANCE);
+        assertThat(partners.byId("pied").orElseThrow().invoicing().consolidated()).isFalse();
+        assertThat(PartnerDirectory.load(Path.of("config/partners")).all()).extracting(PartnerProfile::invoicing)
+                .containsOnly(PartnerProfile.Invoicing.PER_ACCEPTANCE);
+    }
+
+    @Test
+    void aMonthlyCadenceWithoutAnIssueDayOrWithOneOutOfRangeIsRefusedNamingFileAndKey() throws IOException {
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\ninvoicing:\n  cadence: monthly\n  per: po\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).isInstanceOf(PartnerConfigurationException.class)
+                .hasMessageContaining("initech.yaml").hasMessageContaining("invoicing.issue-day")
+                .hasMessageContaining("missing");
+        for (String day : java.util.List.of("0", "29", "31", "-1")) {
+            write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\ninvoicing:\n  cadence: monthly\n  issue-day: "
+                    + day + "\n");
+            assertThatThrownBy(() -> PartnerDirectory.load(dir)).as("issue day " + day)
+                    .isInstanceOf(PartnerConfigurationException.class).hasMessageContaining("initech.yaml")
+                    .hasMessageContaining("invoicing.issue-day").hasMessageContaining("1 to 28");
+        }
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\ninvoicing:\n  cadence: weekly\n  issue-day: 3\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).isInstanceOf(PartnerConfigurationException.class)
+                .hasMessageContaining("initech.yaml").hasMessageContaining("invoicing.cadence");
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\ninvoicing:\n  per: po\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).isInstanceOf(PartnerConfigurationException.class)
+                .hasMessageContaining("initech.yaml").hasMessageContaining("invoicing.per");
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\ninvoicing:\n  cadence: per-acceptance\n"
+                + "  issue-day: 3\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).isInstanceOf(PartnerConfigurationException.class)
+                .hasMessageContaining("initech.yaml").hasMessageContaining("invoicing.issue-day");
+    }
+
+    @Test
     void groupIdsMustBeAListOfGsIdsEachOnce() throws IOException {
         write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\n  group-ids: [INITECHPO, X]\n");
         assertThatThrownBy(() -> PartnerDirectory.load(dir)).isInstanceOf(PartnerConfigurationException.class)
