@@ -173,8 +173,8 @@ class ConsolidatedInvoicingIT {
                         + "/" + l.path("poLine").asText() + " " + l.path("quantity").decimalValue().toPlainString() + " x "
                         + l.path("unitPrice").decimalValue().toPlainString() + " = "
                         + l.path("amount").decimalValue().setScale(2).toPlainString())
-                .containsExactly("1 CI-3001-01/1 100 x 42.50 = 4250.00", "2 CI-3001-02/1 90 x 42.50 = 3825.00",
-                        "3 CI-3001-03/1 100 x 42.50 = 4250.00");
+                .containsExactly("1 CI-3001-01/1 100 x 42.5 = 4250.00", "2 CI-3001-02/1 90 x 42.5 = 3825.00",
+                        "3 CI-3001-03/1 100 x 42.5 = 4250.00");
         assertThat(invoice.path("total").decimalValue()).isEqualByComparingTo("12325.00");
         // acme's terms (net 30, 2 % 10, from the later of invoice and acceptance): the invoice date is the later
         assertThat(invoice.path("invoiceDate").asText()).isEqualTo("2027-04-05");
