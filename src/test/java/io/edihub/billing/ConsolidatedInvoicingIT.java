@@ -13,6 +13,7 @@ import io.edihub.TestClock;
 import io.edihub.canonical.CanonicalJson;
 import io.edihub.canonical.Invoice;
 import io.edihub.local.LocalSftpServer;
+import io.edihub.ops.Watchdog;
 import io.edihub.x12.AcknowledgmentValidation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,9 +44,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * acme, invoiced monthly per PO on the 5th (src/test/resources/partners-monthly/invoicing.yaml), accepts three releases
  * of one PO in March 2027. Each acceptance is taken and claimed as always but not invoiced; on April 5th the hub's own
  * scheduled job makes exactly one invoice listing the three releases at the contract's price and terms, its 810 in
- * acme's outbound folder and its event on edihub.invoices.v1. Run again, the job makes none; the database refuses an
- * acceptance billed twice and a second invoice of the month. The PO's fourth release, accepted in April, goes on
- * April's invoice, issued on May 5th.
+ * acme's outbound folder and its event on edihub.invoices.v1 (the watchdog does not call the waiting goods overdue).
+ * Run again, the job makes none; the database refuses an acceptance billed twice, a second invoice of the month and a
+ * unit invoiced twice. A dispute of two releases' lines is refused, one of a line credited on its own release's PO
+ * line, and the payment of the rest closes the releases it settles. The PO's fourth release, accepted in April, goes
+ * on April's invoice, issued on May 5th.
  */
 // a hub of its own: acme's partner file says monthly, and the consolidation job runs every 200 ms
 @DirtiesContext
@@ -68,6 +71,7 @@ class ConsolidatedInvoicingIT {
         registry.add("edihub.billing.consolidation-check-every", () -> "200");
         registry.add("edihub.outbox.poll-delay", () -> "100");
         registry.add("edihub.http.clients.acme", () -> "acme-secret");
+        registry.add("edihub.http.operators.olivia", () -> "olivia-secret");
     }
 
     /** The demo partners, acme invoiced monthly per PO on the 5th. */
@@ -93,6 +97,8 @@ class ConsolidatedInvoicingIT {
     JdbcTemplate jdbc;
     @Autowired
     MonthlyInvoicing monthlyInvoicing;
+    @Autowired
+    Watchdog watchdog;
     @Value("${edihub.kafka.brokers}")
     String brokers;
 
@@ -145,6 +151,11 @@ class ConsolidatedInvoicingIT {
         assertThat(List.of(status(PO + "-01"), status(PO + "-02"), status(PO + "-03"))).containsOnly("ACCEPTED");
         assertThat(invoicedOnRelease(PO + "-01")).isEqualByComparingTo("0");
         assertThat(invoices()).isZero();
+        // waiting for the month's invoice is not overdue: the watchdog counts from the issue day
+        clock.advance(Duration.ofHours(5));
+        watchdog.check();
+        assertThat(jdbc.queryForObject("select count(*) from alert where kind = 'NOT_INVOICED' and subject like ?",
+                Integer.class, PO + "-%")).isZero();
 
         // April 4th: not yet the issue day
         clock.setDay(LocalDate.of(2027, 4, 4));
@@ -219,6 +230,41 @@ class ConsolidatedInvoicingIT {
         // and the release ledger refuses to bill a unit twice
         assertThatThrownBy(() -> jdbc.update("update release_line set invoiced = invoiced + 1 where release_id = ?",
                 PO + "-01")).isInstanceOf(DataIntegrityViolationException.class);
+
+        // a dispute names the invoice's own lines, and is on one release: lines of two releases are refused
+        String dispute = """
+                {"reference": "%s", "invoiceNumber": "%s", "currency": "USD", "reason": "damaged", "lines": [%s]}""";
+        HttpResponse<String> twoReleases = hub.postJson("/api/v1/claims", "acme", "acme-secret", dispute.formatted(
+                "CI-ADJ-1", number, "{\"lineNumber\": \"1\", \"quantity\": 1}, {\"lineNumber\": \"3\", \"quantity\": 1}"));
+        assertThat(twoReleases.statusCode()).as(twoReleases.body()).isEqualTo(422);
+        assertThat(twoReleases.body()).contains("SEVERAL_RELEASES");
+        // 4 units of line 2 (release -02's PO line 1), credited by the operator at the invoice's price
+        HttpResponse<String> disputed = hub.postJson("/api/v1/claims", "acme", "acme-secret", dispute.formatted("CI-ADJ-2",
+                number, "{\"lineNumber\": \"2\", \"quantity\": 4}"));
+        assertThat(disputed.statusCode()).as(disputed.body()).isEqualTo(201);
+        long claimId = jdbc.queryForObject("select id from claim where source_ref = 'CI-ADJ-2'", Long.class);
+        assertThat(jdbc.queryForObject("select release_id from claim where id = ?", String.class, claimId))
+                .isEqualTo(PO + "-02");
+        HttpResponse<String> credited = hub.postJson("/api/v1/claims/" + claimId + "/settlement", "olivia", "olivia-secret",
+                "{\"settlementKey\": \"ci-k1\", \"decision\": \"CREDIT\", \"reason\": \"damaged, agreed\"}");
+        assertThat(credited.statusCode()).as(credited.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select credited_quantity from invoice_line l join invoice i on i.id = l.invoice "
+                + "where i.invoice_number = ? and l.line_number = '2'", BigDecimal.class, number)).isEqualByComparingTo("4");
+        assertThat(jdbc.queryForObject("select sum(credited) from release_line where release_id = ?", BigDecimal.class,
+                PO + "-02")).isEqualByComparingTo("4");
+        assertThat(jdbc.queryForObject("select sum(credited) from release_line where release_id in (?, ?)", BigDecimal.class,
+                PO + "-01", PO + "-03")).isEqualByComparingTo("0");
+        assertThat(jdbc.queryForObject("select content ->> 'releaseId' from credit_note where claim_number = "
+                + "(select claim_number from claim where id = ?)", String.class, claimId)).isEqualTo(PO + "-02");
+        // the rest paid: the invoice no longer holds its releases open; -02 still waits for its return's claim
+        clock.setDay(LocalDate.of(2027, 4, 8));
+        HttpResponse<String> paid = hub.postJson("/api/v1/remittances", "acme", "acme-secret", """
+                {"traceNumber": "CI-PAY-1", "paymentDate": "2027-04-08", "method": "ACH", "total": "12155.00",
+                 "currency": "USD", "lines": [{"invoiceNumber": "%s", "paid": "12155.00"}]}""".formatted(number));
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.body()).contains("\"PAID\"");
+        assertThat(List.of(status(PO + "-01"), status(PO + "-03"))).containsOnly("CLOSED");
+        assertThat(status(PO + "-02")).isEqualTo("INVOICED");
 
         // April: the fourth release is accepted; it waits for April's invoice
         clock.setDay(LocalDate.of(2027, 4, 10));
