@@ -438,16 +438,23 @@ public class OrderStore {
      * a blanket order has tens of thousands, and a read per release made a decision wait on two dozen round trips.
      */
     private Map<String, List<Release.ReleaseLine>> releaseLinesOf(long orderId) {
+        // the parts once per order line, not once per delivery: the release lines are read without the join
+        Map<String, String[]> parts = new HashMap<>();
+        jdbc.query("select line_number, buyer_part, vendor_part from order_line where order_id = ?",
+                rs -> {
+                    parts.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                }, orderId);
         Map<String, List<Release.ReleaseLine>> lines = new HashMap<>();
-        jdbc.query("select rl.release_id, rl.line_number, l.buyer_part, l.vendor_part, rl.quantity, rl.unit, rl.unit_price, "
-                        + "rl.due_date from order_release r join release_line rl on rl.partner_id = r.partner_id "
-                        + "and rl.release_id = r.release_id join order_line l on l.order_id = r.order_id "
-                        + "and l.line_number = rl.line_number where r.order_id = ? "
+        jdbc.query("select rl.release_id, rl.line_number, rl.quantity, rl.unit, rl.unit_price, rl.due_date "
+                        + "from order_release r join release_line rl on rl.partner_id = r.partner_id "
+                        + "and rl.release_id = r.release_id where r.order_id = ? "
                         + "order by rl.release_id, rl.due_date, rl.line_number",
                 rs -> {
+                    String line = rs.getString(2);
+                    String[] part = parts.getOrDefault(line, new String[2]);
                     lines.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Release.ReleaseLine(
-                            rs.getString(2), rs.getString(3), rs.getString(4), plain(rs.getBigDecimal(5)), rs.getString(6),
-                            plain(rs.getBigDecimal(7)), rs.getDate(8).toLocalDate()));
+                            line, part[0], part[1], plain(rs.getBigDecimal(3)), rs.getString(4),
+                            plain(rs.getBigDecimal(5)), rs.getDate(6).toLocalDate()));
                 }, orderId);
         return lines;
     }

@@ -207,7 +207,9 @@ public final class PartnerDirectory {
                 watchdog(file, f.watchdog()), sftpServer(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::server)
                         .orElse(null)), claimDocuments(file, f.claims()),
                 enumValue(file, "mode", f.mode(), PartnerProfile.Mode.class, PartnerProfile.Mode.PRODUCTION),
-                maxFileBytes(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::maxFileBytes).orElse(null)));
+                maxFileBytes(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::maxFileBytes).orElse(null)),
+                enumValue(file, "sftp.uploads", Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::uploads).orElse(null),
+                        PartnerProfile.Uploads.class, PartnerProfile.Uploads.IN_PLACE));
     }
 
     private static List<String> groupIds(Path file, List<String> ids) {

@@ -36,6 +36,8 @@ import java.util.Objects;
  *                         P, no test indicator); an interchange of the other kind is refused
  * @param maxFileBytes     the largest file the partner may upload (YAML {@code sftp.max-file-bytes}), or null for the
  *                         hub's limits ({@code edihub.intake.max-interchange-bytes} / {@code max-document-bytes})
+ * @param uploads          how the partner's files arrive in its inbound/ folder (YAML {@code sftp.uploads}), and so how
+ *                         long the hub waits before it reads one
  */
 public record PartnerProfile(
         String id,
@@ -61,7 +63,8 @@ public record PartnerProfile(
         SftpServer sftpServer,
         ClaimDocuments claimDocuments,
         Mode mode,
-        Long maxFileBytes) {
+        Long maxFileBytes,
+        Uploads uploads) {
 
     /**
      * The partner's own SFTP server, which the hub polls instead of its own (the folder is {@code sftpDirectory}
@@ -103,6 +106,22 @@ public record PartnerProfile(
         X12, JSON
     }
 
+    /**
+     * How a partner puts its files in its inbound/ folder: what tells the hub that a file is complete.
+     */
+    public enum Uploads {
+        /**
+         * Written under their own name (the default): a file is read once it has not changed for a second, for a file
+         * still being written must not be read half.
+         */
+        IN_PLACE,
+        /**
+         * Written under a temporary name (a dot name, {@code .part}, {@code .tmp}, {@code .filepart}, which the hub never
+         * reads) and renamed when complete: a file is read as soon as it is listed.
+         */
+        RENAMED
+    }
+
     /** The environment variable that holds the password for the partner's own SFTP server. */
     public String passwordVariable() {
         return "EDIHUB_PARTNER_SFTP_" + id.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD";
@@ -112,12 +131,13 @@ public record PartnerProfile(
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, List.of(), null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
-                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION, null);
+                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION, null, Uploads.IN_PLACE);
     }
 
     public PartnerProfile {
         claimDocuments = claimDocuments == null ? ClaimDocuments.DEFAULTS : claimDocuments;
         mode = mode == null ? Mode.PRODUCTION : mode;
+        uploads = uploads == null ? Uploads.IN_PLACE : uploads;
         groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(isaId, "isaId");
