@@ -8,7 +8,6 @@ import io.edihub.canonical.OrderMessage;
 import io.edihub.canonical.PlannedOrder;
 import io.edihub.canonical.PurchaseOrder;
 import io.edihub.canonical.Release;
-import io.edihub.canonical.ScheduleLine;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -53,8 +52,9 @@ public class OrderStore {
      * Stores a new order with its releases, as {@link #insert(PlannedOrder, long, String, java.math.BigDecimal,
      * YearMonth)}, and the first entries of its timeline with it.
      *
-     * <p>An order of an interchange's usual size (hundreds of rows) is one statement: the order, its lines, schedule,
-     * releases, release lines and events, one round trip instead of seven. Each round trip costs the intake some half
+     * <p>An order of an interchange's usual size (hundreds of rows) is one statement: the order (whose canonical form
+     * holds each line's schedule, which the {@code schedule_line_overview} view lists), its lines, releases, release lines and
+     * events, one round trip instead of six. Each round trip costs the intake some half
      * a millisecond of waiting, and an interchange carries thousands of orders. A blanket order of tens of thousands of
      * rows goes by COPY, table by table ({@link BulkRows}), which binds its rows faster than one statement's arrays.
      * Either way the same constraints, foreign keys and defaults check every row.
@@ -71,21 +71,19 @@ public class OrderStore {
             src == null ? null : src.interchangeControlNumber(), src == null ? null : src.groupControlNumber(),
             src == null ? null : src.transactionControlNumber(), canonical, now, value, now};
         List<Object[]> lines = lineRows(o);
-        List<Object[]> schedule = scheduleRows(o);
         List<Object[]> releaseLines = releaseLineRows(planned.releases());
-        if (lines.size() + schedule.size() + releaseLines.size() <= ONE_STATEMENT_ROWS) {
-            return OneStatement.insertOrder(jdbc, order, lines, schedule, releaseRows(planned.releases()), releaseLines,
-                    events, now);
+        if (lines.size() + releaseLines.size() <= ONE_STATEMENT_ROWS) {
+            return OneStatement.insertOrder(jdbc, order, lines, releaseRows(planned.releases()), releaseLines, events, now);
         }
         Long id = jdbc.queryForObject(INSERT_ORDER + " returning id", Long.class, order);
         long orderId = id;
-        copyLines(orderId, lines, schedule);
+        copyLines(orderId, lines);
         insertReleases(orderId, o.partnerId(), planned.releases(), now);
         OneStatement.insertEvents(jdbc, o.partnerId(), o.poNumber(), orderId, documentId, events, now);
         return orderId;
     }
 
-    /** Up to this many line, schedule and release-line rows an order is stored in one statement; above, by COPY. */
+    /** Up to this many line and release-line rows an order is stored in one statement; above, by COPY. */
     static final int ONE_STATEMENT_ROWS = 5_000;
 
     static final String INSERT_ORDER = "insert into purchase_order (partner_id, po_number, release_number, purpose, "
@@ -110,17 +108,6 @@ public class OrderStore {
         return lines;
     }
 
-    private static List<Object[]> scheduleRows(PurchaseOrder o) {
-        List<Object[]> schedule = new ArrayList<>();
-        for (OrderLine l : o.lines()) {
-            for (ScheduleLine s : l.schedule()) {
-                schedule.add(new Object[] {l.lineNumber(), s.quantity(), s.unit(), Date.valueOf(s.deliveryDate()),
-                    s.reference()});
-            }
-        }
-        return schedule;
-    }
-
     private static List<Object[]> releaseRows(List<Release> releases) {
         List<Object[]> rows = new ArrayList<>();
         for (Release r : releases) {
@@ -140,17 +127,10 @@ public class OrderStore {
         return rows;
     }
 
-    private void insertLines(long orderId, PurchaseOrder o) {
-        copyLines(orderId, lineRows(o), scheduleRows(o));
-    }
-
-    /** A line's and a schedule line's rows, without their order id. */
-    private void copyLines(long orderId, List<Object[]> lineRows, List<Object[]> scheduleRows) {
-        // a blanket order brings thousands of lines with tens of thousands of deliveries: one COPY per table
+    /** The order's lines, without their order id: by COPY, for a blanket order brings thousands. */
+    private void copyLines(long orderId, List<Object[]> lineRows) {
         BulkRows.copy(jdbc, "order_line", "order_id, line_number, buyer_part, vendor_part, description, quantity, unit, "
                 + "unit_price", withFirst(orderId, lineRows));
-        BulkRows.copy(jdbc, "schedule_line", "order_id, line_number, quantity, unit, delivery_date, reference",
-                withFirst(orderId, scheduleRows));
     }
 
     private static List<Object[]> withFirst(Object first, List<Object[]> rows) {
@@ -191,9 +171,8 @@ public class OrderStore {
         jdbc.update("update purchase_order set canonical = cast(? as jsonb), status = ?, value = ?, updated_at = ?, "
                 + "sequence_anchor = coalesce(sequence_anchor, ?) where id = ?", toJson(order), status, value, now,
                 anchor == null ? null : Date.valueOf(anchor.atDay(1)), orderId);
-        jdbc.update("delete from schedule_line where order_id = ?", orderId);
         jdbc.update("delete from order_line where order_id = ?", orderId);
-        insertLines(orderId, order);
+        copyLines(orderId, lineRows(order));
         java.util.Map<String, String> existing = new java.util.HashMap<>();
         jdbc.query("select release_id, status from order_release where order_id = ?",
                 rs -> {
