@@ -1,4 +1,4 @@
--- What a big order (2,000 lines x 24 monthly deliveries) writes, made cheaper without giving up a rule.
+-- What a big order (2,000 lines x 24 monthly deliveries) writes, made cheaper without giving up a rule or a fact.
 --
 -- 1. Its release lines (48,000 rows, written by COPY) reference their release. A declared foreign key checks each row
 --    on its own: a trigger per row, one lookup and one lock of the parent row each, the same parent thousands of times,
@@ -62,3 +62,7 @@ select o.id as order_id, l.value ->> 'lineNumber' as line_number, (s.value ->> '
   from purchase_order o
  cross join lateral jsonb_array_elements(o.canonical -> 'lines') l
  cross join lateral jsonb_array_elements(coalesce(l.value -> 'schedule', '[]'::jsonb)) s;
+
+-- 3. Each revision keeps the message it came with as sent, for the record: nothing queries into it, so it is stored
+--    as json (checked, kept as text) rather than jsonb, whose conversion cost a big order's intake about 0.2 s.
+alter table order_revision alter column message type json using message::json;

@@ -324,7 +324,7 @@ public class OrderStore {
     public long recordRevision(OrderMessage message, String revisionKey, Long orderId, long documentId, String outcome) {
         Long id = jdbc.queryForObject("insert into order_revision (partner_id, po_number, release_number, revision_key, "
                         + "purpose, order_id, document_id, outcome, message, received_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id", Long.class,
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?) returning id", Long.class,
                 message.partnerId(), message.poNumber(), message.releaseNumber() == null ? "" : message.releaseNumber(),
                 revisionKey, message.purpose().name(), orderId, documentId, outcome, toJson(message),
                 Timestamp.from(clock.instant()));
@@ -345,7 +345,7 @@ public class OrderStore {
         Timestamp now = Timestamp.from(clock.instant());
         Long id = jdbc.queryForObject("with v as (insert into order_revision (partner_id, po_number, release_number, "
                         + "revision_key, purpose, order_id, document_id, outcome, message, received_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id), "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?) returning id), "
                         + "w as (insert into order_review (order_id, revision_id, verdict, findings, value, reviewed_at) "
                         + "select ?::bigint, v.id, ?::text, cast(? as jsonb), ?::numeric, ?::timestamptz from v) "
                         + "select id from v", Long.class,
