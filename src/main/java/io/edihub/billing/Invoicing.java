@@ -102,6 +102,13 @@ public class Invoicing {
         PaymentClock paymentClock = PaymentClock.of(terms, invoiceDate, acceptedOn, total);
         String currency = contract != null ? contract.currency() : orders.canonical(entry.orderId()).currency();
         LocalDate shipDate = shipments.lastShipDate(entry.partnerId(), entry.releaseId()).orElse(null);
+        if (total.signum() > 0) {
+            // the release stays open until this invoice is paid or credited
+            ledger.invoiceIssued(partner.id(), entry.releaseId());
+        }
+        // the 810's control numbers before the invoice number: the number's row stays locked until the commit, and every
+        // invoice of the company waits for it, so as little as possible is done while holding it
+        ControlNumbers numbers = new ControlNumbers.Block(controlNumbers, partner.id(), 1);
         Invoice invoice = new Invoice(nextNumber(), partner.id(), acceptance.acceptanceId(), entry.poNumber(),
                 entry.orderDate(), entry.releaseId(), contract == null ? null : contract.number(),
                 contract == null ? null : contract.supplierNumber(), currency, invoiceDate, shipDate, terms,
@@ -122,17 +129,13 @@ public class Invoicing {
                     l.lineNumber()}).toList());
         // the acceptance is billed once, whichever kind of invoice bills it
         jdbc.update("insert into invoice_acceptance (acceptance, invoice) values (?, ?)", acceptanceRow, row);
-        if (total.signum() > 0) {
-            // the release stays open until this invoice is paid or credited
-            ledger.invoiceIssued(partner.id(), entry.releaseId());
-        }
-        send(invoice, partner, now);
+        send(invoice, partner, numbers, now);
         return invoice;
     }
 
     /** The 810 to the partner's outbound folder and the invoice event to the outbox: the same for every invoice. */
-    private void send(Invoice invoice, PartnerProfile partner, Instant now) {
-        String text = writer.write(invoice, partner, controlNumbers, now.atZone(ZoneOffset.UTC));
+    private void send(Invoice invoice, PartnerProfile partner, ControlNumbers numbers, Instant now) {
+        String text = writer.write(invoice, partner, numbers, now.atZone(ZoneOffset.UTC));
         String control = text.substring(90, 99);
         outbound.store(partner.id(), "810", control, "810-" + control + "-" + invoice.invoiceNumber() + ".x12", text, null,
                 invoice.poNumber(), invoice.releaseId(), now);
@@ -194,6 +197,12 @@ public class Invoicing {
         String currency = contract != null ? contract.currency() : orders.canonical(first.orderId()).currency();
         LocalDate shipDate = releases.stream().map(b -> shipments.lastShipDate(partner.id(), b.entry().releaseId()))
                 .flatMap(java.util.Optional::stream).max(LocalDate::compareTo).orElse(null);
+        if (total.signum() > 0) {
+            // each release stays open until this invoice is paid or credited
+            releases.forEach(b -> ledger.invoiceIssued(partner.id(), b.entry().releaseId()));
+        }
+        // as for an invoice of one acceptance: as little as possible after the invoice number is drawn
+        ControlNumbers numbers = new ControlNumbers.Block(controlNumbers, partner.id(), 1);
         Invoice invoice = new Invoice(nextNumber(), partner.id(), null, onePo ? first.poNumber() : null,
                 onePo ? first.orderDate() : null, null, contract == null ? null : contract.number(),
                 contract == null ? null : contract.supplierNumber(), currency, invoiceDate, shipDate, terms,
@@ -216,11 +225,7 @@ public class Invoicing {
                     l.poLine()}).toList());
         jdbc.batchUpdate("insert into invoice_acceptance (acceptance, invoice) values (?, ?)", releases.stream()
                 .flatMap(b -> b.acceptances().keySet().stream()).map(a -> new Object[] {a, row}).toList());
-        if (total.signum() > 0) {
-            // each release stays open until this invoice is paid or credited
-            releases.forEach(b -> ledger.invoiceIssued(partner.id(), b.entry().releaseId()));
-        }
-        send(invoice, partner, now);
+        send(invoice, partner, numbers, now);
         return invoice;
     }
 

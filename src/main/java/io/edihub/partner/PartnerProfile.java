@@ -36,6 +36,8 @@ import java.util.Objects;
  *                         P, no test indicator); an interchange of the other kind is refused
  * @param maxFileBytes     the largest file the partner may upload (YAML {@code sftp.max-file-bytes}), or null for the
  *                         hub's limits ({@code edihub.intake.max-interchange-bytes} / {@code max-document-bytes})
+ * @param uploads          how the partner's files arrive in its inbound/ folder (YAML {@code sftp.uploads}), and so how
+ *                         long the hub waits before it reads one
  */
 public record PartnerProfile(
         String id,
@@ -62,6 +64,7 @@ public record PartnerProfile(
         ClaimDocuments claimDocuments,
         Mode mode,
         Long maxFileBytes,
+        Uploads uploads,
         Invoicing invoicing) {
 
     /**
@@ -145,6 +148,22 @@ public record PartnerProfile(
         X12, JSON
     }
 
+    /**
+     * How a partner puts its files in its inbound/ folder: what tells the hub that a file is complete.
+     */
+    public enum Uploads {
+        /**
+         * Written under their own name (the default): a file is read once it has not changed for a second, for a file
+         * still being written must not be read half.
+         */
+        IN_PLACE,
+        /**
+         * Written under a temporary name (a dot name, {@code .part}, {@code .tmp}, {@code .filepart}, which the hub never
+         * reads) and renamed when complete: a file is read as soon as it is listed.
+         */
+        RENAMED
+    }
+
     /** The environment variable that holds the password for the partner's own SFTP server. */
     public String passwordVariable() {
         return "EDIHUB_PARTNER_SFTP_" + id.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD";
@@ -154,13 +173,14 @@ public record PartnerProfile(
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, List.of(), null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
-                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION, null,
+                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION, null, Uploads.IN_PLACE,
                 Invoicing.PER_ACCEPTANCE);
     }
 
     public PartnerProfile {
         claimDocuments = claimDocuments == null ? ClaimDocuments.DEFAULTS : claimDocuments;
         mode = mode == null ? Mode.PRODUCTION : mode;
+        uploads = uploads == null ? Uploads.IN_PLACE : uploads;
         invoicing = invoicing == null ? Invoicing.PER_ACCEPTANCE : invoicing;
         groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
         Objects.requireNonNull(id, "id");
