@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Writes an invoice or a credit note as an EDIFACT INVOIC D96A, the same facts as the 810: BGM with document name 380
- * (commercial invoice) or 381 (credit note), DTM 137 (document date) and 11 (despatched), RFF ON (the order, with its
+ * (commercial invoice) or 381 (credit note), DTM 137 (document date) and 11 (despatched), FTX AAB (the payment terms in
+ * words), RFF ON (the order, with its
  * date), AAN (the release), CT (the contract) and for a credit note IV (the invoice it credits, with its date); NAD SU
  * with our supplier number at the customer; CUX (the invoicing currency); PAT with the contract's payment terms (DTM 13
  * the net due date, and for a discount PAT 22 with DTM 12, PCD 12 and MOA 52); per line LIN, PIA (our and the buyer's
@@ -59,6 +60,11 @@ public final class InvoicWriter {
             m.write("BGM", e(COMMERCIAL_INVOICE), e(invoice.invoiceNumber()), e(ORIGINAL));
             m.date("137", invoice.invoiceDate());
             m.date("11", invoice.shipDate());
+            String terms = invoice.terms() == null ? null : text(invoice.terms().description(), 70);
+            if (terms != null) {
+                // AAB: terms of payment, in words (PAT's C110 would want a code of the terms)
+                m.write("FTX", e("AAB"), e(), e(), e(terms));
+            }
             references(m, invoice.poNumber(), invoice.orderDate(), invoice.releaseId(), invoice.contractNumber());
             parties(m, invoice.supplierNumber(), invoice.currency());
             terms(m, invoice);
@@ -140,8 +146,7 @@ public final class InvoicWriter {
             return;
         }
         boolean fromInvoice = invoice.termsFrom() == null || invoice.termsFrom().equals(invoice.invoiceDate());
-        m.write("PAT", e("1"), e(null, null, null, text(terms.description(), 35)), fromInvoice
-                ? e(DATE_OF_INVOICE, "3", "D", Integer.toString(terms.netDays())) : e());
+        m.write("PAT", e("1"), e(), fromInvoice ? e(DATE_OF_INVOICE, "3", "D", Integer.toString(terms.netDays())) : e());
         m.date("13", invoice.dueDate());
         if (terms.discountPercent() != null) {
             m.write("PAT", e("22"), e(), fromInvoice && terms.discountDays() != null

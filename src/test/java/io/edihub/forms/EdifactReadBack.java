@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * An EDIFACT interchange read back with StAEDI's EDIFACT reader (syntax 3 envelope rules: UNB values, UNH/UNT
  * references and segment count, UNZ count), its message checked against the D96A segment table of its type
- * ({@link D96aStructure}): what either objects to, and the segments read, each as written ({@code +} between elements,
+ * ({@link D96aStructure}) and each segment against the D96A segment directory ({@link D96aSegments}: positions,
+ * lengths, numbers, codes): what any of them objects to, and the segments read, each as written ({@code +} between elements,
  * {@code :} between components, no release characters).
  */
 record EdifactReadBack(List<String> problems, List<String> segments) {
@@ -67,6 +68,7 @@ record EdifactReadBack(List<String> problems, List<String> segments) {
             String type = segments.get(unh).split("\\+")[2].split(":")[0];
             problems.addAll(D96aStructure.problems(type, segments.subList(unh + 1, unt).stream()
                     .map(s -> s.substring(0, 3)).toList()));
+            segments.subList(unh + 1, unt).forEach(s -> problems.addAll(D96aSegments.problems(s)));
         }
         return new EdifactReadBack(problems, segments);
     }
