@@ -20,7 +20,8 @@ record PartnerFile(
         ContractFile contract,
         Watchdog watchdog,
         Claims claims,
-        String mode) {
+        String mode,
+        Documents documents) {
 
     record X12(String isaQualifier, @JsonProperty(required = true) String isaId, String gsId, List<String> groupIds) {
     }
@@ -47,6 +48,10 @@ record PartnerFile(
     }
 
     record Claims(String creditNote, String returnAuthorization, String denial) {
+    }
+
+    record Documents(String acknowledgment, String shipNotice, String invoice, String creditNote,
+            String returnAuthorization, String remittanceAnswer) {
     }
 
     record Watchdog(String acknowledgmentOverdueAfter, String heldOrderAfter, String undispatchedReleaseAfter,
