@@ -392,7 +392,7 @@ class DocumentFormsGoldenTest {
                 p.sftpDirectory(), p.ta1(), p.duplicateWindow(), p.releaseExtension(), p.edifactId(), p.functionalAck(),
                 form != DocumentForm.NONE, p.leadTime(), p.priority(), p.contract(), form != DocumentForm.NONE,
                 p.implicitAcceptanceAfter(), p.watchdog(), p.sftpServer(), p.claimDocuments(), p.mode(), p.maxFileBytes(),
-                documents);
+                p.uploads(), documents);
     }
 
     private static Invoice invoice() {
