@@ -242,6 +242,24 @@ class PlanningSchedule830MapperTest {
         assertThat(r.errors()).containsExactly("CTT:6:1:LINE_COUNT_MISMATCH");
     }
 
+    /** This step reads schedules only: the intake answers an 830 and an 862 as it did before the readers existed. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"planning-004010", "shipping-004010"})
+    void theIntakeStillRefusesASchedulesSetAsOneItDoesNotTake(String name) throws IOException {
+        io.edihub.partner.PartnerDirectory partners = io.edihub.partner.PartnerDirectory.load(Path.of("config/partners"));
+        OurIdentity us = new OurIdentity("ZZ", "EDIHUB", "EDIHUB", "P");
+        X12Translator translator = new X12Translator(new InterchangeReader(), new AcknowledgmentWriter(us), GoldenSampleTest.CLOCK);
+        IntakeContext context = new IntakeContext(partners.byId("acme"), partners, us, IntakeContext.DuplicateCheck.inMemory());
+
+        X12Translator.Translation t = translator.translate(name + ".edi", Files.newInputStream(SAMPLES.resolve(name + ".edi")),
+                context, ControlNumbers.inMemory(), new X12Translator.Listener() { });
+
+        TransactionResult set = t.result().interchanges().get(0).groups().get(0).transactions().get(0);
+        assertThat(set.status()).isEqualTo(TransactionResult.Status.REJECTED);
+        assertThat(set.errors()).extracting(X12Error::code).containsExactly("TRANSACTION_SET_NOT_SUPPORTED");
+        assertThat(t.acknowledgments().get(0).text()).contains("AK5*R*1~");
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     static ScheduleReading<PlanningSchedule> read(String x12) {
