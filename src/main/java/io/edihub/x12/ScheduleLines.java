@@ -82,7 +82,7 @@ final class ScheduleLines {
     }
 
     private void lin(MappedSegment s) {
-        line = new Line(s.position);
+        line = new Line();
         lines.add(line);
         loop = "LIN";
         for (int i = 2; i + 1 <= s.count; i += 2) {
@@ -220,7 +220,6 @@ final class ScheduleLines {
     }
 
     private static final class Line {
-        final int position;
         final List<Forecast> forecasts = new ArrayList<>();
         final List<Shipped> shipped = new ArrayList<>();
         final List<Authorization> authorizations = new ArrayList<>();
@@ -230,9 +229,5 @@ final class ScheduleLines {
         String poLineNumber;
         String poNumber;
         String unit;
-
-        Line(int position) {
-            this.position = position;
-        }
     }
 }

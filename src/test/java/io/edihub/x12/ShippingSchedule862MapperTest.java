@@ -107,6 +107,28 @@ class ShippingSchedule862MapperTest {
         assertThat(s.lines().get(0).poNumber()).isEqualTo("4500012345");
     }
 
+    /** The same schedule sent in each release we hold; before 004010 a date is YYMMDD, in the envelope and in the set. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("io.edihub.x12.PlanningSchedule830MapperTest#releases")
+    void theScheduleReadsTheSameInEveryRelease(String release) throws IOException {
+        String x12 = Files.readString(SAMPLES.resolve("shipping-004010.edi")).replace("*X*004010~", "*X*" + release + "~");
+        if (release.startsWith("003")) {
+            x12 = x12.replaceAll("\\*20(\\d{6})(?=[*~])", "*$1");
+        }
+
+        ShippingSchedule s = clean(read(x12));
+        assertThat(s.horizonEnd()).isEqualTo(LocalDate.of(2027, 1, 31));
+        assertThat(s.lines().get(0).forecasts()).hasSize(4);
+        assertThat(s.lines().get(0).shipped()).hasSize(1);
+    }
+
+    /** Our schema files load on their own too (their transaction is the 004010 table), as every set's does. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/x12/830.xml", "/x12/862.xml"})
+    void theSchemaFilesLoadOnTheirOwn(String resource) {
+        assertThat(InterchangeReader.loadSchema(resource)).isNotNull();
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     static ScheduleReading<ShippingSchedule> read(String x12) {
