@@ -10,11 +10,11 @@
  * {@code invoice_sequence}, {@code invoice_acceptance}, {@code credit_note}, {@code credit_note_line},
  * {@code credit_note_sequence}. Publishes the views {@code acceptance_overview}, {@code acceptance_line_overview},
  * {@code invoice_overview}, {@code invoice_line_overview} and {@code invoice_release_overview} (for the timeline, the
- * watchdog, the metrics, the desk and the contract statement). May use {@code canonical}, {@code fulfillment} (what
- * was shipped), {@code order}, {@code outbound}, {@code ops} (alerts), {@code partner} and {@code x12} (the 810 writer,
- * control numbers).
+ * watchdog, the metrics, the desk and the contract statement). May use {@code canonical}, {@code forms} (the invoice
+ * in the form the partner takes), {@code fulfillment} (what was shipped), {@code order}, {@code outbound}, {@code ops}
+ * (alerts), {@code partner} and {@code x12}.
  */
-@ApplicationModule(displayName = "Billing", allowedDependencies = {"canonical", "fulfillment", "ops", "order", "outbound", "partner", "x12"})
+@ApplicationModule(displayName = "Billing", allowedDependencies = {"canonical", "forms", "fulfillment", "ops", "order", "outbound", "partner", "x12"})
 package io.edihub.billing;
 
 import org.springframework.modulith.ApplicationModule;

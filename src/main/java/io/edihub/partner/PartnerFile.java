@@ -21,6 +21,7 @@ record PartnerFile(
         Watchdog watchdog,
         Claims claims,
         String mode,
+        Documents documents,
         Invoicing invoicing) {
 
     record X12(String isaQualifier, @JsonProperty(required = true) String isaId, String gsId, List<String> groupIds) {
@@ -51,6 +52,10 @@ record PartnerFile(
     }
 
     record Claims(String creditNote, String returnAuthorization, String denial) {
+    }
+
+    record Documents(String acknowledgment, String shipNotice, String invoice, String creditNote,
+            String returnAuthorization, String remittanceAnswer) {
     }
 
     record Watchdog(String acknowledgmentOverdueAfter, String heldOrderAfter, String undispatchedReleaseAfter,
