@@ -20,7 +20,12 @@ record PartnerFile(
         ContractFile contract,
         Watchdog watchdog,
         Claims claims,
-        String mode) {
+        String mode,
+        As2 as2) {
+
+    record As2(String partnerId, String ourId, String url, String certificateFile, String mdn, String asyncMdnUrl,
+            String signingAlgorithm, String encryptionAlgorithm) {
+    }
 
     record X12(String isaQualifier, @JsonProperty(required = true) String isaId, String gsId, List<String> groupIds) {
     }

@@ -70,7 +70,7 @@ class PartnerSchemaTest {
                 .containsExactly(
                         "x12.isa-qualifer: unknown key; x12 takes isa-qualifier, isa-id, gs-id, group-ids",
                         "acknowledgements: unknown key; a partner file takes id, name, x12, edifact, sftp, acknowledgments, "
-                                + "duplicate-window, releases, fulfillment, billing, priority, mode, claims, watchdog, contract");
+                                + "duplicate-window, releases, fulfillment, billing, priority, mode, claims, watchdog, contract, as2");
     }
 
     @Test
