@@ -55,6 +55,7 @@ class As2IT {
     private static final As2TestKeys HUB = As2TestKeys.generate("hub");
     private static final As2TestKeys ACME = As2TestKeys.generate("acme");
     private static final As2TestKeys GLOBEX = As2TestKeys.generate("globex");
+    private static final As2TestKeys INITECH = As2TestKeys.generate("initech");
     private static final As2TestKeys STRANGER = As2TestKeys.generate("stranger");
     private static final int HUB_PORT = EmbeddedHubProperties.freePort();
     private static final int HUB_MDN_PORT = EmbeddedHubProperties.freePort();
@@ -67,6 +68,8 @@ class As2IT {
     private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
     /** What globex's side of the peer received from the hub. */
     private static final List<String> RECEIVED_BY_GLOBEX = new CopyOnWriteArrayList<>();
+    /** What initech's side of the peer took from the hub: nothing, it refuses the hub's signature. */
+    private static final List<String> RECEIVED_BY_INITECH = new CopyOnWriteArrayList<>();
     /** The MDNs the hub sent the peer later, as globex asked. */
     private static final List<Object> MDNS_LATER = new CopyOnWriteArrayList<>();
     private static CamelContext peer;
@@ -98,6 +101,10 @@ class As2IT {
                     + "/peer-globex\n  certificate-file: " + GLOBEX.writeCertificate(FOLDER).toAbsolutePath()
                     + "\n  mdn: async\n  async-mdn-url: http://127.0.0.1:" + HUB_MDN_PORT + "/as2/mdn\n"
                     + "  encryption-algorithm: AES256_CBC\n  signing-algorithm: SHA512WITHRSA\n");
+            // initech's AS2 server does not know the hub's certificate: it refuses the hub's messages with signed MDNs
+            Files.writeString(dir.resolve("initech.yaml"), "id: initech\nx12:\n  isa-qualifier: ZZ\n  isa-id: INITECH\n"
+                    + "as2:\n  partner-id: INITECH-AS2\n  our-id: EDIHUB-AS2\n  url: http://127.0.0.1:" + PEER_PORT
+                    + "/peer-initech\n  certificate-file: " + INITECH.writeCertificate(FOLDER).toAbsolutePath() + "\n");
             return dir.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,6 +134,8 @@ class As2IT {
         peer.getRegistry().bind("strangerKey", STRANGER.privateKey());
         peer.getRegistry().bind("strangerChain", new Certificate[] {STRANGER.certificate()});
         peer.getRegistry().bind("hubChain", new Certificate[] {HUB.certificate()});
+        peer.getRegistry().bind("initechKey", INITECH.privateKey());
+        peer.getRegistry().bind("initechChain", new Certificate[] {INITECH.certificate()});
         peer.getRegistry().bind("globexKey", GLOBEX.privateKey());
         peer.getRegistry().bind("globexChain", new Certificate[] {GLOBEX.certificate()});
         peer.addRoutes(new RouteBuilder() {
@@ -142,6 +151,12 @@ class As2IT {
                         + "&signingAlgorithm=SHA256WITHRSA&validateSigningCertificateChain=#hubChain")
                         .routeId("globexPeer")
                         .process(e -> RECEIVED_BY_GLOBEX.add(e.getMessage().getBody(String.class)));
+                from("as2:server/listen?serverPortNumber=" + PEER_PORT + "&requestUriPattern=/peer-initech"
+                        + "&decryptingPrivateKey=#initechKey&signingPrivateKey=#initechKey"
+                        + "&signingCertificateChain=#initechChain&signingAlgorithm=SHA256WITHRSA"
+                        + "&validateSigningCertificateChain=#strangerChain")
+                        .routeId("initechPeer")
+                        .process(e -> RECEIVED_BY_INITECH.add(e.getMessage().getBody(String.class)));
                 from("as2:receipt/receive?asyncMdnPortNumber=" + PEER_MDN_PORT + "&requestUriPattern=/mdn")
                         .routeId("peerMdnsLater")
                         .process(e -> MDNS_LATER.add(e.getMessage().getBody()));
@@ -272,6 +287,26 @@ class As2IT {
                     assertThat(row.get("mdn_received_at")).isNotNull();
                     assertThat((String) row.get("mdn_detail")).contains("CN=globex");
                 }));
+    }
+
+    @Test
+    void aNegativeMdnIsRecordedAndAlertedAtOnce() throws Exception {
+        String order = order("4500019104", "000019104").replace("*ACMEFED        *", "*INITECH        *")
+                .replace("GS*PO*ACMEFED*", "GS*PO*INITECH*");
+        assertThat(notification(send(order, "initechKey", "initechChain", "INITECH-AS2", "").getMessage()
+                .getBody(MultipartSignedEntity.class)).getDispositionModifier()).isNull();
+
+        // initech refuses the hub's answer with an MDN it signed: NEGATIVE on the document, alerted at once, delivered once
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.queryForList("select mdn_status, mdn_detail, written_at "
+                + "from outbound_document where partner_id = 'initech'")).isNotEmpty().allSatisfy(row -> {
+                    assertThat(row.get("mdn_status")).as("%s", row).isEqualTo("NEGATIVE");
+                    assertThat((String) row.get("mdn_detail")).contains("authentication-failed");
+                    assertThat(row.get("written_at")).isNotNull();
+                }));
+        assertThat(jdbc.queryForList("select detail from alert where kind = 'AS2_MDN_NOT_VERIFIED' and partner_id = 'initech' "
+                + "and closed_at is null", String.class)).isNotEmpty()
+                .allSatisfy(detail -> assertThat(detail).contains("its MDN is NEGATIVE", "authentication-failed"));
+        assertThat(RECEIVED_BY_INITECH).isEmpty();
     }
 
     /** The peer sends an interchange to the hub as acme, signed with the given key and encrypted to the hub. */
