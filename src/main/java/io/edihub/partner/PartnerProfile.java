@@ -87,7 +87,8 @@ public record PartnerProfile(
      * @param certificate         the partner's certificate: its signatures are checked with it, our messages encrypted to it
      * @param mdn                 whether the partner answers our messages with its MDN at once (SYNC) or later (ASYNC)
      * @param asyncMdnUrl         with ASYNC: the hub's address the partner sends its MDNs to
-     * @param signingAlgorithm    how the hub signs its messages and MDNs to this partner (e.g. SHA256WITHRSA)
+     * @param signingAlgorithm    how the hub signs its messages to this partner (e.g. SHA256WITHRSA; the MDNs it answers
+     *                            with are signed SHA256WITHRSA for every partner)
      * @param encryptionAlgorithm how the hub encrypts its messages to this partner (e.g. AES128_CBC)
      */
     public record As2(String partnerAs2Id, String ourAs2Id, java.net.URI url, java.nio.file.Path certificateFile,
