@@ -40,6 +40,7 @@ class TableOwnershipTest {
     private static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:\\\\.|[^\"\\\\\\n])*)\"", Pattern.DOTALL);
     private static final Pattern STATEMENT = Pattern.compile("\\b(insert\\s+into|update|delete\\s+from|from|join)\\s+([a-z_]+)\\b");
     private static final Pattern CREATE_TABLE = Pattern.compile("create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_]+)");
+    private static final Pattern DROP_TABLE = Pattern.compile("drop\\s+table\\s+(?:if\\s+exists\\s+)?([a-z_]+)");
     private static final Pattern CREATE_VIEW = Pattern.compile("create\\s+(?:or\\s+replace\\s+)?view\\s+([a-z_]+)(.*?);",
             Pattern.DOTALL);
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__.*");
@@ -140,9 +141,14 @@ class TableOwnershipTest {
         return modules;
     }
 
+    /** The tables the migrations leave: created, and not dropped by a later one. */
     private static Set<String> tables() {
-        return migrations().flatMap(sql -> CREATE_TABLE.matcher(sql).results().map(m -> m.group(1)))
-                .collect(Collectors.toSet());
+        Set<String> tables = new java.util.HashSet<>();
+        migrations().forEach(sql -> {
+            CREATE_TABLE.matcher(sql).results().forEach(m -> tables.add(m.group(1)));
+            DROP_TABLE.matcher(sql).results().forEach(m -> tables.remove(m.group(1)));
+        });
+        return tables;
     }
 
     /** The views the migrations create, each with its definition (a later {@code create or replace} wins). */

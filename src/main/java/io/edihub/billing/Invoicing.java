@@ -99,6 +99,13 @@ public class Invoicing {
         PaymentClock paymentClock = PaymentClock.of(terms, invoiceDate, acceptedOn, total);
         String currency = contract != null ? contract.currency() : orders.canonical(entry.orderId()).currency();
         LocalDate shipDate = shipments.lastShipDate(entry.partnerId(), entry.releaseId()).orElse(null);
+        if (total.signum() > 0) {
+            // the release stays open until this invoice is paid or credited
+            ledger.invoiceIssued(partner.id(), entry.releaseId());
+        }
+        // the 810's control numbers before the invoice number: the number's row stays locked until the commit, and every
+        // invoice of the company waits for it, so as little as possible is done while holding it
+        ControlNumbers numbers = new ControlNumbers.Block(controlNumbers, partner.id(), 1);
         Invoice invoice = new Invoice(nextNumber(), partner.id(), acceptance.acceptanceId(), entry.poNumber(),
                 entry.orderDate(), entry.releaseId(), contract == null ? null : contract.number(),
                 contract == null ? null : contract.supplierNumber(), currency, invoiceDate, shipDate, terms,
@@ -116,11 +123,7 @@ public class Invoicing {
         jdbc.batchUpdate("insert into invoice_line (invoice, line_number, quantity, unit, unit_price, amount) "
                 + "values (?, ?, ?, ?, ?, ?)", lines.stream().map(l -> new Object[] {row, l.lineNumber(), l.quantity(),
                     l.unit(), l.unitPrice(), l.amount()}).toList());
-        if (total.signum() > 0) {
-            // the release stays open until this invoice is paid or credited
-            ledger.invoiceIssued(partner.id(), entry.releaseId());
-        }
-        String text = writer.write(invoice, partner, controlNumbers, now.atZone(ZoneOffset.UTC));
+        String text = writer.write(invoice, partner, numbers, now.atZone(ZoneOffset.UTC));
         String control = text.substring(90, 99);
         outbound.store(partner.id(), "810", control, "810-" + control + "-" + invoice.invoiceNumber() + ".x12", text, null,
                 invoice.poNumber(), invoice.releaseId(), now);

@@ -63,6 +63,8 @@ public class PartnerSftp {
         }
         parameters.put("knownHostsFile", login.knownHostsFile());
         parameters.put("directory", login.directory());
+        // a partner that renames its uploads lists only complete files: no wait for a file to stop changing
+        parameters.put("readLock", partner.uploads() == PartnerProfile.Uploads.RENAMED ? "none" : "changed");
         return parameters;
     }
 

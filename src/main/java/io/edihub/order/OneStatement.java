@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A new order of an interchange's usual size written in one statement: the order row, and its lines, schedule,
- * releases, release lines and first timeline entries as arrays unnested into their tables by data-modifying CTEs.
+ * A new order of an interchange's usual size written in one statement: the order row (with its schedule in the
+ * canonical order), and its lines, releases, release lines and first timeline entries as arrays unnested into their tables by data-modifying CTEs.
  * The foreign keys between them are checked at the end of the statement, as for separate inserts in one transaction;
  * every other constraint and default holds row by row as for an insert.
  */
@@ -25,8 +25,6 @@ final class OneStatement {
             + "l as (insert into order_line (order_id, line_number, buyer_part, vendor_part, description, quantity, unit, "
             + "unit_price) select o.id, x.* from o, unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], "
             + "?::text[], ?::numeric[]) x), "
-            + "s as (insert into schedule_line (order_id, line_number, quantity, unit, delivery_date, reference) "
-            + "select o.id, x.* from o, unnest(?::text[], ?::numeric[], ?::text[], ?::date[], ?::text[]) x), "
             + "r as (insert into order_release (partner_id, release_id, order_id, month, status, created_at) "
             + "select o.partner_id, x.release_id, o.id, x.month, x.status, ?::timestamptz "
             + "from o, unnest(?::text[], ?::date[], ?::text[]) x(release_id, month, status)), "
@@ -48,13 +46,11 @@ final class OneStatement {
      *
      * @param order        the purchase_order row, in the columns of {@link OrderStore#INSERT_ORDER}
      * @param lines        line number, buyer part, vendor part, description, quantity, unit, unit price
-     * @param schedule     line number, quantity, unit, delivery date, reference
      * @param releases     release id, month, status
      * @param releaseLines release id, line number, due date, quantity, unit, unit price
      * @return the order's id
      */
-    static long insertOrder(JdbcTemplate jdbc, Object[] order, List<Object[]> lines, List<Object[]> schedule,
-            List<Object[]> releases, List<Object[]> releaseLines, List<OrderStore.NewEvent> events, Timestamp now) {
+    static long insertOrder(JdbcTemplate jdbc, Object[] order, List<Object[]> lines, List<Object[]> releases, List<Object[]> releaseLines, List<OrderStore.NewEvent> events, Timestamp now) {
         Long id = jdbc.execute((ConnectionCallback<Long>) connection -> {
             try (PreparedStatement ps = connection.prepareStatement(SQL)) {
                 int p = 1;
@@ -64,7 +60,6 @@ final class OneStatement {
                             org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, value);
                 }
                 p = columns(connection, ps, p, lines, 7);
-                p = columns(connection, ps, p, schedule, 5);
                 ps.setTimestamp(p++, now);
                 p = columns(connection, ps, p, releases, 3);
                 p = columns(connection, ps, p, releaseLines, 6);

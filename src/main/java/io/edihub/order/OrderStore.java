@@ -8,7 +8,6 @@ import io.edihub.canonical.OrderMessage;
 import io.edihub.canonical.PlannedOrder;
 import io.edihub.canonical.PurchaseOrder;
 import io.edihub.canonical.Release;
-import io.edihub.canonical.ScheduleLine;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -53,8 +52,9 @@ public class OrderStore {
      * Stores a new order with its releases, as {@link #insert(PlannedOrder, long, String, java.math.BigDecimal,
      * YearMonth)}, and the first entries of its timeline with it.
      *
-     * <p>An order of an interchange's usual size (hundreds of rows) is one statement: the order, its lines, schedule,
-     * releases, release lines and events, one round trip instead of seven. Each round trip costs the intake some half
+     * <p>An order of an interchange's usual size (hundreds of rows) is one statement: the order (whose canonical form
+     * holds each line's schedule, which the {@code schedule_line_overview} view lists), its lines, releases, release lines and
+     * events, one round trip instead of six. Each round trip costs the intake some half
      * a millisecond of waiting, and an interchange carries thousands of orders. A blanket order of tens of thousands of
      * rows goes by COPY, table by table ({@link BulkRows}), which binds its rows faster than one statement's arrays.
      * Either way the same constraints, foreign keys and defaults check every row.
@@ -71,21 +71,19 @@ public class OrderStore {
             src == null ? null : src.interchangeControlNumber(), src == null ? null : src.groupControlNumber(),
             src == null ? null : src.transactionControlNumber(), canonical, now, value, now};
         List<Object[]> lines = lineRows(o);
-        List<Object[]> schedule = scheduleRows(o);
         List<Object[]> releaseLines = releaseLineRows(planned.releases());
-        if (lines.size() + schedule.size() + releaseLines.size() <= ONE_STATEMENT_ROWS) {
-            return OneStatement.insertOrder(jdbc, order, lines, schedule, releaseRows(planned.releases()), releaseLines,
-                    events, now);
+        if (lines.size() + releaseLines.size() <= ONE_STATEMENT_ROWS) {
+            return OneStatement.insertOrder(jdbc, order, lines, releaseRows(planned.releases()), releaseLines, events, now);
         }
         Long id = jdbc.queryForObject(INSERT_ORDER + " returning id", Long.class, order);
         long orderId = id;
-        copyLines(orderId, lines, schedule);
+        copyLines(orderId, lines);
         insertReleases(orderId, o.partnerId(), planned.releases(), now);
         OneStatement.insertEvents(jdbc, o.partnerId(), o.poNumber(), orderId, documentId, events, now);
         return orderId;
     }
 
-    /** Up to this many line, schedule and release-line rows an order is stored in one statement; above, by COPY. */
+    /** Up to this many line and release-line rows an order is stored in one statement; above, by COPY. */
     static final int ONE_STATEMENT_ROWS = 5_000;
 
     static final String INSERT_ORDER = "insert into purchase_order (partner_id, po_number, release_number, purpose, "
@@ -110,17 +108,6 @@ public class OrderStore {
         return lines;
     }
 
-    private static List<Object[]> scheduleRows(PurchaseOrder o) {
-        List<Object[]> schedule = new ArrayList<>();
-        for (OrderLine l : o.lines()) {
-            for (ScheduleLine s : l.schedule()) {
-                schedule.add(new Object[] {l.lineNumber(), s.quantity(), s.unit(), Date.valueOf(s.deliveryDate()),
-                    s.reference()});
-            }
-        }
-        return schedule;
-    }
-
     private static List<Object[]> releaseRows(List<Release> releases) {
         List<Object[]> rows = new ArrayList<>();
         for (Release r : releases) {
@@ -140,17 +127,10 @@ public class OrderStore {
         return rows;
     }
 
-    private void insertLines(long orderId, PurchaseOrder o) {
-        copyLines(orderId, lineRows(o), scheduleRows(o));
-    }
-
-    /** A line's and a schedule line's rows, without their order id. */
-    private void copyLines(long orderId, List<Object[]> lineRows, List<Object[]> scheduleRows) {
-        // a blanket order brings thousands of lines with tens of thousands of deliveries: one COPY per table
+    /** The order's lines, without their order id: by COPY, for a blanket order brings thousands. */
+    private void copyLines(long orderId, List<Object[]> lineRows) {
         BulkRows.copy(jdbc, "order_line", "order_id, line_number, buyer_part, vendor_part, description, quantity, unit, "
                 + "unit_price", withFirst(orderId, lineRows));
-        BulkRows.copy(jdbc, "schedule_line", "order_id, line_number, quantity, unit, delivery_date, reference",
-                withFirst(orderId, scheduleRows));
     }
 
     private static List<Object[]> withFirst(Object first, List<Object[]> rows) {
@@ -191,9 +171,8 @@ public class OrderStore {
         jdbc.update("update purchase_order set canonical = cast(? as jsonb), status = ?, value = ?, updated_at = ?, "
                 + "sequence_anchor = coalesce(sequence_anchor, ?) where id = ?", toJson(order), status, value, now,
                 anchor == null ? null : Date.valueOf(anchor.atDay(1)), orderId);
-        jdbc.update("delete from schedule_line where order_id = ?", orderId);
         jdbc.update("delete from order_line where order_id = ?", orderId);
-        insertLines(orderId, order);
+        copyLines(orderId, lineRows(order));
         java.util.Map<String, String> existing = new java.util.HashMap<>();
         jdbc.query("select release_id, status from order_release where order_id = ?",
                 rs -> {
@@ -345,7 +324,7 @@ public class OrderStore {
     public long recordRevision(OrderMessage message, String revisionKey, Long orderId, long documentId, String outcome) {
         Long id = jdbc.queryForObject("insert into order_revision (partner_id, po_number, release_number, revision_key, "
                         + "purpose, order_id, document_id, outcome, message, received_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id", Long.class,
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?) returning id", Long.class,
                 message.partnerId(), message.poNumber(), message.releaseNumber() == null ? "" : message.releaseNumber(),
                 revisionKey, message.purpose().name(), orderId, documentId, outcome, toJson(message),
                 Timestamp.from(clock.instant()));
@@ -366,7 +345,7 @@ public class OrderStore {
         Timestamp now = Timestamp.from(clock.instant());
         Long id = jdbc.queryForObject("with v as (insert into order_revision (partner_id, po_number, release_number, "
                         + "revision_key, purpose, order_id, document_id, outcome, message, received_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id), "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as json), ?) returning id), "
                         + "w as (insert into order_review (order_id, revision_id, verdict, findings, value, reviewed_at) "
                         + "select ?::bigint, v.id, ?::text, cast(? as jsonb), ?::numeric, ?::timestamptz from v) "
                         + "select id from v", Long.class,
@@ -438,16 +417,23 @@ public class OrderStore {
      * a blanket order has tens of thousands, and a read per release made a decision wait on two dozen round trips.
      */
     private Map<String, List<Release.ReleaseLine>> releaseLinesOf(long orderId) {
+        // the parts once per order line, not once per delivery: the release lines are read without the join
+        Map<String, String[]> parts = new HashMap<>();
+        jdbc.query("select line_number, buyer_part, vendor_part from order_line where order_id = ?",
+                rs -> {
+                    parts.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                }, orderId);
         Map<String, List<Release.ReleaseLine>> lines = new HashMap<>();
-        jdbc.query("select rl.release_id, rl.line_number, l.buyer_part, l.vendor_part, rl.quantity, rl.unit, rl.unit_price, "
-                        + "rl.due_date from order_release r join release_line rl on rl.partner_id = r.partner_id "
-                        + "and rl.release_id = r.release_id join order_line l on l.order_id = r.order_id "
-                        + "and l.line_number = rl.line_number where r.order_id = ? "
+        jdbc.query("select rl.release_id, rl.line_number, rl.quantity, rl.unit, rl.unit_price, rl.due_date "
+                        + "from order_release r join release_line rl on rl.partner_id = r.partner_id "
+                        + "and rl.release_id = r.release_id where r.order_id = ? "
                         + "order by rl.release_id, rl.due_date, rl.line_number",
                 rs -> {
+                    String line = rs.getString(2);
+                    String[] part = parts.getOrDefault(line, new String[2]);
                     lines.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Release.ReleaseLine(
-                            rs.getString(2), rs.getString(3), rs.getString(4), plain(rs.getBigDecimal(5)), rs.getString(6),
-                            plain(rs.getBigDecimal(7)), rs.getDate(8).toLocalDate()));
+                            line, part[0], part[1], plain(rs.getBigDecimal(3)), rs.getString(4),
+                            plain(rs.getBigDecimal(5)), rs.getDate(6).toLocalDate()));
                 }, orderId);
         return lines;
     }

@@ -42,12 +42,25 @@ public record Contract(String number, LocalDate validFrom, LocalDate validTo, St
 
     /** The price list entries for a part, matched on our part number first, then the customer's. */
     public List<Price> entriesFor(String vendorPart, String buyerPart) {
-        List<Price> byVendor = vendorPart == null ? List.of()
-                : prices.stream().filter(p -> vendorPart.equals(p.part())).toList();
-        if (!byVendor.isEmpty()) {
-            return byVendor;
+        List<Price> byVendor = matching(vendorPart, false);
+        return byVendor.isEmpty() ? matching(buyerPart, true) : byVendor;
+    }
+
+    // a loop, not a stream: a blanket order asks this for each of its tens of thousands of deliveries
+    private List<Price> matching(String part, boolean buyers) {
+        if (part == null) {
+            return List.of();
         }
-        return buyerPart == null ? List.of() : prices.stream().filter(p -> buyerPart.equals(p.buyerPart())).toList();
+        List<Price> found = null;
+        for (Price p : prices) {
+            if (part.equals(buyers ? p.buyerPart() : p.part())) {
+                if (found == null) {
+                    found = new java.util.ArrayList<>(2);
+                }
+                found.add(p);
+            }
+        }
+        return found == null ? List.of() : java.util.Collections.unmodifiableList(found);
     }
 
     /**
@@ -56,8 +69,12 @@ public record Contract(String number, LocalDate validFrom, LocalDate validTo, St
      * price for the part on that day.
      */
     public Optional<BigDecimal> unitPrice(String vendorPart, String buyerPart, LocalDate day, BigDecimal quantity) {
-        return entriesFor(vendorPart, buyerPart).stream().filter(p -> p.validOn(day)).findFirst()
-                .map(p -> p.unitPriceFor(quantity));
+        for (Price p : entriesFor(vendorPart, buyerPart)) {
+            if (p.validOn(day)) {
+                return Optional.of(p.unitPriceFor(quantity));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -216,6 +216,8 @@ public final class PartnerDirectory {
                         .orElse(null)), claimDocuments(file, f.claims()),
                 enumValue(file, "mode", f.mode(), PartnerProfile.Mode.class, PartnerProfile.Mode.PRODUCTION),
                 maxFileBytes(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::maxFileBytes).orElse(null)),
+                enumValue(file, "sftp.uploads", Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::uploads).orElse(null),
+                        PartnerProfile.Uploads.class, PartnerProfile.Uploads.IN_PLACE),
                 as2(file, f.as2(), java.time.Instant.now()));
     }
 

@@ -33,7 +33,7 @@ record PartnerFile(
     record Edifact(@JsonProperty(required = true) String id) {
     }
 
-    record Sftp(String account, String directory, Server server, Long maxFileBytes) {
+    record Sftp(String account, String directory, Server server, Long maxFileBytes, String uploads) {
     }
 
     record Server(String host, Integer port, String username, String knownHostsFile, String privateKeyFile) {

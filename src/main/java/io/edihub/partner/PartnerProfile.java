@@ -36,6 +36,8 @@ import java.util.Objects;
  *                         P, no test indicator); an interchange of the other kind is refused
  * @param maxFileBytes     the largest file the partner may upload (YAML {@code sftp.max-file-bytes}), or null for the
  *                         hub's limits ({@code edihub.intake.max-interchange-bytes} / {@code max-document-bytes})
+ * @param uploads          how the partner's files arrive in its inbound/ folder (YAML {@code sftp.uploads}), and so how
+ *                         long the hub waits before it reads one
  */
 public record PartnerProfile(
         String id,
@@ -62,6 +64,7 @@ public record PartnerProfile(
         ClaimDocuments claimDocuments,
         Mode mode,
         Long maxFileBytes,
+        Uploads uploads,
         As2 as2) {
 
     /** A profile without an AS2 channel. */
@@ -70,10 +73,10 @@ public record PartnerProfile(
             ReleaseExtension releaseExtension, String edifactId, FunctionalAck functionalAck, boolean poAcknowledgment,
             java.time.Period leadTime, int priority, Contract contract, boolean shipNotice,
             java.time.Period implicitAcceptanceAfter, Watchdog watchdog, SftpServer sftpServer,
-            ClaimDocuments claimDocuments, Mode mode, Long maxFileBytes) {
+            ClaimDocuments claimDocuments, Mode mode, Long maxFileBytes, Uploads uploads) {
         this(id, name, isaQualifier, isaId, gsId, groupIds, sftpAccount, sftpDirectory, ta1, duplicateWindow,
                 releaseExtension, edifactId, functionalAck, poAcknowledgment, leadTime, priority, contract, shipNotice,
-                implicitAcceptanceAfter, watchdog, sftpServer, claimDocuments, mode, maxFileBytes, null);
+                implicitAcceptanceAfter, watchdog, sftpServer, claimDocuments, mode, maxFileBytes, uploads, null);
     }
 
     /**
@@ -162,6 +165,22 @@ public record PartnerProfile(
         X12, JSON
     }
 
+    /**
+     * How a partner puts its files in its inbound/ folder: what tells the hub that a file is complete.
+     */
+    public enum Uploads {
+        /**
+         * Written under their own name (the default): a file is read once it has not changed for a second, for a file
+         * still being written must not be read half.
+         */
+        IN_PLACE,
+        /**
+         * Written under a temporary name (a dot name, {@code .part}, {@code .tmp}, {@code .filepart}, which the hub never
+         * reads) and renamed when complete: a file is read as soon as it is listed.
+         */
+        RENAMED
+    }
+
     /** The environment variable that holds the password for the partner's own SFTP server. */
     public String passwordVariable() {
         return "EDIHUB_PARTNER_SFTP_" + id.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD";
@@ -171,12 +190,13 @@ public record PartnerProfile(
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, List.of(), null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
-                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION, null, null);
+                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION, null, Uploads.IN_PLACE, null);
     }
 
     public PartnerProfile {
         claimDocuments = claimDocuments == null ? ClaimDocuments.DEFAULTS : claimDocuments;
         mode = mode == null ? Mode.PRODUCTION : mode;
+        uploads = uploads == null ? Uploads.IN_PLACE : uploads;
         groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(isaId, "isaId");

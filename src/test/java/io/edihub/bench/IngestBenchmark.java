@@ -78,6 +78,7 @@ public final class IngestBenchmark {
         System.out.printf("EDI Hub ingest benchmark: Java %s, %d CPUs, max heap %,d MB, load average %.1f%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println(BenchHub.uploads());
         // written to disk and streamed from there: the benchmark must not hold the file in a heap the hub shares
         Path interchange = Files.createTempFile("ingest-benchmark-", ".edi");
         bytes = InterchangeGenerator.onAcmeContract(POS, CONTROL_NUMBER).writeTo(interchange);

@@ -84,7 +84,7 @@ class SftpIntakeIT {
         assertThat(releases.get(11).releaseId()).isEqualTo("4500012351-12");
         assertThat(releases.get(2).lines()).extracting(Release.ReleaseLine::quantity).map(Object::toString)
                 .containsExactly("100", "50");
-        assertThat(jdbc.queryForObject("select count(*) from schedule_line s join purchase_order o on o.id = s.order_id "
+        assertThat(jdbc.queryForObject("select count(*) from schedule_line_overview s join purchase_order o on o.id = s.order_id "
                 + "where o.po_number = '4500012351'", Integer.class)).isEqualTo(24);
         assertThat(jdbc.queryForObject("select sha256 from inbound_document d join purchase_order o on o.document_id = d.id "
                 + "where o.po_number = '4500012351'", String.class)).hasSize(64);

@@ -82,7 +82,7 @@ class OrderStoreTest {
                             nullable("2"));
             // a schedule line without a reference keeps none (null, not an empty text)
             assertThat(jdbc.queryForObject("select count(*) > 0 and count(*) = count(*) filter (where reference is null) "
-                    + "from schedule_line where order_id = ?", Boolean.class, id)).isTrue();
+                    + "from schedule_line_overview where order_id = ?", Boolean.class, id)).isTrue();
             assertThat(jdbc.queryForList("select kind, detail, alert from order_event where order_id = ? order by id", id))
                     .extracting(m -> m.get("kind") + "|" + m.get("detail") + "|" + m.get("alert")).containsExactly(
                             "RECEIVED|original order|false", "CONTRACT_OVER_LIMIT|over the limit, \"quoted\", {braces}|false",

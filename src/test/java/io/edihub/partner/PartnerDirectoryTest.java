@@ -165,6 +165,19 @@ class PartnerDirectoryTest {
                 .hasMessageContaining("max-file-bytes");
     }
 
+    @Test
+    void aPartnerThatRenamesItsUploadsSaysSoAndAnyOtherWayIsRefusedByName() throws Exception {
+        write("initech.yaml", "id: initech\nx12:\n  isa-id: INITECH\nsftp:\n  uploads: renamed\n");
+        write("pied.yaml", "id: pied\nx12:\n  isa-id: PIED\n");
+        PartnerDirectory partners = PartnerDirectory.load(dir);
+        assertThat(partners.byId("initech").orElseThrow().uploads()).isEqualTo(PartnerProfile.Uploads.RENAMED);
+        assertThat(partners.byId("pied").orElseThrow().uploads()).isEqualTo(PartnerProfile.Uploads.IN_PLACE);
+
+        write("pied.yaml", "id: pied\nx12:\n  isa-id: PIED\nsftp:\n  uploads: atomically\n");
+        assertThatThrownBy(() -> PartnerDirectory.load(dir)).hasMessageContaining("pied.yaml")
+                .hasMessageContaining("sftp.uploads").hasMessageContaining("atomically");
+    }
+
     private static final String CONTRACT = """
             id: initech
             x12:

@@ -172,7 +172,7 @@ class OrderPolicyIT {
                 + "|| '|' || trim_scale(quantity) || '|' || unit || '|' || trim_scale(unit_price) from order_line "
                 + "where order_id = ?", String.class, id)).containsExactlyInAnyOrderElementsOf(sentLines);
         assertThat(jdbc.queryForList("select line_number || '|' || trim_scale(quantity) || '|' || unit || '|' || "
-                + "delivery_date || coalesce('|' || reference, '') from schedule_line where order_id = ?", String.class, id))
+                + "delivery_date || coalesce('|' || reference, '') from schedule_line_overview where order_id = ?", String.class, id))
                 .containsExactlyInAnyOrderElementsOf(sentSchedule);
         java.time.YearMonth anchor = first;
         List<String> releaseLines = List.copyOf(sentReleaseLines.stream().map(l -> po + "-" + String.format("%02d",

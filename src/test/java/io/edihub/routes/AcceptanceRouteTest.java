@@ -71,7 +71,7 @@ class AcceptanceRouteTest {
     }
 
     @Test
-    void anAcceptedQuantityIsRecordedThenInvoicedThenClaimedThenClosed() {
+    void anAcceptedQuantityIsRecordedThenClaimedThenInvoicedLastThenClosed() {
         AcceptanceInProgress judged = step(Map.of("1", BigDecimal.TEN), null);
         AcceptanceDesk.Outcome taken = new AcceptanceDesk.Outcome(AcceptanceDesk.Result.INVOICED, "RA-1", "4500012345-01",
                 "PARTIALLY_ACCEPTED", "taken", "EDH-00000001", new BigDecimal("425.00"), 1);
@@ -88,9 +88,9 @@ class AcceptanceRouteTest {
         InOrder flow = inOrder(desk, invoicing, claims);
         flow.verify(desk).judge(any());
         flow.verify(desk).record(judged);
-        flow.verify(invoicing).invoiceAccepted(judged);
         flow.verify(claims).raise(judged);
         flow.verify(claims).replacementJudged(judged);
+        flow.verify(invoicing).invoiceAccepted(judged);
         flow.verify(desk).close(judged);
         verify(desk, never()).refusal(any());
     }
@@ -119,14 +119,14 @@ class AcceptanceRouteTest {
         AcceptanceInProgress judged = step(Map.of("1", BigDecimal.TEN), null);
         when(desk.judge(any())).thenReturn(judged);
         when(desk.record(judged)).thenReturn(judged);
+        when(claims.raise(judged)).thenReturn(judged);
+        when(claims.replacementJudged(judged)).thenReturn(judged);
         when(invoicing.invoiceAccepted(judged)).thenThrow(new IllegalStateException("database gone"));
 
         org.apache.camel.Exchange done = producer.send("direct:acceptRelease",
                 exchange -> exchange.getMessage().setBody(step(Map.of(), null)));
 
         assertThat(done.getException()).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
-        verify(claims, never()).raise(any());
-        verify(claims, never()).replacementJudged(any());
         verify(desk, never()).close(any());
     }
 
