@@ -3,18 +3,15 @@ package io.edihub.billing;
 import io.edihub.canonical.Acceptance;
 import io.edihub.canonical.CanonicalJson;
 import io.edihub.canonical.Invoice;
+import io.edihub.forms.OutgoingDocuments;
 import io.edihub.fulfillment.Shipments;
 import io.edihub.order.OrderStore;
 import io.edihub.order.ReleaseLedger;
 import io.edihub.order.ReleaseQuantities;
-import io.edihub.outbound.OutboundDocuments;
 import io.edihub.outbound.Outbox;
 import io.edihub.outbound.Topics;
 import io.edihub.partner.Contract;
 import io.edihub.partner.PartnerProfile;
-import io.edihub.x12.ControlNumbers;
-import io.edihub.x12.Invoice810Writer;
-import io.edihub.x12.OurIdentity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -22,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +29,8 @@ import org.springframework.stereotype.Component;
  * Makes the invoice for what one acceptance accepted: the next number of our company's sequence, the
  * contract's price per line and its payment terms with the dates they give ({@link PaymentClock}: the day the terms
  * run from, the due date, the discount's last day and amount), our supplier number at the customer. Stores it (one per
- * acceptance, enforced by the database), writes the 810 for the partner's outbound folder and puts the
+ * acceptance, enforced by the database), writes the invoice for the partner's outbound folder (an 810 unless its
+ * file asks for another form) and puts the
  * invoice event in the outbox, all in the caller's transaction.
  */
 @Component("invoicing")
@@ -42,27 +39,23 @@ public class Invoicing {
     private final JdbcTemplate jdbc;
     private final Shipments shipments;
     private final OrderStore orders;
-    private final OutboundDocuments outbound;
     private final Outbox outbox;
     private final Topics topics;
-    private final ControlNumbers controlNumbers;
-    private final Invoice810Writer writer;
+    private final OutgoingDocuments documents;
     private final BillingSettings settings;
     private final Clock clock;
     private final ReleaseLedger ledger;
 
-    Invoicing(JdbcTemplate jdbc, OrderStore orders, OutboundDocuments outbound, Outbox outbox, Topics topics,
-            ControlNumbers controlNumbers, OurIdentity us, BillingSettings settings, Clock clock, Shipments shipments,
+    Invoicing(JdbcTemplate jdbc, OrderStore orders, Outbox outbox, Topics topics,
+            OutgoingDocuments documents, BillingSettings settings, Clock clock, Shipments shipments,
             ReleaseLedger ledger) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.shipments = shipments;
         this.orders = orders;
-        this.outbound = outbound;
         this.outbox = outbox;
         this.topics = topics;
-        this.controlNumbers = controlNumbers;
-        this.writer = new Invoice810Writer(us);
+        this.documents = documents;
         this.settings = settings;
         this.clock = clock;
     }
@@ -103,9 +96,6 @@ public class Invoicing {
             // the release stays open until this invoice is paid or credited
             ledger.invoiceIssued(partner.id(), entry.releaseId());
         }
-        // the 810's control numbers before the invoice number: the number's row stays locked until the commit, and every
-        // invoice of the company waits for it, so as little as possible is done while holding it
-        ControlNumbers numbers = new ControlNumbers.Block(controlNumbers, partner.id(), 1);
         Invoice invoice = new Invoice(nextNumber(), partner.id(), acceptance.acceptanceId(), entry.poNumber(),
                 entry.orderDate(), entry.releaseId(), contract == null ? null : contract.number(),
                 contract == null ? null : contract.supplierNumber(), currency, invoiceDate, shipDate, terms,
@@ -123,10 +113,8 @@ public class Invoicing {
         jdbc.batchUpdate("insert into invoice_line (invoice, line_number, quantity, unit, unit_price, amount) "
                 + "values (?, ?, ?, ?, ?, ?)", lines.stream().map(l -> new Object[] {row, l.lineNumber(), l.quantity(),
                     l.unit(), l.unitPrice(), l.amount()}).toList());
-        String text = writer.write(invoice, partner, numbers, now.atZone(ZoneOffset.UTC));
-        String control = text.substring(90, 99);
-        outbound.store(partner.id(), "810", control, "810-" + control + "-" + invoice.invoiceNumber() + ".x12", text, null,
-                invoice.poNumber(), invoice.releaseId(), now);
+        // the 810, INVOIC, JSON or CSV the partner's file asks for (documents.invoice)
+        documents.sendInvoice(invoice, partner, now);
         outbox.add(topics.invoices(), invoice.invoiceNumber(), "invoice:" + invoice.invoiceNumber(), "io.edihub.invoice.v1",
                 invoice);
         return invoice;

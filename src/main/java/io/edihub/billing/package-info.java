@@ -9,10 +9,10 @@
  * {@code invoice_sequence}, {@code credit_note}, {@code credit_note_line}, {@code credit_note_sequence}. Publishes
  * the views {@code acceptance_overview}, {@code acceptance_line_overview}, {@code invoice_overview} and
  * {@code invoice_line_overview} (for the timeline, the watchdog, the metrics and the contract statement). May use
- * {@code canonical}, {@code fulfillment} (what was shipped), {@code order}, {@code outbound}, {@code ops} (alerts),
- * {@code partner} and {@code x12} (the 810 writer, control numbers).
+ * {@code canonical}, {@code forms} (the invoice in the form the partner takes), {@code fulfillment} (what was shipped),
+ * {@code order}, {@code outbound}, {@code ops} (alerts), {@code partner} and {@code x12}.
  */
-@ApplicationModule(displayName = "Billing", allowedDependencies = {"canonical", "fulfillment", "ops", "order", "outbound", "partner", "x12"})
+@ApplicationModule(displayName = "Billing", allowedDependencies = {"canonical", "forms", "fulfillment", "ops", "order", "outbound", "partner", "x12"})
 package io.edihub.billing;
 
 import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,7 @@ import io.edihub.canonical.InputRefused;
 import io.edihub.canonical.Remittance;
 import io.edihub.claims.Claim;
 import io.edihub.claims.Claims;
+import io.edihub.forms.OutgoingDocuments;
 import io.edihub.intake.RemittanceReceiver;
 import io.edihub.order.OrderStore;
 import io.edihub.order.ReleaseLedger;
@@ -50,10 +51,12 @@ public class CashApplication implements RemittanceReceiver {
     private final Claims claims;
     private final OrderStore orders;
     private final PartnerDirectory partners;
+    private final OutgoingDocuments forms;
     private final Clock clock;
 
     CashApplication(PaymentBook book, InvoiceBalances balances, Invoices invoices, ReleaseLedger ledger, Claims claims,
-            OrderStore orders, PartnerDirectory partners, Clock clock) {
+            OrderStore orders, PartnerDirectory partners, OutgoingDocuments forms, Clock clock) {
+        this.forms = forms;
         this.book = book;
         this.balances = balances;
         this.invoices = invoices;
@@ -152,9 +155,12 @@ public class CashApplication implements RemittanceReceiver {
         }
         book.applied(paymentId, applied);
         PaymentBook.Payment payment = book.find(paymentId).orElseThrow();
-        book.publish(new PaymentEvent("payment:" + paymentId + ":remittance", "REMITTANCE", r.partnerId(), paymentId,
-                r.traceNumber(), currency, payment.total(), r.paymentDate(), r.method(), payment.applied(),
-                payment.unapplied(), outcomes, actor, now));
+        PaymentEvent event = new PaymentEvent("payment:" + paymentId + ":remittance", "REMITTANCE", r.partnerId(),
+                paymentId, r.traceNumber(), currency, payment.total(), r.paymentDate(), r.method(), payment.applied(),
+                payment.unapplied(), outcomes, actor, now);
+        book.publish(event);
+        // beyond the 997 or response file: the payment as applied, for a partner whose file asks (remittance-answer)
+        partners.byId(r.partnerId()).ifPresent(p -> forms.sendRemittanceAnswer(event, r.traceNumber(), p, now));
         return payment;
     }
 

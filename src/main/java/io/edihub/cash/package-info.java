@@ -11,9 +11,9 @@
  * {@code payment_overview} and {@code payment_application_overview} (for the watchdog, the timeline and the contract
  * statement). May use {@code billing} (the invoices' balances), {@code claims} (deductions), {@code canonical},
  * {@code intake} (it receives the remittances the intake reads), {@code ops} (alerts), {@code order},
- * {@code outbound} and {@code partner}.
+ * {@code outbound}, {@code partner} and {@code forms} (the payment as applied, for a partner that asks for it).
  */
-@ApplicationModule(displayName = "Cash", allowedDependencies = {"billing", "canonical", "claims", "intake", "ops", "order", "outbound", "partner"})
+@ApplicationModule(displayName = "Cash", allowedDependencies = {"billing", "canonical", "claims", "forms", "intake", "ops", "order", "outbound", "partner"})
 package io.edihub.cash;
 
 import org.springframework.modulith.ApplicationModule;

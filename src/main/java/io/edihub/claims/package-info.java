@@ -10,10 +10,10 @@
  * <p>Owns the tables {@code claim}, {@code claim_line}, {@code claim_settlement}, {@code claim_event},
  * {@code goods_return}. Publishes the view {@code claim_overview} (for the timeline and the watchdog). May use
  * {@code billing} (acceptances, invoices, credit notes), {@code canonical}, {@code order} (the release ledger),
- * {@code outbound}, {@code ops} (alerts), {@code partner}, and {@code x12} and {@code document} (what a settled claim
- * tells the customer: 810 CR / 812 credit notes, 180 return authorizations, 824 denials, or their JSON).
+ * {@code outbound}, {@code ops} (alerts), {@code partner}, {@code forms} (credit notes and return authorizations in the
+ * form the partner takes), and {@code x12} and {@code document} (824 denials, or their JSON).
  */
-@ApplicationModule(displayName = "Claims", allowedDependencies = {"billing", "canonical", "document", "ops", "order", "outbound", "partner", "x12"})
+@ApplicationModule(displayName = "Claims", allowedDependencies = {"billing", "canonical", "document", "forms", "ops", "order", "outbound", "partner", "x12"})
 package io.edihub.claims;
 
 import org.springframework.modulith.ApplicationModule;

@@ -58,12 +58,13 @@ class GuidePages {
         model.addAttribute("read", read);
         model.addAttribute("purposes", purposes);
         model.addAttribute("sent", sent(p));
-        model.addAttribute("written", List.of(SetGuide.of("855"), SetGuide.of("856"), SetGuide.of("810")));
+        model.addAttribute("written", written(p));
         return true;
     }
 
     private static List<Sent> sent(PartnerProfile p) {
         boolean x999 = p.functionalAck() == PartnerProfile.FunctionalAck.X999;
+        PartnerProfile.Documents d = p.documents();
         List<Sent> sent = new ArrayList<>();
         sent.add(new Sent(x999 ? "999 Implementation Acknowledgment" : "997 Functional Acknowledgment",
                 "for every functional group received, as soon as the file is read", true));
@@ -72,20 +73,53 @@ class GuidePages {
             case WHEN_REQUESTED -> "when ISA14 asks for one, and for an interchange refused at its envelope";
             case NEVER -> "never; an interchange refused at its envelope is reported in error/ instead";
         }, p.ta1() != PartnerProfile.Ta1Policy.NEVER));
-        sent.add(new Sent("855 Purchase Order Acknowledgment", "for each order and change taken, after the 997; for a held "
-                + "order once a person decided", p.poAcknowledgment()));
-        sent.add(new Sent("856 Ship Notice", "for each shipment of a release", p.shipNotice()));
-        sent.add(new Sent("810 Invoice", "once per accepted quantity, at the contract's price and terms", true));
-        sent.add(new Sent(switch (p.claimDocuments().creditNote()) {
-            case X12_810 -> "810 Invoice with BIG07 CR (credit note)";
-            case X12_812 -> "812 Credit/Debit Adjustment";
-            case JSON -> "credit note as JSON";
-        }, "when a claim after invoicing is settled with a credit", true));
-        sent.add(new Sent(p.claimDocuments().returnAuthorization() == PartnerProfile.AnswerForm.X12
-                ? "180 Return Merchandise Authorization" : "return authorization as JSON",
-                "when a claim is settled by a return of the goods", true));
+        sent.add(new Sent(form(d.acknowledgment(), "855 Purchase Order Acknowledgment", "ORDRSP", "order acknowledgment"),
+                "for each order and change taken, after the 997; for a held order once a person decided",
+                d.acknowledgment() != PartnerProfile.DocumentForm.NONE));
+        sent.add(new Sent(form(d.shipNotice(), "856 Ship Notice", "DESADV", "ship notice"), "for each shipment of a release",
+                d.shipNotice() != PartnerProfile.DocumentForm.NONE));
+        sent.add(new Sent(form(d.invoice(), "810 Invoice", "INVOIC (document name 380)", "invoice"),
+                "once per accepted quantity, at the contract's price and terms",
+                d.invoice() != PartnerProfile.DocumentForm.NONE));
+        sent.add(new Sent(form(d.creditNote(), "810 Invoice with BIG07 CR (credit note)", "INVOIC (document name 381)",
+                "credit note"), "when a claim after invoicing is settled with a credit",
+                d.creditNote() != PartnerProfile.DocumentForm.NONE));
+        sent.add(new Sent(form(d.returnAuthorization(), "180 Return Merchandise Authorization", null, "return authorization"),
+                "when a claim is settled by a return of the goods", d.returnAuthorization() != PartnerProfile.DocumentForm.NONE));
         sent.add(new Sent(p.claimDocuments().denial() == PartnerProfile.AnswerForm.X12
                 ? "824 Application Advice" : "claim denial as JSON", "when a claim is denied, with the reason", true));
+        sent.add(new Sent("payment as applied, as JSON", "for each remittance taken, beside its 997 or response file",
+                d.remittanceAnswer() == PartnerProfile.DocumentForm.JSON));
         return sent;
+    }
+
+    /** The document in the partner's form (documents.* in its file); a kind it gets no file of is named as X12. */
+    private static String form(PartnerProfile.DocumentForm form, String x12, String edifact, String what) {
+        return switch (form) {
+            case X12, NONE -> x12;
+            case X12_812 -> "812 Credit/Debit Adjustment";
+            case EDIFACT -> "EDIFACT D96A " + edifact;
+            case JSON -> what + " as JSON";
+            case CSV -> what + " as CSV";
+            case AS_ORDERED -> x12 + " for an X12 order; JSON for the others";
+        };
+    }
+
+    /** The X12 sets we write for the partner, whose segments the guide lists. */
+    private static List<SetGuide.SetFacts> written(PartnerProfile p) {
+        List<SetGuide.SetFacts> written = new ArrayList<>();
+        PartnerProfile.DocumentForm ack = p.documents().acknowledgment();
+        if (ack == PartnerProfile.DocumentForm.X12 || ack == PartnerProfile.DocumentForm.AS_ORDERED
+                || ack == PartnerProfile.DocumentForm.NONE) {
+            written.add(SetGuide.of("855"));
+        }
+        if (p.documents().shipNotice() == PartnerProfile.DocumentForm.X12
+                || p.documents().shipNotice() == PartnerProfile.DocumentForm.NONE) {
+            written.add(SetGuide.of("856"));
+        }
+        if (p.documents().invoice() == PartnerProfile.DocumentForm.X12) {
+            written.add(SetGuide.of("810"));
+        }
+        return written;
     }
 }

@@ -7,12 +7,9 @@ import io.edihub.ops.Alerts;
 import io.edihub.order.OrderStore;
 import io.edihub.order.ReleaseLedger;
 import io.edihub.order.ReleaseQuantities;
-import io.edihub.outbound.OutboundDocuments;
+import io.edihub.forms.OutgoingDocuments;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
-import io.edihub.x12.ControlNumbers;
-import io.edihub.x12.OurIdentity;
-import io.edihub.x12.ShipNotice856Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,25 +50,21 @@ public class ShipmentDesk {
     private final OrderStore orders;
     private final PartnerDirectory partners;
     private final Alerts alerts;
-    private final OutboundDocuments outbound;
-    private final ControlNumbers controlNumbers;
-    private final ShipNotice856Writer shipNotices;
+    private final OutgoingDocuments documents;
     private final ShipmentReader reader;
     private final ShipmentRoute route;
     private final Clock clock;
 
     ShipmentDesk(JdbcTemplate jdbc, TransactionTemplate transactions, ReleaseLedger ledger, OrderStore orders,
-            PartnerDirectory partners, Alerts alerts, OutboundDocuments outbound, ControlNumbers controlNumbers,
-            OurIdentity us, ShipmentRoute route, Clock clock) {
+            PartnerDirectory partners, Alerts alerts, OutgoingDocuments documents,
+            ShipmentRoute route, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.ledger = ledger;
         this.orders = orders;
         this.partners = partners;
         this.alerts = alerts;
-        this.outbound = outbound;
-        this.controlNumbers = controlNumbers;
-        this.shipNotices = new ShipNotice856Writer(us);
+        this.documents = documents;
         this.reader = new ShipmentReader();
         this.route = route;
         this.clock = clock;
@@ -223,7 +215,10 @@ public class ShipmentDesk {
         };
     }
 
-    /** Writes the ship notice (856) of what this event shipped, for the partner's outbound folder. */
+    /**
+     * Writes the ship notice of what this event shipped (an 856, or the form the partner's file asks for), for the
+     * partner's outbound folder.
+     */
     public ShipmentInProgress sendShipNotice(ShipmentInProgress in) {
         PartnerProfile partner = in.partner();
         ReleaseLedger.Entry entry = in.release();
@@ -238,10 +233,8 @@ public class ShipmentDesk {
         ShipNotice notice = new ShipNotice(shipment.shipmentId(), partner.id(), entry.poNumber(), entry.orderDate(),
                 entry.releaseId(), shipment.shipDate(), shipment.carrier(), shipment.trackingNumber(),
                 partner.contract() == null ? null : partner.contract().supplierNumber(), lines);
-        String text = shipNotices.write(notice, partner, controlNumbers, in.receivedAt().atZone(ZoneOffset.UTC));
-        String control = text.substring(90, 99);
-        outbound.store(partner.id(), "856", control, "856-" + control + "-" + safe(entry.releaseId()) + ".x12", text, null,
-                entry.poNumber(), entry.releaseId(), in.receivedAt());
+        // the 856, DESADV, JSON or CSV the partner's file asks for (documents.ship-notice)
+        documents.sendShipNotice(notice, partner, in.receivedAt());
         return in;
     }
 
@@ -253,10 +246,6 @@ public class ShipmentDesk {
                 s == null || s.shipDate() == null ? null : Date.valueOf(s.shipDate()), s == null ? null : s.carrier(),
                 s == null ? null : s.trackingNumber(), status, error, in.payload(), in.sha256(), in.origin(),
                 Timestamp.from(in.receivedAt()));
-    }
-
-    static String safe(String name) {
-        return name.replaceAll("[^0-9A-Za-z-]", "");
     }
 
     static String sha256(String payload) {

@@ -4,10 +4,10 @@
  *
  * <p>Owns the tables {@code shipment} and {@code shipment_line}. Publishes the view {@code shipment_overview} (for
  * the timeline and the watchdog). May use {@code canonical}, {@code document} (the JSON reader helpers),
- * {@code order}, {@code outbound}, {@code ops} (alerts), {@code partner} and {@code x12} (the 856 writer, control
- * numbers).
+ * {@code forms} (the ship notice in the form the partner takes), {@code order}, {@code outbound} (the release requests'
+ * outbox), {@code ops} (alerts) and {@code partner}.
  */
-@ApplicationModule(displayName = "Fulfillment", allowedDependencies = {"canonical", "document", "ops", "order", "outbound", "partner", "x12"})
+@ApplicationModule(displayName = "Fulfillment", allowedDependencies = {"canonical", "document", "forms", "ops", "order", "outbound", "partner"})
 package io.edihub.fulfillment;
 
 import org.springframework.modulith.ApplicationModule;

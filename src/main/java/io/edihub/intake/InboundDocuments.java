@@ -1,7 +1,10 @@
 package io.edihub.intake;
 
+import io.edihub.canonical.PoAcknowledgment;
 import io.edihub.document.OrderFormat;
+import io.edihub.forms.OutgoingDocuments;
 import io.edihub.outbound.OutboundDocuments;
+import io.edihub.partner.PartnerProfile;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -42,8 +45,11 @@ class InboundDocuments {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final OutboundDocuments outboundDocuments;
+    private final OutgoingDocuments forms;
 
-    InboundDocuments(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, OutboundDocuments outboundDocuments) {
+    InboundDocuments(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, OutboundDocuments outboundDocuments,
+            OutgoingDocuments forms) {
+        this.forms = forms;
         this.jdbc = jdbc;
         this.outboundDocuments = outboundDocuments;
         this.transactions = transactions;
@@ -172,6 +178,30 @@ class InboundDocuments {
             return new OutboundDocuments.Waiting(partnerId, "855", control, name855(control, e.getValue()), e.getKey(),
                     documentId, e.getValue());
         }).toList(), now);
+    }
+
+    /**
+     * Our acknowledgment of an order in the form the partner's file asks for ({@code documents.acknowledgment}: an 855,
+     * an ORDRSP, JSON or CSV), stored for the delivery route; the acknowledgment of an order of an inbound document
+     * ({@code documentId} given) waits until the answers to that document are written.
+     *
+     * @param orderedInX12 the order came as X12: what {@code as-ordered} answers with an 855
+     * @param x12Version   GS08 of an 855
+     * @return the file stored, or null when the partner gets none
+     */
+    IntakeOutcome.OutboundFile acknowledgment(PartnerProfile partner, PoAcknowledgment ack, boolean orderedInX12,
+            String x12Version, Long documentId, Instant now) {
+        Optional<OutgoingDocuments.Written> written = forms.acknowledgment(ack, partner, orderedInX12, x12Version, now);
+        if (written.isEmpty()) {
+            return null;
+        }
+        OutgoingDocuments.Written w = written.get();
+        if (documentId == null) {
+            return outbound(partner.id(), w.kind(), w.controlNumber(), w.fileName(), w.content(), null, ack.poNumber(), now);
+        }
+        OutboundDocuments.Stored stored = outboundDocuments.storeAfterAnswers(partner.id(), w.kind(), w.controlNumber(),
+                w.fileName(), w.content(), documentId, ack.poNumber(), now);
+        return new IntakeOutcome.OutboundFile(stored.id(), stored.fileName(), stored.content());
     }
 
     private static String name855(String control, String poNumber) {

@@ -1,22 +1,19 @@
 package io.edihub.intake;
 
-import io.edihub.canonical.CanonicalJson;
 import io.edihub.order.OrderStore;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
 import io.edihub.policy.OrderDesk;
-import io.edihub.x12.ControlNumbers;
-import io.edihub.x12.OurIdentity;
 import io.edihub.x12.PoAcknowledgment855Writer;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A person's decision on a held order, with the acknowledgment it owes the customer: an 855 for an
- * order that came as X12, a JSON acknowledgment otherwise. The answer is stored with the decision in
+ * order that came as X12, a JSON acknowledgment otherwise, unless the partner's file asks for another form
+ * ({@code documents.acknowledgment}). The answer is stored with the decision in
  * one transaction; the outbound delivery route writes it to the partner's outbound folder.
  */
 @Service
@@ -26,19 +23,15 @@ public class OrderDecisions {
     private final OrderDesk desk;
     private final OrderStore store;
     private final InboundDocuments documents;
-    private final ControlNumbers controlNumbers;
-    private final PoAcknowledgment855Writer poAcknowledgments;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     OrderDecisions(PartnerDirectory partners, OrderDesk desk, OrderStore store, InboundDocuments documents,
-            ControlNumbers controlNumbers, OurIdentity us, TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock) {
         this.partners = partners;
         this.desk = desk;
         this.store = store;
         this.documents = documents;
-        this.controlNumbers = controlNumbers;
-        this.poAcknowledgments = new PoAcknowledgment855Writer(us);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -62,14 +55,9 @@ public class OrderDecisions {
             }
             Instant now = clock.instant();
             String format = store.sourceFormat(outcome.orderId()).orElse("JSON");
-            IntakeOutcome.OutboundFile file;
-            if (format.startsWith("X12")) {
-                String text = poAcknowledgments.write(outcome.acknowledgment(), partner, controlNumbers, now.atZone(ZoneOffset.UTC));
-                file = documents.outbound855(partnerId, text, poNumber, now);
-            } else {
-                file = documents.outbound(partnerId, "PO_ACK", null, "po-ack-" + poNumber.replaceAll("[^0-9A-Za-z-]", "") + "-" + now.toEpochMilli() + ".json",
-                        CanonicalJson.pretty(outcome.acknowledgment()), null, poNumber, now);
-            }
+            // an 855 for an order that came as X12, JSON for the others, unless the partner's file asks for another form
+            IntakeOutcome.OutboundFile file = documents.acknowledgment(partner, outcome.acknowledgment(),
+                    format.startsWith("X12"), PoAcknowledgment855Writer.DEFAULT_VERSION, null, now);
             return new Decided(outcome, file);
         });
     }

@@ -16,6 +16,7 @@ import io.edihub.partner.PartnerProfile;
 import io.edihub.policy.OrderDesk;
 import io.edihub.x12.ControlNumbers;
 import io.edihub.x12.OurIdentity;
+import io.edihub.x12.PoAcknowledgment855Writer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,6 +120,12 @@ public class OrderDocumentIntake {
         } else if (document.accepted()) {
             for (OrderMessage message : document.messages()) {
                 OrderDesk.Outcome outcome = desk.take(message, partner, documentId);
+                if (outcome.acknowledgment() != null
+                        && partner.documents().acknowledgment() != PartnerProfile.DocumentForm.AS_ORDERED) {
+                    // besides the response: the 855, ORDRSP, JSON or CSV file the partner's file asks for
+                    documents.acknowledgment(partner, outcome.acknowledgment(), false,
+                            PoAcknowledgment855Writer.DEFAULT_VERSION, documentId, now);
+                }
                 results.add(new OrderResponse.OrderResult(outcome.poNumber(), message.purpose().name(),
                         outcome.result().name(), outcome.code(), outcome.location(), outcome.message(),
                         outcome.acknowledgment()));

@@ -10,6 +10,7 @@ import io.edihub.canonical.PoAcknowledgment;
 import io.edihub.canonical.Remittance;
 import io.edihub.canonical.PurchaseOrder;
 import io.edihub.document.OrderFormat;
+import io.edihub.forms.OutgoingDocuments;
 import io.edihub.ops.ReceivedAcknowledgments;
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
@@ -550,6 +551,12 @@ class X12Intake {
          */
         private void write855s(PartnerProfile partner, List<java.util.Map.Entry<PoAcknowledgment, String>> batch) {
             if (batch.isEmpty()) {
+                return;
+            }
+            if (OutgoingDocuments.acknowledgmentForm(partner, true) != PartnerProfile.DocumentForm.X12) {
+                // the ORDRSP, JSON or CSV the partner's file asks for instead (documents.acknowledgment), one by one
+                batch.forEach(ack -> documents.acknowledgment(partner, ack.getKey(), true, ack.getValue(), documentId, now));
+                batch.clear();
                 return;
             }
             ControlNumbers.Block numbers = new ControlNumbers.Block(controlNumbers, partner.id(), batch.size());

@@ -9,10 +9,10 @@
  * <p>Owns the tables {@code inbound_document} and {@code interchange_receipt}. Publishes the view
  * {@code inbound_document_overview} (what came in, for the timeline, dead-letter replays and the metrics). May use
  * the format adapters ({@code x12}, {@code edifact}, {@code document}), {@code canonical}, {@code partner},
- * {@code order}, {@code policy}, {@code billing}, {@code claims} (credit adjustments become claims), {@code outbound}
- * and {@code ops}.
+ * {@code order}, {@code policy}, {@code billing}, {@code claims} (credit adjustments become claims), {@code forms}
+ * (order acknowledgments in the form the partner takes), {@code outbound} and {@code ops}.
  */
-@ApplicationModule(displayName = "Intake", allowedDependencies = {"billing", "canonical", "claims", "document", "edifact", "ops", "order", "outbound", "partner", "policy", "x12"})
+@ApplicationModule(displayName = "Intake", allowedDependencies = {"billing", "canonical", "claims", "document", "edifact", "forms", "ops", "order", "outbound", "partner", "policy", "x12"})
 package io.edihub.intake;
 
 import org.springframework.modulith.ApplicationModule;

@@ -176,7 +176,6 @@ public final class PartnerDirectory {
             default -> throw invalid(file, "acknowledgments.functional", functional, "997 (Functional Acknowledgment, "
                     + "the default) or 999 (Implementation Acknowledgment, for groups of 005010 and later)");
         };
-        boolean poAck = acks != null && Boolean.TRUE.equals(acks.poAcknowledgment());
         Period leadTime = Period.ofDays(30);
         String lead = Optional.ofNullable(f.releases()).map(PartnerFile.Releases::leadTime).orElse(null);
         if (lead != null) {
@@ -195,7 +194,6 @@ public final class PartnerDirectory {
         }
         String edifactId = f.edifact() == null ? null : f.edifact().id().strip();
         Contract contract = f.contract() == null ? null : contract(file, f.contract());
-        boolean shipNotice = f.fulfillment() != null && Boolean.TRUE.equals(f.fulfillment().shipNotice());
         Period implicitAcceptance = null;
         String implicit = Optional.ofNullable(f.billing()).map(PartnerFile.Billing::implicitAcceptanceAfter).orElse(null);
         if (implicit != null) {
@@ -209,15 +207,19 @@ public final class PartnerDirectory {
                         + "to invoice only what the partner accepts");
             }
         }
+        PartnerProfile.ClaimDocuments claims = claimDocuments(file, f.claims());
+        PartnerProfile.Documents documents = DocumentForms.read(file, f, claims, edifactId);
         return new PartnerProfile(f.id(), f.name() == null ? f.id() : f.name(), qualifier, isaId,
                 f.x12().gsId(), groupIds(file, f.x12().groupIds()), account, directory, ta1, window, extension, edifactId,
-                functionalAck, poAck, leadTime, priority, contract, shipNotice, implicitAcceptance,
+                functionalAck, documents.acknowledgment() != PartnerProfile.DocumentForm.NONE, leadTime, priority, contract,
+                documents.shipNotice() != PartnerProfile.DocumentForm.NONE, implicitAcceptance,
                 watchdog(file, f.watchdog()), sftpServer(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::server)
-                        .orElse(null)), claimDocuments(file, f.claims()),
+                        .orElse(null)), DocumentForms.claims(claims, documents),
                 enumValue(file, "mode", f.mode(), PartnerProfile.Mode.class, PartnerProfile.Mode.PRODUCTION),
                 maxFileBytes(file, Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::maxFileBytes).orElse(null)),
                 enumValue(file, "sftp.uploads", Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::uploads).orElse(null),
                         PartnerProfile.Uploads.class, PartnerProfile.Uploads.IN_PLACE),
+                documents,
                 as2(file, f.as2(), java.time.Instant.now()));
     }
 
@@ -533,7 +535,7 @@ public final class PartnerDirectory {
         }
     }
 
-    private static PartnerConfigurationException invalid(Path file, String key, String value, String expected) {
+    static PartnerConfigurationException invalid(Path file, String key, String value, String expected) {
         return new PartnerConfigurationException(file + ": " + key + ": '" + value + "' is not valid, expected " + expected);
     }
 

@@ -21,6 +21,7 @@ record PartnerFile(
         Watchdog watchdog,
         Claims claims,
         String mode,
+        Documents documents,
         As2 as2) {
 
     record As2(String partnerId, String ourId, String url, String certificateFile, String mdn, String asyncMdnUrl,
@@ -52,6 +53,10 @@ record PartnerFile(
     }
 
     record Claims(String creditNote, String returnAuthorization, String denial) {
+    }
+
+    record Documents(String acknowledgment, String shipNotice, String invoice, String creditNote,
+            String returnAuthorization, String remittanceAnswer) {
     }
 
     record Watchdog(String acknowledgmentOverdueAfter, String heldOrderAfter, String undispatchedReleaseAfter,

@@ -38,6 +38,8 @@ import java.util.Objects;
  *                         hub's limits ({@code edihub.intake.max-interchange-bytes} / {@code max-document-bytes})
  * @param uploads          how the partner's files arrive in its inbound/ folder (YAML {@code sftp.uploads}), and so how
  *                         long the hub waits before it reads one
+ * @param documents        the form of each business document the partner gets (YAML {@code documents.*}); agrees with
+ *                         {@code poAcknowledgment}, {@code shipNotice} and {@code claimDocuments}
  */
 public record PartnerProfile(
         String id,
@@ -65,6 +67,7 @@ public record PartnerProfile(
         Mode mode,
         Long maxFileBytes,
         Uploads uploads,
+        Documents documents,
         As2 as2) {
 
     /** A profile without an AS2 channel. */
@@ -73,10 +76,12 @@ public record PartnerProfile(
             ReleaseExtension releaseExtension, String edifactId, FunctionalAck functionalAck, boolean poAcknowledgment,
             java.time.Period leadTime, int priority, Contract contract, boolean shipNotice,
             java.time.Period implicitAcceptanceAfter, Watchdog watchdog, SftpServer sftpServer,
-            ClaimDocuments claimDocuments, Mode mode, Long maxFileBytes, Uploads uploads) {
+            ClaimDocuments claimDocuments, Mode mode, Long maxFileBytes, Uploads uploads,
+            Documents documents) {
         this(id, name, isaQualifier, isaId, gsId, groupIds, sftpAccount, sftpDirectory, ta1, duplicateWindow,
                 releaseExtension, edifactId, functionalAck, poAcknowledgment, leadTime, priority, contract, shipNotice,
-                implicitAcceptanceAfter, watchdog, sftpServer, claimDocuments, mode, maxFileBytes, uploads, null);
+                implicitAcceptanceAfter, watchdog, sftpServer, claimDocuments, mode, maxFileBytes, uploads, documents,
+                null);
     }
 
     /**
@@ -155,14 +160,81 @@ public record PartnerProfile(
         }
     }
 
-    /** How a credit note is written. */
+    /** How a credit note is written: the forms of {@code claims.credit-note}, and those only {@code documents:} offers. */
     public enum CreditNoteForm {
-        X12_810, X12_812, JSON
+        X12_810, X12_812, JSON, EDIFACT, CSV, NONE
     }
 
-    /** How a return authorization or a denial is written: the X12 set of its kind, or JSON. */
+    /** How a return authorization or a denial is written: the X12 set of its kind, JSON, or no file at all. */
     public enum AnswerForm {
-        X12, JSON
+        X12, JSON, NONE
+    }
+
+    /**
+     * The form of a business document the partner gets (YAML {@code documents.*}). Whatever the form, the Kafka event
+     * of the document goes out; {@link #NONE} writes no file.
+     */
+    public enum DocumentForm {
+        /** the acknowledgment only: an 855 for an order that came as X12, JSON for the others (the default) */
+        AS_ORDERED,
+        /** the X12 set of the kind (855, 856, 810; for a credit note an 810 with BIG07 CR) */
+        X12,
+        /** a credit note as an 812 */
+        X12_812,
+        /** UN/EDIFACT D96A: ORDRSP, DESADV, INVOIC (380, or 381 for a credit note) */
+        EDIFACT,
+        /** JSON with a published schema */
+        JSON,
+        /** CSV with a documented header row */
+        CSV,
+        /** no file; the Kafka event alone */
+        NONE
+    }
+
+    /**
+     * What the partner gets of each business document, in the form its file asks for (YAML {@code documents.*}).
+     *
+     * @param acknowledgment      our answer to an order or change (855 / ORDRSP / JSON / CSV)
+     * @param shipNotice          the notice of a shipment (856 / DESADV / JSON / CSV)
+     * @param invoice             an invoice (810 / INVOIC 380 / JSON / CSV)
+     * @param creditNote          a credit note (810 CR / 812 / INVOIC 381 / JSON / CSV)
+     * @param returnAuthorization a return authorization (180 / JSON)
+     * @param remittanceAnswer    what a remittance is answered with beyond its 997 or response file: nothing (the default),
+     *                            or JSON: the payment as it was applied
+     */
+    public record Documents(DocumentForm acknowledgment, DocumentForm shipNotice, DocumentForm invoice,
+            DocumentForm creditNote, DocumentForm returnAuthorization, DocumentForm remittanceAnswer) {
+
+        /** What a partner file without any of the keys gets. */
+        public static final Documents DEFAULTS = new Documents(DocumentForm.NONE, DocumentForm.NONE, DocumentForm.X12,
+                DocumentForm.X12, DocumentForm.X12, DocumentForm.NONE);
+
+        public Documents {
+            Objects.requireNonNull(acknowledgment, "acknowledgment");
+            Objects.requireNonNull(shipNotice, "shipNotice");
+            Objects.requireNonNull(invoice, "invoice");
+            Objects.requireNonNull(creditNote, "creditNote");
+            Objects.requireNonNull(returnAuthorization, "returnAuthorization");
+            Objects.requireNonNull(remittanceAnswer, "remittanceAnswer");
+        }
+
+        /** The forms the older keys give ({@code po-acknowledgment}, {@code ship-notice}, {@code claims.*}). */
+        public static Documents of(boolean poAcknowledgment, boolean shipNotice, ClaimDocuments claims) {
+            ClaimDocuments c = claims == null ? ClaimDocuments.DEFAULTS : claims;
+            return new Documents(poAcknowledgment ? DocumentForm.AS_ORDERED : DocumentForm.NONE,
+                    shipNotice ? DocumentForm.X12 : DocumentForm.NONE, DocumentForm.X12, switch (c.creditNote()) {
+                        case X12_810 -> DocumentForm.X12;
+                        case X12_812 -> DocumentForm.X12_812;
+                        case JSON -> DocumentForm.JSON;
+                        case EDIFACT -> DocumentForm.EDIFACT;
+                        case CSV -> DocumentForm.CSV;
+                        case NONE -> DocumentForm.NONE;
+                    }, switch (c.returnAuthorization()) {
+                        case X12 -> DocumentForm.X12;
+                        case JSON -> DocumentForm.JSON;
+                        case NONE -> DocumentForm.NONE;
+                    }, DocumentForm.NONE);
+        }
     }
 
     /**
@@ -190,13 +262,15 @@ public record PartnerProfile(
     public static PartnerProfile unknown(String isaQualifier, String isaId, String gsId) {
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, List.of(), null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
-                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION, null, Uploads.IN_PLACE, null);
+                java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION, null,
+                Uploads.IN_PLACE, Documents.DEFAULTS, null);
     }
 
     public PartnerProfile {
         claimDocuments = claimDocuments == null ? ClaimDocuments.DEFAULTS : claimDocuments;
         mode = mode == null ? Mode.PRODUCTION : mode;
         uploads = uploads == null ? Uploads.IN_PLACE : uploads;
+        documents = documents == null ? Documents.of(poAcknowledgment, shipNotice, claimDocuments) : documents;
         groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(isaId, "isaId");

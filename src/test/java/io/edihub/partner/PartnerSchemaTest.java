@@ -70,7 +70,8 @@ class PartnerSchemaTest {
                 .containsExactly(
                         "x12.isa-qualifer: unknown key; x12 takes isa-qualifier, isa-id, gs-id, group-ids",
                         "acknowledgements: unknown key; a partner file takes id, name, x12, edifact, sftp, acknowledgments, "
-                                + "duplicate-window, releases, fulfillment, billing, priority, mode, claims, watchdog, contract, as2");
+                                + "duplicate-window, releases, fulfillment, billing, priority, mode, claims, documents, "
+                                + "watchdog, contract, as2");
     }
 
     @Test

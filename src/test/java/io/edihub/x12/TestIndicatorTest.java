@@ -63,7 +63,7 @@ class TestIndicatorTest {
                 p.sftpDirectory(), p.ta1(), p.duplicateWindow(), p.releaseExtension(), p.edifactId(), p.functionalAck(),
                 p.poAcknowledgment(), p.leadTime(), p.priority(), p.contract(), p.shipNotice(),
                 p.implicitAcceptanceAfter(), p.watchdog(), p.sftpServer(), p.claimDocuments(), PartnerProfile.Mode.TEST,
-                p.maxFileBytes(), p.uploads());
+                p.maxFileBytes(), p.uploads(), p.documents());
     }
 
     private static String sample(String usage) throws IOException {
