@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -22,7 +25,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * An AS2 party's key pair and self-signed certificate, generated for a test (never committed): the hub's own, a
+ * An AS2 party's key pair and self-signed certificate (also its TLS listener's, for 127.0.0.1 and localhost), generated for a test (never committed): the hub's own, a
  * partner's, a stranger's. Written as PEM files the way an operator would get them.
  */
 public record As2TestKeys(String name, PrivateKey privateKey, X509Certificate certificate) {
@@ -43,10 +46,13 @@ public record As2TestKeys(String name, PrivateKey privateKey, X509Certificate ce
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
                     BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter), subject,
                     pair.getPublic());
+            // the name the tests reach its TLS listener by: loopback
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
             X509Certificate certificate = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
             return new As2TestKeys(name, pair.getPrivate(), certificate);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

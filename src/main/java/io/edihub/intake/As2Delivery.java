@@ -108,7 +108,8 @@ public class As2Delivery {
             uri.append("&receiptDeliveryOption=RAW(").append(as2.asyncMdnUrl()).append(')');
         }
         if (https) {
-            uri.append("&sslContext=#").append(As2Routes.SSL_CONTEXT);
+            // TLS trusting what the JVM trusts and the partner's AS2 certificate; the host name is verified
+            uri.append("&sslContext=#").append(As2Routes.PARTNER_TLS).append(partner.id());
         }
         return uri.toString();
     }

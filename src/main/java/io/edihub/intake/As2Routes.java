@@ -2,11 +2,13 @@ package io.edihub.intake;
 
 import io.edihub.partner.PartnerDirectory;
 import io.edihub.partner.PartnerProfile;
-import java.security.GeneralSecurityException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.security.Security;
 import java.security.cert.Certificate;
 import java.time.Clock;
-import javax.net.ssl.SSLContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -27,14 +29,40 @@ class As2Routes {
 
     static final String HUB_KEY = "as2HubKey";
     static final String HUB_CHAIN = "as2HubChain";
-    static final String SSL_CONTEXT = "as2SslContext";
+    /** The TLS context of the hub's AS2 listeners: its AS2 key and certificate, bound to edihub.as2.bind-address. */
+    static final String LISTENER_TLS = "as2ListenerTls";
+    /** The registry name of the TLS context the hub sends a partner's documents with to an https url. */
+    static final String PARTNER_TLS = "as2Tls-";
+    private static final String BIND = "edihub.as2.bind-address (EDIHUB_AS2_BIND_ADDRESS)";
     static final String MESSAGES_TEMPLATE = "receiveAs2Messages";
     static final String RECEIPTS_TEMPLATE = "receiveAs2Receipts";
     private static final Logger LOG = LoggerFactory.getLogger(As2Routes.class);
 
     @Bean
     As2Keys as2Keys(As2Settings settings, PartnerDirectory partners, Clock clock) {
-        return As2Keys.load(settings, partners, clock.instant());
+        As2Keys keys = As2Keys.load(settings, partners, clock.instant());
+        if (keys.present()) {
+            bindAddress(settings);
+        }
+        return keys;
+    }
+
+    /** The address the AS2 listeners bind; missing or not an address of this host stops the start. */
+    static InetAddress bindAddress(As2Settings settings) {
+        if (settings.bindAddress() == null) {
+            throw new IllegalStateException(BIND + ": missing: the address the AS2 listeners bind (127.0.0.1, an "
+                    + "interface's address, or 0.0.0.0 for every interface)");
+        }
+        try {
+            InetAddress address = InetAddress.getByName(settings.bindAddress());
+            if (!address.isAnyLocalAddress() && NetworkInterface.getByInetAddress(address) == null) {
+                throw new IllegalStateException(BIND + ": '" + settings.bindAddress() + "' is no address of this host");
+            }
+            return address;
+        } catch (UnknownHostException | SocketException e) {
+            throw new IllegalStateException(BIND + ": '" + settings.bindAddress() + "' is not an address: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Bean
@@ -51,16 +79,14 @@ class As2Routes {
                 }
                 camel.getRegistry().bind(HUB_KEY, keys.privateKey());
                 camel.getRegistry().bind(HUB_CHAIN, keys.chain());
-                try {
-                    camel.getRegistry().bind(SSL_CONTEXT, SSLContext.getDefault());
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("no default TLS context for AS2 over https", e);
-                }
+                InetAddress address = bindAddress(settings);
+                camel.getRegistry().bind(LISTENER_TLS, As2Tls.listener(keys.privateKey(), keys.chain(), address));
                 boolean async = false;
                 for (PartnerProfile partner : partners.all()) {
                     if (partner.usesAs2()) {
                         camel.getRegistry().bind(As2Delivery.PARTNER_CERTIFICATE + partner.id(),
                                 new Certificate[] {partner.as2().certificate()});
+                        camel.getRegistry().bind(PARTNER_TLS + partner.id(), As2Tls.trusting(partner.as2().certificate()));
                         async |= partner.as2().mdn() == PartnerProfile.MdnMode.ASYNC;
                         LOG.info("Partner {}: AS2 as {} to {} ({}), its documents to {}, MDN {}", partner.id(),
                                 partner.as2().partnerAs2Id(), partner.as2().ourAs2Id(),
@@ -72,11 +98,13 @@ class As2Routes {
                     TemplatedRouteBuilder.builder(camel, MESSAGES_TEMPLATE).routeId(MESSAGES_TEMPLATE)
                             .parameter("port", settings.port()).parameter("path", settings.path())
                             .parameter("serverName", settings.serverName()).add();
-                    LOG.info("AS2: messages taken on port {} path {}", settings.port(), settings.path());
+                    LOG.info("AS2: messages taken over TLS on {} port {} path {}", address.getHostAddress(),
+                            settings.port(), settings.path());
                     if (async) {
                         TemplatedRouteBuilder.builder(camel, RECEIPTS_TEMPLATE).routeId(RECEIPTS_TEMPLATE)
                                 .parameter("port", settings.mdnPort()).parameter("path", settings.mdnPath()).add();
-                        LOG.info("AS2: MDNs sent later taken on port {} path {}", settings.mdnPort(), settings.mdnPath());
+                        LOG.info("AS2: MDNs sent later taken over TLS on {} port {} path {}", address.getHostAddress(),
+                                settings.mdnPort(), settings.mdnPath());
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException("the AS2 routes could not be made", e);

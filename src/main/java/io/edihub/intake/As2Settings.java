@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *                        encrypts to it
  * @param serverName      the name the hub gives itself in MDNs (its host name as partners know it)
  * @param timeout         how long a message to a partner, and its MDN in the answer, may take
+ * @param bindAddress     the address the AS2 listeners (messages and MDNs sent later) bind: 127.0.0.1 in the local
+ *                        run, stated in production; they speak TLS with the hub's key and certificate
  */
 @Validated
 @ConfigurationProperties("edihub.as2")
@@ -36,10 +38,12 @@ public record As2Settings(
         String privateKeyFile,
         String certificateFile,
         @DefaultValue("edihub.local") @NotBlank String serverName,
-        @DefaultValue("30s") Duration timeout) {
+        @DefaultValue("30s") Duration timeout,
+        String bindAddress) {
 
     public As2Settings {
         privateKeyFile = privateKeyFile == null || privateKeyFile.isBlank() ? null : privateKeyFile.strip();
         certificateFile = certificateFile == null || certificateFile.isBlank() ? null : certificateFile.strip();
+        bindAddress = bindAddress == null || bindAddress.isBlank() ? null : bindAddress.strip();
     }
 }

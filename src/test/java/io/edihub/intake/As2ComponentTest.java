@@ -24,7 +24,8 @@ import org.apache.hc.core5.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Camel's AS2 component on our Camel line, on its own: a server endpoint and a client endpoint on loopback exchange a
+ * Camel's AS2 component on our Camel line, on its own: a server endpoint (TLS, on 127.0.0.1 only, not on another
+ * address of the host) and a client endpoint over https exchange a
  * signed and encrypted X12 interchange, and the client gets a signed synchronous MDN whose signature and MIC hold. What
  * the hub's AS2 routes are built on (docs/as2.md, "Which camel-as2").
  */
@@ -39,7 +40,7 @@ class As2ComponentTest {
         As2TestKeys server = As2TestKeys.generate("server");
         As2TestKeys client = As2TestKeys.generate("client");
         int port;
-        try (ServerSocket free = new ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
         BlockingQueue<String> received = new ArrayBlockingQueue<>(1);
@@ -48,6 +49,9 @@ class As2ComponentTest {
             camel.getRegistry().bind("serverChain", new Certificate[] {server.certificate()});
             camel.getRegistry().bind("clientKey", client.privateKey());
             camel.getRegistry().bind("clientChain", new Certificate[] {client.certificate()});
+            // the server speaks TLS on 127.0.0.1 only; the client trusts the server's certificate
+            camel.getRegistry().bind("serverTls", As2Listeners.onLoopback(server));
+            camel.getRegistry().bind("clientTls", As2Tls.trusting(server.certificate()));
             int listen = port;
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -55,11 +59,12 @@ class As2ComponentTest {
                     from("as2:server/listen?serverPortNumber=" + listen + "&requestUriPattern=/as2"
                             + "&decryptingPrivateKey=#serverKey&signingPrivateKey=#serverKey"
                             + "&signingCertificateChain=#serverChain&signingAlgorithm=SHA256WITHRSA"
-                            + "&validateSigningCertificateChain=#clientChain")
+                            + "&validateSigningCertificateChain=#clientChain&sslContext=#serverTls")
                             .process(e -> received.add(e.getMessage().getBody(String.class)));
                 }
             });
             camel.start();
+            As2Listeners.assertOnLoopbackOnly(port);
 
             Exchange answer = camel.createProducerTemplate().request("as2:client/send?targetHostname=127.0.0.1"
                     + "&targetPortNumber=" + port + "&requestUri=/as2&as2From=ACME&as2To=EDIHUB&subject=test&from=edi@acme.test"
@@ -67,7 +72,7 @@ class As2ComponentTest {
                     + "&as2MessageStructure=SIGNED_ENCRYPTED&signingAlgorithm=SHA256WITHRSA"
                     + "&signingCertificateChain=#clientChain&signingPrivateKey=#clientKey&encryptingAlgorithm=AES128_CBC"
                     + "&encryptingCertificateChain=#serverChain&dispositionNotificationTo=edi@acme.test"
-                    + "&signedReceiptMicAlgorithms=sha-256&inBody=ediMessage",
+                    + "&signedReceiptMicAlgorithms=sha-256&inBody=ediMessage&sslContext=#clientTls",
                     e -> e.getMessage().setBody(INTERCHANGE));
 
             assertThat(answer.getException()).isNull();

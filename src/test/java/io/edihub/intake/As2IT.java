@@ -60,7 +60,16 @@ class As2IT {
     private static final int HUB_PORT = EmbeddedHubProperties.freePort();
     private static final int HUB_MDN_PORT = EmbeddedHubProperties.freePort();
     private static final int PEER_PORT = EmbeddedHubProperties.freePort();
+    private static final int GLOBEX_PORT = EmbeddedHubProperties.freePort();
+    private static final int INITECH_PORT = EmbeddedHubProperties.freePort();
     private static final int PEER_MDN_PORT = EmbeddedHubProperties.freePort();
+    /**
+     * Camel's AS2 component sends MDNs later over plain HTTP only, and every AS2 listener here speaks TLS: the MDNs
+     * globex sends the hub later, and those the hub sends globex, go through a plain port on 127.0.0.1 that relays to
+     * the listener over TLS.
+     */
+    private static final As2Listeners.Relay TO_HUB_MDNS = relay(HUB_MDN_PORT, HUB);
+    private static final As2Listeners.Relay TO_PEER_MDNS = relay(PEER_MDN_PORT, GLOBEX);
     private static final String PO = "4500019101";
     private static final String REFUSED_PO = "4500019102";
 
@@ -84,6 +93,7 @@ class As2IT {
         registry.add("edihub.partners-dir", () -> partners);
         registry.add("edihub.as2.port", () -> HUB_PORT);
         registry.add("edihub.as2.mdn-port", () -> HUB_MDN_PORT);
+        registry.add("edihub.as2.bind-address", () -> "127.0.0.1");
         registry.add("edihub.as2.private-key-file", () -> key);
         registry.add("edihub.as2.certificate-file", () -> certificate);
         registry.add("edihub.outbox.poll-delay", () -> "100");
@@ -93,17 +103,17 @@ class As2IT {
         try {
             Path dir = Files.createDirectories(FOLDER.resolve("partners"));
             Files.writeString(dir.resolve("acme.yaml"), Files.readString(Path.of("config/partners/acme.yaml"))
-                    + "\nas2:\n  partner-id: ACMEFED-AS2\n  our-id: EDIHUB-AS2\n  url: http://127.0.0.1:" + PEER_PORT
+                    + "\nas2:\n  partner-id: ACMEFED-AS2\n  our-id: EDIHUB-AS2\n  url: https://127.0.0.1:" + PEER_PORT
                     + "/peer\n  certificate-file: " + ACME.writeCertificate(FOLDER).toAbsolutePath() + "\n");
             // globex asks for its MDNs later, and sends ours later too
             Files.writeString(dir.resolve("globex.yaml"), Files.readString(Path.of("config/partners/globex.yaml"))
-                    + "\nas2:\n  partner-id: GLOBEX-AS2\n  our-id: EDIHUB-AS2\n  url: http://127.0.0.1:" + PEER_PORT
+                    + "\nas2:\n  partner-id: GLOBEX-AS2\n  our-id: EDIHUB-AS2\n  url: https://127.0.0.1:" + GLOBEX_PORT
                     + "/peer-globex\n  certificate-file: " + GLOBEX.writeCertificate(FOLDER).toAbsolutePath()
-                    + "\n  mdn: async\n  async-mdn-url: http://127.0.0.1:" + HUB_MDN_PORT + "/as2/mdn\n"
+                    + "\n  mdn: async\n  async-mdn-url: http://127.0.0.1:" + TO_HUB_MDNS.port() + "/as2/mdn\n"
                     + "  encryption-algorithm: AES256_CBC\n  signing-algorithm: SHA512WITHRSA\n");
             // initech's AS2 server does not know the hub's certificate: it refuses the hub's messages with signed MDNs
             Files.writeString(dir.resolve("initech.yaml"), "id: initech\nx12:\n  isa-qualifier: ZZ\n  isa-id: INITECH\n"
-                    + "as2:\n  partner-id: INITECH-AS2\n  our-id: EDIHUB-AS2\n  url: http://127.0.0.1:" + PEER_PORT
+                    + "as2:\n  partner-id: INITECH-AS2\n  our-id: EDIHUB-AS2\n  url: https://127.0.0.1:" + INITECH_PORT
                     + "/peer-initech\n  certificate-file: " + INITECH.writeCertificate(FOLDER).toAbsolutePath() + "\n");
             return dir.toString();
         } catch (IOException e) {
@@ -138,26 +148,32 @@ class As2IT {
         peer.getRegistry().bind("initechChain", new Certificate[] {INITECH.certificate()});
         peer.getRegistry().bind("globexKey", GLOBEX.privateKey());
         peer.getRegistry().bind("globexChain", new Certificate[] {GLOBEX.certificate()});
+        // each of the peer's servers speaks TLS with its partner's pair, on 127.0.0.1 only; its client trusts the hub's
+        peer.getRegistry().bind("acmeTls", As2Listeners.onLoopback(ACME));
+        peer.getRegistry().bind("globexTls", As2Listeners.onLoopback(GLOBEX));
+        peer.getRegistry().bind("initechTls", As2Listeners.onLoopback(INITECH));
+        peer.getRegistry().bind("hubTls", As2Tls.trusting(HUB.certificate()));
         peer.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("as2:server/listen?serverPortNumber=" + PEER_PORT + "&requestUriPattern=/peer"
                         + "&decryptingPrivateKey=#acmeKey&signingPrivateKey=#acmeKey&signingCertificateChain=#acmeChain"
-                        + "&signingAlgorithm=SHA256WITHRSA&validateSigningCertificateChain=#hubChain")
+                        + "&signingAlgorithm=SHA256WITHRSA&validateSigningCertificateChain=#hubChain&sslContext=#acmeTls")
                         .routeId("acmePeer")
                         .process(e -> RECEIVED.add(e.getMessage().getBody(String.class)));
-                from("as2:server/listen?serverPortNumber=" + PEER_PORT + "&requestUriPattern=/peer-globex"
+                from("as2:server/listen?serverPortNumber=" + GLOBEX_PORT + "&requestUriPattern=/peer-globex"
                         + "&decryptingPrivateKey=#globexKey&signingPrivateKey=#globexKey&signingCertificateChain=#globexChain"
-                        + "&signingAlgorithm=SHA256WITHRSA&validateSigningCertificateChain=#hubChain")
+                        + "&signingAlgorithm=SHA256WITHRSA&validateSigningCertificateChain=#hubChain&sslContext=#globexTls")
                         .routeId("globexPeer")
                         .process(e -> RECEIVED_BY_GLOBEX.add(e.getMessage().getBody(String.class)));
-                from("as2:server/listen?serverPortNumber=" + PEER_PORT + "&requestUriPattern=/peer-initech"
+                from("as2:server/listen?serverPortNumber=" + INITECH_PORT + "&requestUriPattern=/peer-initech"
                         + "&decryptingPrivateKey=#initechKey&signingPrivateKey=#initechKey"
                         + "&signingCertificateChain=#initechChain&signingAlgorithm=SHA256WITHRSA"
-                        + "&validateSigningCertificateChain=#strangerChain")
+                        + "&validateSigningCertificateChain=#strangerChain&sslContext=#initechTls")
                         .routeId("initechPeer")
                         .process(e -> RECEIVED_BY_INITECH.add(e.getMessage().getBody(String.class)));
-                from("as2:receipt/receive?asyncMdnPortNumber=" + PEER_MDN_PORT + "&requestUriPattern=/mdn")
+                from("as2:receipt/receive?asyncMdnPortNumber=" + PEER_MDN_PORT + "&requestUriPattern=/mdn"
+                        + "&sslContext=#globexTls")
                         .routeId("peerMdnsLater")
                         .process(e -> MDNS_LATER.add(e.getMessage().getBody()));
             }
@@ -169,6 +185,26 @@ class As2IT {
     static void stopPeer() throws Exception {
         if (peer != null) {
             peer.close();
+        }
+        TO_HUB_MDNS.close();
+        TO_PEER_MDNS.close();
+    }
+
+    private static As2Listeners.Relay relay(int port, As2TestKeys listener) {
+        try {
+            return new As2Listeners.Relay(port, listener);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every AS2 listener, the hub's and the peer's, is on loopback only, not on another address of the host. */
+    @Test
+    void everyAs2ListenerIsOnLoopbackOnly() throws Exception {
+        await().atMost(WAIT).until(() -> camel.getRouteController().getRouteStatus("receiveAs2Receipts") != null
+                && camel.getRouteController().getRouteStatus("receiveAs2Receipts").isStarted());
+        for (int port : new int[] {HUB_PORT, HUB_MDN_PORT, PEER_PORT, GLOBEX_PORT, INITECH_PORT, PEER_MDN_PORT}) {
+            As2Listeners.assertOnLoopbackOnly(port);
         }
     }
 
@@ -266,7 +302,7 @@ class As2IT {
 
         // globex asks for the hub's MDN later, at its own address: none in the answer, a signed positive one there
         Exchange sent = send(order, "globexKey", "globexChain", "GLOBEX-AS2",
-                "&receiptDeliveryOption=http://127.0.0.1:" + PEER_MDN_PORT + "/mdn");
+                "&receiptDeliveryOption=http://127.0.0.1:" + TO_PEER_MDNS.port() + "/mdn");
         assertThat(sent.getMessage().getBody()).as("no MDN in the answer").isNull();
         await().atMost(WAIT).until(() -> !MDNS_LATER.isEmpty());
         MultipartSignedEntity later = (MultipartSignedEntity) MDNS_LATER.get(0);
@@ -320,7 +356,7 @@ class As2IT {
                 + "&subject=orders&from=edi@acme.test&ediMessageContentType=application/edi-x12&ediMessageCharset=us-ascii"
                 + "&as2MessageStructure=SIGNED_ENCRYPTED&signingAlgorithm=SHA256WITHRSA&signingCertificateChain=#" + chain
                 + "&signingPrivateKey=#" + key + "&encryptingAlgorithm=AES128_CBC&encryptingCertificateChain=#hubChain"
-                + "&dispositionNotificationTo=edi@acme.test&signedReceiptMicAlgorithms=sha-256",
+                + "&dispositionNotificationTo=edi@acme.test&signedReceiptMicAlgorithms=sha-256&sslContext=#hubTls",
                 e -> e.getMessage().setBody(interchange));
         assertThat(answer.getException()).isNull();
         return answer;

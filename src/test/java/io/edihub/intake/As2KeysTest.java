@@ -37,7 +37,32 @@ class As2KeysTest {
 
     private static As2Settings settings(Path key, Path certificate) {
         return new As2Settings(4080, "/as2", 4081, "/as2/mdn", key == null ? null : key.toString(),
-                certificate == null ? null : certificate.toString(), "edihub.local", Duration.ofSeconds(30));
+                certificate == null ? null : certificate.toString(), "edihub.local", Duration.ofSeconds(30), "127.0.0.1");
+    }
+
+    @Test
+    void theBindAddressIsRequiredAndMustBeThisHosts() {
+        As2Settings none = new As2Settings(4080, "/as2", 4081, "/as2/mdn", null, null, "edihub.local",
+                Duration.ofSeconds(30), " ");
+        assertThatThrownBy(() -> As2Routes.bindAddress(none))
+                .hasMessageStartingWith("edihub.as2.bind-address (EDIHUB_AS2_BIND_ADDRESS): missing");
+        As2Settings elsewhere = new As2Settings(4080, "/as2", 4081, "/as2/mdn", null, null, "edihub.local",
+                Duration.ofSeconds(30), "192.0.2.7");
+        assertThatThrownBy(() -> As2Routes.bindAddress(elsewhere)).hasMessageContaining("is no address of this host");
+        assertThat(As2Routes.bindAddress(settings(null, null)).getHostAddress()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void theListenersTlsContextBindsItsServerSocketsToTheAddress() throws Exception {
+        As2TestKeys hub = As2TestKeys.generate("hub");
+        javax.net.ssl.SSLContext tls = As2Tls.listener(hub.privateKey(), new java.security.cert.Certificate[] {
+                hub.certificate()}, java.net.InetAddress.getLoopbackAddress());
+        try (java.net.ServerSocket socket = tls.getServerSocketFactory().createServerSocket(0)) {
+            assertThat(socket).isInstanceOf(javax.net.ssl.SSLServerSocket.class);
+            assertThat(socket.getInetAddress().isLoopbackAddress()).as("%s", socket).isTrue();
+        }
+        assertThat(tls.getProtocol()).isEqualTo("TLS");
+        assertThat(tls.createSSLEngine()).isNotNull();
     }
 
     @Test

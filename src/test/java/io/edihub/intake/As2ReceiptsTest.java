@@ -40,10 +40,14 @@ class As2ReceiptsTest {
         camel.getRegistry().bind("partnerKey", PARTNER.privateKey());
         camel.getRegistry().bind("partnerChain", new Certificate[] {PARTNER.certificate()});
         camel.getRegistry().bind("otherChain", new Certificate[] {OTHER.certificate()});
+        // the partner's server speaks TLS on 127.0.0.1 only; the hub's client trusts its certificate
+        camel.getRegistry().bind("partnerTls", As2Listeners.onLoopback(PARTNER));
+        camel.getRegistry().bind("hubTls", As2Tls.trusting(PARTNER.certificate()));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                String server = "as2:server/listen?serverPortNumber=" + PORT + "&decryptingPrivateKey=#partnerKey";
+                String server = "as2:server/listen?serverPortNumber=" + PORT + "&decryptingPrivateKey=#partnerKey"
+                        + "&sslContext=#partnerTls";
                 // signs its MDNs, and takes the hub's messages
                 from(server + "&requestUriPattern=/signed&signingPrivateKey=#partnerKey&signingCertificateChain=#partnerChain"
                         + "&signingAlgorithm=SHA256WITHRSA&validateSigningCertificateChain=#hubChain").log("taken");
@@ -106,7 +110,7 @@ class As2ReceiptsTest {
                 + "&from=EDIHUB&ediMessageContentType=application/edi-x12&ediMessageCharset=us-ascii"
                 + "&as2MessageStructure=SIGNED_ENCRYPTED&signingAlgorithm=SHA256WITHRSA&signingCertificateChain=#hubChain"
                 + "&signingPrivateKey=#hubKey&encryptingAlgorithm=AES128_CBC&encryptingCertificateChain=#partnerChain"
-                + "&dispositionNotificationTo=EDIHUB&signedReceiptMicAlgorithms=sha-256",
+                + "&dispositionNotificationTo=EDIHUB&signedReceiptMicAlgorithms=sha-256&sslContext=#hubTls",
                 e -> e.getMessage().setBody(INTERCHANGE));
         assertThat(sent.getException()).isNull();
         return sent;
