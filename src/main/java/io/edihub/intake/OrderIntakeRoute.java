@@ -131,22 +131,22 @@ public class OrderIntakeRoute {
      */
     public IntakeOutcome receiveInterchange(@Header(EdiHubHeaders.PARTNER) String partnerId,
             @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body SpooledInput content,
-            @Header(EdiHubHeaders.BYPASS_DUPLICATES) Boolean bypassDuplicates) {
-        return x12.receive(partnerId, fileName, content, Boolean.TRUE.equals(bypassDuplicates));
+            @Header(EdiHubHeaders.BYPASS_DUPLICATES) Boolean bypassDuplicates, @Header(EdiHubHeaders.CHANNEL) String channel) {
+        return x12.receive(partnerId, channel(channel), fileName, content, Boolean.TRUE.equals(bypassDuplicates));
     }
 
     /** A JSON or CSV acceptance of delivered releases. */
     public IntakeOutcome receiveAcceptances(@Header(EdiHubHeaders.PARTNER) String partnerId,
             @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
-            @Header(EdiHubHeaders.FORMAT) OrderFormat format) {
-        return acceptances.receive(partnerId, "SFTP", fileName, content, format).outcome();
+            @Header(EdiHubHeaders.FORMAT) OrderFormat format, @Header(EdiHubHeaders.CHANNEL) String channel) {
+        return acceptances.receive(partnerId, channel(channel), fileName, content, format).outcome();
     }
 
     /** A JSON or CSV credit adjustment about our invoices: claims on them (io.edihub.claims). */
     public IntakeOutcome receiveAdjustments(@Header(EdiHubHeaders.PARTNER) String partnerId,
             @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
-            @Header(EdiHubHeaders.FORMAT) OrderFormat format) {
-        return adjustments.receiveDocument(partnerId, "SFTP", fileName, content, format).outcome();
+            @Header(EdiHubHeaders.FORMAT) OrderFormat format, @Header(EdiHubHeaders.CHANNEL) String channel) {
+        return adjustments.receiveDocument(partnerId, channel(channel), fileName, content, format).outcome();
     }
 
     /** A JSON or CSV remittance: payments applied to our invoices (whichever module receives remittances). */
@@ -159,8 +159,13 @@ public class OrderIntakeRoute {
     /** A JSON, CSV or EDIFACT order document; anything not recognised is refused as such, with the reason. */
     public IntakeOutcome receiveOrderDocument(@Header(EdiHubHeaders.PARTNER) String partnerId,
             @Header(Exchange.FILE_NAME_ONLY) String fileName, @Body byte[] content,
-            @Header(EdiHubHeaders.FORMAT) OrderFormat format) {
-        return documents.receive(partnerId, "SFTP", fileName, content, format).outcome();
+            @Header(EdiHubHeaders.FORMAT) OrderFormat format, @Header(EdiHubHeaders.CHANNEL) String channel) {
+        return documents.receive(partnerId, channel(channel), fileName, content, format).outcome();
+    }
+
+    /** The channel stored with an input: the partner's SFTP folder unless the route says another (AS2). */
+    private static String channel(String header) {
+        return header == null ? "SFTP" : header;
     }
 
     /**

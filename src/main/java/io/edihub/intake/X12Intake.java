@@ -123,11 +123,17 @@ class X12Intake {
      * as a stream, so that its size costs no heap.
      */
     public IntakeOutcome receive(String partnerId, String fileName, SpooledInput content, boolean bypassDuplicates) {
+        return receive(partnerId, "SFTP", fileName, content, bypassDuplicates);
+    }
+
+    /** As {@link #receive(String, String, SpooledInput, boolean)}, for a file that came over this channel (SFTP, AS2). */
+    public IntakeOutcome receive(String partnerId, String channel, String fileName, SpooledInput content,
+            boolean bypassDuplicates) {
         PartnerProfile partner = partners.byId(partnerId)
                 .orElseThrow(() -> new IllegalArgumentException("no partner profile '" + partnerId + "'"));
         String sha256 = content.sha256();
         IntakeOutcome outcome = transactions.execute(status -> documents.resume(partnerId, fileName, sha256)
-                .orElseGet(() -> process(status, partner, fileName, content, bypassDuplicates)));
+                .orElseGet(() -> process(status, partner, channel, fileName, content, bypassDuplicates)));
         if (outcome.disposition() == IntakeOutcome.Disposition.ERROR) {
             LOG.warn("{} from {} refused in part or whole (document {}):\n{}", fileName, partnerId, outcome.documentId(),
                     outcome.report());
@@ -143,10 +149,10 @@ class X12Intake {
         documents.complete(documentId);
     }
 
-    private IntakeOutcome process(TransactionStatus status, PartnerProfile partner, String fileName, SpooledInput content,
-            boolean bypassDuplicates) {
+    private IntakeOutcome process(TransactionStatus status, PartnerProfile partner, String channel, String fileName,
+            SpooledInput content, boolean bypassDuplicates) {
         Instant now = clock.instant();
-        long documentId = documents.store(partner.id(), "SFTP", fileName, content, OrderFormat.X12, now);
+        long documentId = documents.store(partner.id(), channel, fileName, content, OrderFormat.X12, now);
         StoringListener listener = new StoringListener(status, documentId, fileName, now);
         IntakeContext context = new IntakeContext(Optional.of(partner), partners, us,
                 bypassDuplicates ? IntakeContext.DuplicateCheck.NEVER : this::seen);

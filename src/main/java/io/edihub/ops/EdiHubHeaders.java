@@ -12,6 +12,11 @@ public final class EdiHubHeaders {
      * ADJUSTMENT_JSON, ADJUSTMENT_CSV, REMITTANCE_JSON, REMITTANCE_CSV, UNKNOWN.
      */
     public static final String FORMAT = "EdiHubFormat";
+    /**
+     * The channel an input came over when it is not its partner's SFTP folder: {@code AS2} (its answers then go by the
+     * delivery route, over AS2, instead of to the folder).
+     */
+    public static final String CHANNEL = "EdiHubChannel";
     /** The stored inbound document a message belongs to. */
     public static final String DOCUMENT_ID = "EdiHubDocumentId";
     /** Where the consumed input file is moved once its effects are committed, relative to inbound/. */

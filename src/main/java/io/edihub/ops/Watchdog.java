@@ -84,7 +84,12 @@ public class Watchdog {
         /** a deduction (what the customer withheld from a payment) neither credited nor denied */
         DEDUCTION_OPEN(PartnerProfile.Watchdog::deductionOpen, WatchdogSettings::deductionOpenAfter),
         /** a payment with cash on no invoice */
-        CASH_UNAPPLIED(PartnerProfile.Watchdog::unappliedCash, WatchdogSettings::unappliedCashAfter);
+        CASH_UNAPPLIED(PartnerProfile.Watchdog::unappliedCash, WatchdogSettings::unappliedCashAfter),
+        /**
+         * our document sent over AS2 without the partner's MDN: it waits as long as a missing 997 does (the partner's
+         * acknowledgment threshold), for the MDN is the partner's word that the message arrived whole
+         */
+        MDN_OVERDUE(PartnerProfile.Watchdog::acknowledgmentOverdue, WatchdogSettings::acknowledgmentOverdueAfter);
 
         private final Function<PartnerProfile.Watchdog, PartnerProfile.Threshold> partnerThreshold;
         private final Function<WatchdogSettings, Duration> hubDefault;
@@ -174,6 +179,7 @@ public class Watchdog {
             case PAYMENT_OVERDUE -> "nothing of the invoice is open any more (paid, credited, or withheld as a deduction)";
             case DEDUCTION_OPEN -> "the deduction was credited or denied";
             case CASH_UNAPPLIED -> "all of the payment is applied to invoices";
+            case MDN_OVERDUE -> "the partner's MDN came";
         };
     }
 
@@ -391,6 +397,18 @@ public class Watchdog {
                                         + plain(rs.getBigDecimal(5)) + " on no invoice" + after(limits, partnerId)
                                         + "; apply it to an invoice: POST /api/v1/remittances/" + rs.getLong(3)
                                         + "/application", since);
+                    }, args);
+            case MDN_OVERDUE -> jdbc.query(LIMITS
+                    + "select d.partner_id, d.file_name, d.as2_message_id, d.as2_sent_at, d.po_number "
+                    + "from outbound_document_overview d join limits l on l.partner_id = d.partner_id "
+                    + "where d.mdn_status = 'PENDING' and d.as2_sent_at + l.after <= ? order by d.id", (rs, i) -> {
+                        String partnerId = rs.getString(1);
+                        Instant since = rs.getTimestamp(4).toInstant();
+                        return new Alerts.Cause(key(check, partnerId, rs.getString(3)), check.name(), rs.getString(2),
+                                partnerId, rs.getString(5), null, null, "our " + rs.getString(2) + " sent over AS2 as "
+                                        + rs.getString(3) + " at " + since + " has no MDN from " + partnerId + " after "
+                                        + limits.over(partnerId) + "; ask the partner whether it arrived, or send it again",
+                                since);
                     }, args);
         };
     }

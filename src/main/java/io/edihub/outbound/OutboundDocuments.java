@@ -156,6 +156,56 @@ public class OutboundDocuments {
         });
     }
 
+    /**
+     * The answers to an inbound document that came over AS2 go by the delivery route, over AS2, like every other document
+     * of the partner's (the caller's transaction): the intake route writes none of them to a folder.
+     */
+    public void answersByDelivery(long inboundDocumentId) {
+        jdbc.update("update outbound_document set written_by = 'DELIVERY' where inbound_document_id = ? "
+                + "and written_by = 'INTAKE' and written_at is null", inboundDocumentId);
+    }
+
+    /** What an MDN says about a document sent over AS2. */
+    public enum MdnStatus {
+        /** none came yet */
+        PENDING,
+        /** signed by the partner, processed, with the MIC of what we sent */
+        VERIFIED,
+        /** the partner refused the message (processed/error, failed) */
+        NEGATIVE,
+        /** unsigned, a signature that is not the partner's, a MIC or message id that is not ours */
+        INVALID
+    }
+
+    /**
+     * A document went to its partner over AS2 under this Message-ID; the MDN must return this MIC.
+     *
+     * @param mdn the MDN that came in the answer, or null when it comes later (or never came)
+     */
+    public void sentOverAs2(long id, String messageId, String mic, Instant at, MdnStatus mdn, String detail) {
+        MdnStatus status = mdn == null ? MdnStatus.PENDING : mdn;
+        jdbc.update("update outbound_document set as2_message_id = ?, as2_mic = ?, as2_sent_at = ?, mdn_status = ?, "
+                        + "mdn_detail = ?, mdn_received_at = ? where id = ?", messageId, mic, Timestamp.from(at),
+                status.name(), detail, mdn == null ? null : Timestamp.from(at), id);
+    }
+
+    /** A document sent over AS2, found by its Message-ID, with the MIC its MDN must return. */
+    public record SentOverAs2(long id, String partnerId, String fileName, String mic, String mdnStatus) {
+    }
+
+    public Optional<SentOverAs2> sentOverAs2(String messageId) {
+        return jdbc.query("select id, partner_id, file_name, as2_mic, mdn_status from outbound_document "
+                        + "where as2_message_id = ?",
+                (rs, i) -> new SentOverAs2(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                messageId).stream().findFirst();
+    }
+
+    /** The MDN for a document sent over AS2 came later (asynchronously): what it says. */
+    public void mdnReceived(long id, MdnStatus status, String detail, Instant at) {
+        jdbc.update("update outbound_document set mdn_status = ?, mdn_detail = ?, mdn_received_at = ? where id = ?",
+                status.name(), detail, Timestamp.from(at), id);
+    }
+
     /** The last document of a kind (855, 856, 810…) we sent the partner under a group control number (GS06). */
     public Optional<Stored> sentInGroup(String partnerId, String kind, String groupControlNumber) {
         return jdbc.query("select id, file_name, content from outbound_document where partner_id = ? and kind = ? "

@@ -70,6 +70,14 @@ public final class PartnerDirectory {
                         + "' use the same interchange sender id " + p.isaId());
             }
         }
+        Map<String, String> as2Senders = new java.util.HashMap<>();
+        for (PartnerProfile p : map.values()) {
+            String other = p.as2() == null ? null : as2Senders.putIfAbsent(p.as2().partnerAs2Id(), p.id());
+            if (other != null) {
+                throw new PartnerConfigurationException("partners '" + other + "' and '" + p.id()
+                        + "' use the same AS2 id " + p.as2().partnerAs2Id() + " (as2.partner-id)");
+            }
+        }
         this.byId = Map.copyOf(map);
     }
 
@@ -212,7 +220,7 @@ public final class PartnerDirectory {
                 enumValue(file, "sftp.uploads", Optional.ofNullable(f.sftp()).map(PartnerFile.Sftp::uploads).orElse(null),
                         PartnerProfile.Uploads.class, PartnerProfile.Uploads.IN_PLACE),
                 documents,
-                invoicing(file, f.invoicing()));
+                invoicing(file, f.invoicing()), as2(file, f.as2(), java.time.Instant.now()));
     }
 
     private static PartnerProfile.Invoicing invoicing(Path file, PartnerFile.Invoicing i) {
@@ -240,6 +248,102 @@ public final class PartnerDirectory {
             throw invalid(file, "invoicing.issue-day", i.issueDay().toString(), "a day of the month from 1 to 28");
         }
         return new PartnerProfile.Invoicing(cadence, per, i.issueDay());
+    }
+
+    /** The signing algorithms a partner may choose (SHA-1 and MD5 signatures are not safe any more). */
+    static final List<String> AS2_SIGNING = List.of("SHA256WITHRSA", "SHA384WITHRSA", "SHA512WITHRSA",
+            "SHA256WITHRSAANDMGF1", "SHA384WITHRSAANDMGF1", "SHA512WITHRSAANDMGF1");
+    /** The encryption algorithms a partner may choose (AES only: DES, RC2 and RC4 are not safe any more). */
+    static final List<String> AS2_ENCRYPTION = List.of("AES128_CBC", "AES192_CBC", "AES256_CBC", "AES128_GCM",
+            "AES192_GCM", "AES256_GCM");
+    /** An AS2 name (RFC 4130 AS2-From / AS2-To): 1 to 128 printable ASCII characters, here without quotes or spaces. */
+    private static final Pattern AS2_NAME = Pattern.compile("[!#-\\[\\]-~]{1,128}");
+
+    /**
+     * The partner's AS2 channel, checked as far as a start can check it: both AS2 ids, an http(s) address, the
+     * certificate readable and valid now, known algorithms, an address for MDNs sent later.
+     */
+    static PartnerProfile.As2 as2(Path file, PartnerFile.As2 a, java.time.Instant now) {
+        if (a == null) {
+            return null;
+        }
+        String partnerId = as2Name(file, "as2.partner-id", a.partnerId());
+        String ourId = as2Name(file, "as2.our-id", a.ourId());
+        java.net.URI url = httpUrl(file, "as2.url", a.url());
+        if (a.certificateFile() == null || a.certificateFile().isBlank()) {
+            throw invalid(file, "as2.certificate-file", a.certificateFile(), "the PEM file of the partner's certificate");
+        }
+        Path certificateFile = Path.of(a.certificateFile().strip());
+        java.security.cert.X509Certificate certificate = certificate(file, "as2.certificate-file", certificateFile, now);
+        PartnerProfile.MdnMode mdn = enumValue(file, "as2.mdn", a.mdn(), PartnerProfile.MdnMode.class,
+                PartnerProfile.MdnMode.SYNC);
+        java.net.URI asyncMdnUrl = null;
+        if (a.asyncMdnUrl() != null) {
+            asyncMdnUrl = httpUrl(file, "as2.async-mdn-url", a.asyncMdnUrl());
+        } else if (mdn == PartnerProfile.MdnMode.ASYNC) {
+            throw invalid(file, "as2.async-mdn-url", null, "the hub's address the partner sends its MDNs to, "
+                    + "with mdn: async");
+        }
+        String signing = a.signingAlgorithm() == null ? AS2_SIGNING.get(0) : a.signingAlgorithm().strip();
+        if (!AS2_SIGNING.contains(signing)) {
+            throw invalid(file, "as2.signing-algorithm", a.signingAlgorithm(), "one of " + AS2_SIGNING);
+        }
+        String encryption = a.encryptionAlgorithm() == null ? AS2_ENCRYPTION.get(0) : a.encryptionAlgorithm().strip();
+        if (!AS2_ENCRYPTION.contains(encryption)) {
+            throw invalid(file, "as2.encryption-algorithm", a.encryptionAlgorithm(), "one of " + AS2_ENCRYPTION);
+        }
+        return new PartnerProfile.As2(partnerId, ourId, url, certificateFile, certificate, mdn, asyncMdnUrl, signing,
+                encryption);
+    }
+
+    private static String as2Name(Path file, String key, String value) {
+        if (value == null || !AS2_NAME.matcher(value.strip()).matches()) {
+            throw invalid(file, key, value, "an AS2 name: 1 to 128 printable ASCII characters, no spaces or quotes");
+        }
+        return value.strip();
+    }
+
+    private static java.net.URI httpUrl(Path file, String key, String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value.strip());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            // said below
+        }
+        throw invalid(file, key, value, "an http or https address such as https://as2.example.com/as2");
+    }
+
+    /**
+     * An X.509 certificate from a PEM (or DER) file, refused when the file is missing or unreadable, holds no
+     * certificate, or the certificate is not valid now (expired or not yet valid): a partner whose messages the hub
+     * could not check, or could not encrypt to, would fail message by message instead of at the start.
+     */
+    static java.security.cert.X509Certificate certificate(Path file, String key, Path certificateFile,
+            java.time.Instant now) {
+        if (!Files.isRegularFile(certificateFile)) {
+            throw new PartnerConfigurationException(file + ": " + key + ": '" + certificateFile + "' is missing (no such "
+                    + "file)");
+        }
+        java.security.cert.X509Certificate certificate;
+        try (java.io.InputStream in = Files.newInputStream(certificateFile)) {
+            certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+        } catch (IOException | java.security.cert.CertificateException | ClassCastException e) {
+            throw new PartnerConfigurationException(file + ": " + key + ": '" + certificateFile + "' is unreadable as an "
+                    + "X.509 certificate (PEM or DER): " + e.getMessage(), e);
+        }
+        if (now.isAfter(certificate.getNotAfter().toInstant())) {
+            throw new PartnerConfigurationException(file + ": " + key + ": the certificate in '" + certificateFile + "' ("
+                    + certificate.getSubjectX500Principal().getName() + ") expired on " + certificate.getNotAfter().toInstant());
+        }
+        if (now.isBefore(certificate.getNotBefore().toInstant())) {
+            throw new PartnerConfigurationException(file + ": " + key + ": the certificate in '" + certificateFile + "' ("
+                    + certificate.getSubjectX500Principal().getName() + ") is not valid yet: from "
+                    + certificate.getNotBefore().toInstant());
+        }
+        return certificate;
     }
 
     private static List<String> groupIds(Path file, List<String> ids) {
@@ -485,6 +589,11 @@ public final class PartnerDirectory {
     /** The partner an interchange's ISA05/ISA06 names, if any. */
     public Optional<PartnerProfile> byInterchangeSender(String qualifier, String senderId) {
         return byId.values().stream().filter(p -> p.isInterchangeSender(qualifier, senderId)).findFirst();
+    }
+
+    /** The partner that sends AS2 messages as this AS2 name (AS2-From), if any. */
+    public Optional<PartnerProfile> byAs2Id(String as2From) {
+        return byId.values().stream().filter(p -> p.as2() != null && p.as2().partnerAs2Id().equals(as2From)).findFirst();
     }
 
     public Collection<PartnerProfile> all() {

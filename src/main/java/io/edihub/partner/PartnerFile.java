@@ -22,7 +22,12 @@ record PartnerFile(
         Claims claims,
         String mode,
         Documents documents,
-        Invoicing invoicing) {
+        Invoicing invoicing,
+        As2 as2) {
+
+    record As2(String partnerId, String ourId, String url, String certificateFile, String mdn, String asyncMdnUrl,
+            String signingAlgorithm, String encryptionAlgorithm) {
+    }
 
     record X12(String isaQualifier, @JsonProperty(required = true) String isaId, String gsId, List<String> groupIds) {
     }

@@ -68,7 +68,8 @@ public record PartnerProfile(
         Long maxFileBytes,
         Uploads uploads,
         Documents documents,
-        Invoicing invoicing) {
+        Invoicing invoicing,
+        As2 as2) {
 
     /**
      * When the partner is invoiced (YAML {@code invoicing.*}): one invoice per acceptance (the default), or one
@@ -109,6 +110,65 @@ public record PartnerProfile(
     /** What one consolidated invoice gathers. */
     public enum Per {
         PO, CONTRACT
+
+    /** A profile without an AS2 channel. */
+    public PartnerProfile(String id, String name, String isaQualifier, String isaId, String gsId, List<String> groupIds,
+            String sftpAccount, String sftpDirectory, Ta1Policy ta1, Duration duplicateWindow,
+            ReleaseExtension releaseExtension, String edifactId, FunctionalAck functionalAck, boolean poAcknowledgment,
+            java.time.Period leadTime, int priority, Contract contract, boolean shipNotice,
+            java.time.Period implicitAcceptanceAfter, Watchdog watchdog, SftpServer sftpServer,
+            ClaimDocuments claimDocuments, Mode mode, Long maxFileBytes, Uploads uploads,
+            Documents documents, Invoicing invoicing) {
+        this(id, name, isaQualifier, isaId, gsId, groupIds, sftpAccount, sftpDirectory, ta1, duplicateWindow,
+                releaseExtension, edifactId, functionalAck, poAcknowledgment, leadTime, priority, contract, shipNotice,
+                implicitAcceptanceAfter, watchdog, sftpServer, claimDocuments, mode, maxFileBytes, uploads, documents,
+                invoicing, null);
+    }
+
+    /**
+     * The partner's AS2 channel (YAML {@code as2.*}, docs/as2.md): who it is in AS2 and who we are to it, where its
+     * messages go, the certificate that checks its signatures and that we encrypt to it with, and how it answers.
+     *
+     * @param partnerAs2Id        the AS2 name the partner sends as (AS2-From) and that we send to (AS2-To)
+     * @param ourAs2Id            the AS2 name we are to this partner: what it sends to (AS2-To) and we send as (AS2-From)
+     * @param url                 where the hub sends the partner's documents (its AS2 server)
+     * @param certificateFile     the PEM file the certificate was read from, for messages
+     * @param certificate         the partner's certificate: its signatures are checked with it, our messages encrypted to it
+     * @param mdn                 whether the partner answers our messages with its MDN at once (SYNC) or later (ASYNC)
+     * @param asyncMdnUrl         with ASYNC: the hub's address the partner sends its MDNs to
+     * @param signingAlgorithm    how the hub signs its messages to this partner (e.g. SHA256WITHRSA; the MDNs it answers
+     *                            with are signed SHA256WITHRSA for every partner)
+     * @param encryptionAlgorithm how the hub encrypts its messages to this partner (e.g. AES128_CBC)
+     */
+    public record As2(String partnerAs2Id, String ourAs2Id, java.net.URI url, java.nio.file.Path certificateFile,
+            java.security.cert.X509Certificate certificate, MdnMode mdn, java.net.URI asyncMdnUrl, String signingAlgorithm,
+            String encryptionAlgorithm) {
+
+        public As2 {
+            Objects.requireNonNull(partnerAs2Id, "partnerAs2Id");
+            Objects.requireNonNull(ourAs2Id, "ourAs2Id");
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(mdn, "mdn");
+            Objects.requireNonNull(signingAlgorithm, "signingAlgorithm");
+            Objects.requireNonNull(encryptionAlgorithm, "encryptionAlgorithm");
+            if (mdn == MdnMode.ASYNC) {
+                Objects.requireNonNull(asyncMdnUrl, "asyncMdnUrl");
+            }
+        }
+    }
+
+    /** How a partner returns the MDN (the signed receipt) for an AS2 message we send it. */
+    public enum MdnMode {
+        /** in the answer to our request */
+        SYNC,
+        /** later, in a request of its own to the hub's address */
+        ASYNC
+    }
+
+    /** True when the partner's documents go over AS2. */
+    public boolean usesAs2() {
+        return as2 != null;
     }
 
     /**
@@ -244,7 +304,7 @@ public record PartnerProfile(
         return new PartnerProfile("unknown", "Unknown sender", isaQualifier, isaId, gsId, List.of(), null, null,
                 Ta1Policy.WHEN_REQUESTED, Duration.ofDays(90), ReleaseExtension.SEQUENCE, null, FunctionalAck.X997, false,
                 java.time.Period.ofDays(30), 5, null, false, null, Watchdog.HUB_DEFAULTS, null, ClaimDocuments.DEFAULTS, Mode.PRODUCTION, null,
-                Uploads.IN_PLACE, Documents.DEFAULTS, Invoicing.PER_ACCEPTANCE);
+                Uploads.IN_PLACE, Documents.DEFAULTS, Invoicing.PER_ACCEPTANCE, null);
     }
 
     public PartnerProfile {

@@ -53,7 +53,9 @@ final class PartnerSchema {
                     + "this partner for it"),
             Map.entry("currency", "an ISO 4217 code such as USD"),
             Map.entry("amount", "a positive amount"),
-            Map.entry("text", "a text of at least one character"));
+            Map.entry("text", "a text of at least one character"),
+            Map.entry("as2Name", "an AS2 name: 1 to 128 printable ASCII characters, no spaces or quotes"),
+            Map.entry("httpUrl", "an http or https address such as https://as2.example.com/as2"));
     /** What a value with a constraint of its own must be, by its key. */
     private static final Map<String, String> EXPECTED_BY_KEY = Map.of(
             "priority", "1 (served first) to 9",

@@ -71,7 +71,7 @@ class PartnerSchemaTest {
                         "x12.isa-qualifer: unknown key; x12 takes isa-qualifier, isa-id, gs-id, group-ids",
                         "acknowledgements: unknown key; a partner file takes id, name, x12, edifact, sftp, acknowledgments, "
                                 + "duplicate-window, releases, fulfillment, billing, priority, mode, claims, documents, "
-                                + "watchdog, contract, invoicing");
+                                + "watchdog, contract, invoicing, as2");
     }
 
     @Test

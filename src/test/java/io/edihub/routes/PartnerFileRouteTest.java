@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.edihub.document.OrderFormat;
+import io.edihub.intake.As2Intake;
 import io.edihub.intake.IntakeOutcome;
 import io.edihub.intake.OrderIntakeRoute;
 import io.edihub.intake.PartnerSftp;
@@ -59,6 +60,9 @@ class PartnerFileRouteTest {
     @MockitoBean(name = "partnerSftp")
     PartnerSftp partnerSftp;
 
+    @MockitoBean(name = "as2Intake")
+    As2Intake as2;
+
     @Autowired
     CamelContext camel;
 
@@ -83,7 +87,7 @@ class PartnerFileRouteTest {
     @Test
     void anX12InterchangeGoesToTheX12ReaderAndItsAnswersToOutbound() throws Exception {
         recognisedAs(OrderFormat.X12);
-        when(intake.receiveInterchange(eq("acme"), eq("po.edi"), any(), any())).thenReturn(outcome(
+        when(intake.receiveInterchange(eq("acme"), eq("po.edi"), any(), any(), any())).thenReturn(outcome(
                 IntakeOutcome.Disposition.ARCHIVE, "997-1.x12", "855-2.x12"));
         outbound.expectedBodiesReceived("997-1.x12 content", "855-2.x12 content");
         outbound.expectedHeaderValuesReceivedInAnyOrder(Exchange.FILE_NAME, "997-1.x12", "855-2.x12");
@@ -95,42 +99,63 @@ class PartnerFileRouteTest {
         InOrder flow = inOrder(intake, deadLetters);
         flow.verify(intake).read(any());
         flow.verify(intake).recognize(any(), any());
-        flow.verify(intake).receiveInterchange(eq("acme"), eq("po.edi"), any(), any());
+        flow.verify(intake).receiveInterchange(eq("acme"), eq("po.edi"), any(), any(), any());
         flow.verify(intake).fileAway(any(), any());
         flow.verify(intake).complete(eq(41L), any());
         flow.verify(deadLetters).settled(any());
-        verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any());
-        verify(intake, never()).receiveAcceptances(anyString(), anyString(), any(), any());
-        verify(intake, never()).receiveAdjustments(anyString(), anyString(), any(), any());
+        verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any(), any());
+        verify(intake, never()).receiveAcceptances(anyString(), anyString(), any(), any(), any());
+        verify(intake, never()).receiveAdjustments(anyString(), anyString(), any(), any(), any());
         verify(intake, never()).receiveRemittances(anyString(), anyString(), any(), any());
+    }
+
+    @Test
+    void anInterchangeThatCameOverAs2IsAnsweredOverAs2NotInOutbound() throws Exception {
+        recognisedAs(OrderFormat.X12);
+        when(intake.receiveInterchange(eq("acme"), eq("po.edi"), any(), any(), eq("AS2"))).thenReturn(outcome(
+                IntakeOutcome.Disposition.ERROR, "997-1.x12"));
+        outbound.expectedMessageCount(0);
+        errors.expectedMessageCount(0);
+
+        producer.sendBodyAndHeaders("direct:receivePartnerFile", "ISA*00*...".getBytes(StandardCharsets.UTF_8), Map.of(
+                EdiHubHeaders.PARTNER, "acme", Exchange.FILE_NAME_ONLY, "po.edi", EdiHubHeaders.DOCUMENT_ID, 41L,
+                EdiHubHeaders.ERROR_FILE, "41-po.edi.error.txt", EdiHubHeaders.CHANNEL, "AS2"));
+
+        MockEndpoint.assertIsSatisfied(camel);
+        InOrder flow = inOrder(intake, as2, deadLetters);
+        flow.verify(intake).receiveInterchange(eq("acme"), eq("po.edi"), any(), any(), eq("AS2"));
+        flow.verify(intake).fileAway(any(), any());
+        flow.verify(as2).answersOverAs2(41L);
+        flow.verify(intake).complete(eq(41L), any());
+        flow.verify(deadLetters).settled(any());
     }
 
     @Test
     void anAcceptanceGoesToTheAcceptanceReader() throws Exception {
         recognisedAs(OrderFormat.ACCEPTANCE_CSV);
-        when(intake.receiveAcceptances(eq("acme"), eq("po.edi"), any(), eq(OrderFormat.ACCEPTANCE_CSV)))
+        when(intake.receiveAcceptances(eq("acme"), eq("po.edi"), any(), eq(OrderFormat.ACCEPTANCE_CSV), any()))
                 .thenReturn(outcome(IntakeOutcome.Disposition.ARCHIVE, "po.edi.response.json"));
         outbound.expectedMessageCount(1);
 
         upload("acceptance_id,po_number\n");
 
         MockEndpoint.assertIsSatisfied(camel);
-        verify(intake, never()).receiveInterchange(anyString(), anyString(), any(), any());
-        verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any());
+        verify(intake, never()).receiveInterchange(anyString(), anyString(), any(), any(), any());
+        verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any(), any());
     }
 
     @Test
     void aCreditAdjustmentGoesToTheAdjustmentReader() throws Exception {
         recognisedAs(OrderFormat.ADJUSTMENT_JSON);
-        when(intake.receiveAdjustments(eq("acme"), eq("po.edi"), any(), eq(OrderFormat.ADJUSTMENT_JSON)))
+        when(intake.receiveAdjustments(eq("acme"), eq("po.edi"), any(), eq(OrderFormat.ADJUSTMENT_JSON), any()))
                 .thenReturn(outcome(IntakeOutcome.Disposition.ARCHIVE, "po.edi.response.json"));
         outbound.expectedMessageCount(1);
 
         upload("{\"adjustmentNumber\": \"ADJ-1\"}");
 
         MockEndpoint.assertIsSatisfied(camel);
-        verify(intake, never()).receiveAcceptances(anyString(), anyString(), any(), any());
-        verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any());
+        verify(intake, never()).receiveAcceptances(anyString(), anyString(), any(), any(), any());
+        verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any(), any());
     }
 
     @Test
@@ -143,14 +168,14 @@ class PartnerFileRouteTest {
         upload("trace_number,payment_date\n");
 
         MockEndpoint.assertIsSatisfied(camel);
-        verify(intake, never()).receiveAdjustments(anyString(), anyString(), any(), any());
-        verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any());
+        verify(intake, never()).receiveAdjustments(anyString(), anyString(), any(), any(), any());
+        verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any(), any());
     }
 
     @Test
     void anythingElseGoesToTheOrderDocumentReaderAndARefusalGetsItsReportInError() throws Exception {
         recognisedAs(OrderFormat.UNKNOWN);
-        when(intake.receiveOrderDocument(eq("acme"), eq("po.edi"), any(), eq(OrderFormat.UNKNOWN)))
+        when(intake.receiveOrderDocument(eq("acme"), eq("po.edi"), any(), eq(OrderFormat.UNKNOWN), any()))
                 .thenReturn(outcome(IntakeOutcome.Disposition.ERROR, "po.edi.response.json"));
         outbound.expectedMessageCount(1);
         errors.expectedBodiesReceived("po.edi: refused");
@@ -176,9 +201,9 @@ class PartnerFileRouteTest {
         upload("");
 
         MockEndpoint.assertIsSatisfied(camel);
-        verify(intake, never()).receiveInterchange(anyString(), anyString(), any(), any());
-        verify(intake, never()).receiveAcceptances(anyString(), anyString(), any(), any());
-        verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any());
+        verify(intake, never()).receiveInterchange(anyString(), anyString(), any(), any(), any());
+        verify(intake, never()).receiveAcceptances(anyString(), anyString(), any(), any(), any());
+        verify(intake, never()).receiveOrderDocument(anyString(), anyString(), any(), any(), any());
     }
 
     private void recognisedAs(OrderFormat format) {
