@@ -161,43 +161,7 @@ public final class ContrlWriter {
         return components;
     }
 
-    /** Writes a segment, leaving out trailing empty elements and components. */
     private static void segment(EDIStreamWriter w, String tag, String[]... elements) throws EDIStreamException {
-        w.writeStartSegment(tag);
-        int last = -1;
-        for (int i = 0; i < elements.length; i++) {
-            if (lastPresent(elements[i]) >= 0) {
-                last = i;
-            }
-        }
-        for (int i = 0; i <= last; i++) {
-            String[] element = elements[i];
-            int lastComponent = lastPresent(element);
-            if (lastComponent < 0) {
-                w.writeEmptyElement();
-            } else if (lastComponent == 0) {
-                w.writeElement(element[0]);
-            } else {
-                w.writeStartElement();
-                for (int c = 0; c <= lastComponent; c++) {
-                    if (element[c] == null || element[c].isEmpty()) {
-                        w.writeEmptyComponent();
-                    } else {
-                        w.writeComponent(element[c]);
-                    }
-                }
-                w.endElement();
-            }
-        }
-        w.writeEndSegment();
-    }
-
-    private static int lastPresent(String[] components) {
-        for (int i = components.length - 1; i >= 0; i--) {
-            if (components[i] != null && !components[i].isEmpty()) {
-                return i;
-            }
-        }
-        return -1;
+        OutboundMessage.segment(w, tag, elements);
     }
 }

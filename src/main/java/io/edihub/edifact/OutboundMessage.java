@@ -119,33 +119,7 @@ final class OutboundMessage {
 
         /** Writes a segment, leaving out trailing empty elements and components. */
         void write(String tag, String[]... elements) throws EDIStreamException {
-            writer.writeStartSegment(tag);
-            int last = -1;
-            for (int i = 0; i < elements.length; i++) {
-                if (lastPresent(elements[i]) >= 0) {
-                    last = i;
-                }
-            }
-            for (int i = 0; i <= last; i++) {
-                String[] element = elements[i];
-                int lastComponent = lastPresent(element);
-                if (lastComponent < 0) {
-                    writer.writeEmptyElement();
-                } else if (lastComponent == 0) {
-                    writer.writeElement(element[0]);
-                } else {
-                    writer.writeStartElement();
-                    for (int c = 0; c <= lastComponent; c++) {
-                        if (element[c] == null || element[c].isEmpty()) {
-                            writer.writeEmptyComponent();
-                        } else {
-                            writer.writeComponent(element[c]);
-                        }
-                    }
-                    writer.endElement();
-                }
-            }
-            writer.writeEndSegment();
+            segment(writer, tag, elements);
             count++;
         }
 
@@ -159,15 +133,49 @@ final class OutboundMessage {
         int count() {
             return count;
         }
+    }
 
-        private static int lastPresent(String[] components) {
-            for (int i = components.length - 1; i >= 0; i--) {
-                if (components[i] != null && !components[i].isEmpty()) {
-                    return i;
-                }
+    /**
+     * Writes one segment with StAEDI's writer, leaving out trailing empty elements and components: the one way every
+     * EDIFACT document we send (and the CONTRL) writes its segments.
+     */
+    static void segment(EDIStreamWriter writer, String tag, String[]... elements) throws EDIStreamException {
+        writer.writeStartSegment(tag);
+        int last = -1;
+        for (int i = 0; i < elements.length; i++) {
+            if (lastPresent(elements[i]) >= 0) {
+                last = i;
             }
-            return -1;
         }
+        for (int i = 0; i <= last; i++) {
+            String[] element = elements[i];
+            int lastComponent = lastPresent(element);
+            if (lastComponent < 0) {
+                writer.writeEmptyElement();
+            } else if (lastComponent == 0) {
+                writer.writeElement(element[0]);
+            } else {
+                writer.writeStartElement();
+                for (int c = 0; c <= lastComponent; c++) {
+                    if (element[c] == null || element[c].isEmpty()) {
+                        writer.writeEmptyComponent();
+                    } else {
+                        writer.writeComponent(element[c]);
+                    }
+                }
+                writer.endElement();
+            }
+        }
+        writer.writeEndSegment();
+    }
+
+    private static int lastPresent(String[] components) {
+        for (int i = components.length - 1; i >= 0; i--) {
+            if (components[i] != null && !components[i].isEmpty()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** One data element: its components. */

@@ -110,6 +110,7 @@ public record PartnerProfile(
     /** What one consolidated invoice gathers. */
     public enum Per {
         PO, CONTRACT
+    }
 
     /** A profile without an AS2 channel. */
     public PartnerProfile(String id, String name, String isaQualifier, String isaId, String gsId, List<String> groupIds,
