@@ -241,22 +241,9 @@ public record ReleaseQuantities(List<Line> lines) {
      * @throws Refusal UNKNOWN_LINE, NOT_POSITIVE or OVER_INVOICE (more than is accepted and not yet invoiced)
      */
     public ReleaseQuantities invoice(Map<String, BigDecimal> quantities) {
-        List<Line> result = new ArrayList<>(lines);
-        for (Map.Entry<String, BigDecimal> e : quantities.entrySet()) {
-            String line = e.getKey();
-            BigDecimal quantity = e.getValue();
-            requireLine(line);
-            requirePositive(line, quantity);
-            BigDecimal open = total(line, Line::invoiceable).subtract(total(line, Line::invoiced));
-            if (quantity.compareTo(open) > 0) {
-                throw new Refusal("OVER_INVOICE", "line " + line + ": " + plain(quantity) + " to invoice, but only "
-                        + plain(open) + " of the " + plain(total(line, Line::invoiceable))
-                        + " accepted are not invoiced yet; nothing is invoiced twice or without acceptance");
-            }
-            fill(result, line, quantity, l -> l.invoiceable().subtract(l.invoiced()),
-                    (l, q) -> l.with(l.released(), l.shipped(), l.accepted(), l.rejected(), l.invoiced().add(q)));
-        }
-        return new ReleaseQuantities(result);
+        return move(quantities, new Limit("OVER_INVOICE", "invoice", Line::invoiceable, "accepted", "invoiced",
+                "nothing is invoiced twice or without acceptance"), l -> l.invoiceable().subtract(l.invoiced()),
+                (l, q) -> l.with(l.released(), l.shipped(), l.accepted(), l.rejected(), l.invoiced().add(q)));
     }
 
     /**
@@ -265,21 +252,8 @@ public record ReleaseQuantities(List<Line> lines) {
      * @throws Refusal UNKNOWN_LINE, NOT_POSITIVE or OVER_SETTLEMENT (more than is rejected and not yet settled)
      */
     public ReleaseQuantities settle(Settlement kind, Map<String, BigDecimal> quantities) {
-        List<Line> result = new ArrayList<>(lines);
-        for (Map.Entry<String, BigDecimal> e : quantities.entrySet()) {
-            String line = e.getKey();
-            BigDecimal quantity = e.getValue();
-            requireLine(line);
-            requirePositive(line, quantity);
-            BigDecimal open = total(line, Line::unsettled);
-            if (quantity.compareTo(open) > 0) {
-                throw new Refusal("OVER_SETTLEMENT", "line " + line + ": " + plain(quantity) + " to settle, but only "
-                        + plain(open) + " of the " + plain(total(line, Line::rejected))
-                        + " rejected are not settled yet; a rejected unit is settled once");
-            }
-            fill(result, line, quantity, Line::unsettled, (l, q) -> l.settled(kind, q));
-        }
-        return new ReleaseQuantities(result);
+        return move(quantities, new Limit("OVER_SETTLEMENT", "settle", Line::rejected, "rejected", "settled",
+                "a rejected unit is settled once"), Line::unsettled, (l, q) -> l.settled(kind, q));
     }
 
     /**
@@ -288,21 +262,8 @@ public record ReleaseQuantities(List<Line> lines) {
      * @throws Refusal UNKNOWN_LINE, NOT_POSITIVE or OVER_CREDIT (more than is invoiced and not yet credited)
      */
     public ReleaseQuantities credit(Map<String, BigDecimal> quantities) {
-        List<Line> result = new ArrayList<>(lines);
-        for (Map.Entry<String, BigDecimal> e : quantities.entrySet()) {
-            String line = e.getKey();
-            BigDecimal quantity = e.getValue();
-            requireLine(line);
-            requirePositive(line, quantity);
-            BigDecimal open = total(line, Line::invoiced).subtract(total(line, Line::credited));
-            if (quantity.compareTo(open) > 0) {
-                throw new Refusal("OVER_CREDIT", "line " + line + ": " + plain(quantity) + " to credit, but only "
-                        + plain(open) + " of the " + plain(total(line, Line::invoiced))
-                        + " invoiced are not credited yet; nothing is credited that was not billed");
-            }
-            fill(result, line, quantity, l -> l.invoiced().subtract(l.credited()), Line::credit);
-        }
-        return new ReleaseQuantities(result);
+        return move(quantities, new Limit("OVER_CREDIT", "credit", Line::invoiced, "invoiced", "credited",
+                "nothing is credited that was not billed"), l -> l.invoiced().subtract(l.credited()), Line::credit);
     }
 
     /**
@@ -354,6 +315,37 @@ public record ReleaseQuantities(List<Line> lines) {
             throw new Refusal("UNKNOWN_LINE", "line " + line + " is not on this release; its lines are "
                     + String.join(", ", lineNumbers()));
         }
+    }
+
+    /**
+     * What a move of quantities may not go past, in words for its refusal: "line 1: 5 to credit, but only 3 of the 8
+     * invoiced are not credited yet; nothing is credited that was not billed".
+     */
+    private record Limit(String code, String verb, java.util.function.Function<Line, BigDecimal> whole, String wholeName,
+            String done, String rule) {
+    }
+
+    /**
+     * Moves each order line's quantity onto its release lines ({@link #fill}) within what is open for the move, or
+     * refuses the whole move: an unknown line, a quantity not above zero, or more than is open.
+     */
+    private ReleaseQuantities move(Map<String, BigDecimal> quantities, Limit limit,
+            java.util.function.Function<Line, BigDecimal> open, java.util.function.BiFunction<Line, BigDecimal, Line> add) {
+        List<Line> result = new ArrayList<>(lines);
+        for (Map.Entry<String, BigDecimal> e : quantities.entrySet()) {
+            String line = e.getKey();
+            BigDecimal quantity = e.getValue();
+            requireLine(line);
+            requirePositive(line, quantity);
+            BigDecimal left = total(line, open);
+            if (quantity.compareTo(left) > 0) {
+                throw new Refusal(limit.code(), "line " + line + ": " + plain(quantity) + " to " + limit.verb()
+                        + ", but only " + plain(left) + " of the " + plain(total(line, limit.whole())) + " "
+                        + limit.wholeName() + " are not " + limit.done() + " yet; " + limit.rule());
+            }
+            fill(result, line, quantity, open, add);
+        }
+        return new ReleaseQuantities(result);
     }
 
     /** Puts a quantity onto an order line's release lines, earliest due first, each up to its room. */

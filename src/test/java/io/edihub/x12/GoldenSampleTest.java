@@ -33,8 +33,14 @@ class GoldenSampleTest {
     private static final PartnerDirectory PARTNERS = PartnerDirectory.load(Path.of("config/partners"));
     private static final OurIdentity US = new OurIdentity("ZZ", "EDIHUB", "EDIHUB", "P");
 
+    /**
+     * Every X12 sample but the delivery schedules (830, 862) in a {@code schedules} folder: the intake does not take
+     * those yet, and their readers' tests check them against their expected schedules
+     * ({@code PlanningSchedule830MapperTest}).
+     */
     static Stream<Path> samples() throws IOException {
-        return Files.walk(SAMPLES).filter(p -> p.toString().endsWith(".edi")).sorted();
+        return Files.walk(SAMPLES).filter(p -> p.toString().endsWith(".edi"))
+                .filter(p -> !SAMPLES.relativize(p).toString().contains("schedules")).sorted();
     }
 
     @ParameterizedTest(name = "{0}")
