@@ -1,14 +1,8 @@
 package io.edihub.document;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.edihub.canonical.CanonicalJson;
-import io.edihub.canonical.InputError;
 import io.edihub.canonical.Invoice;
 import io.edihub.canonical.PoAcknowledgment;
 import io.edihub.canonical.ShipNotice;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Writes the business documents a customer takes as JSON files (YAML {@code documents.*: json}), each with a published
@@ -27,11 +21,12 @@ public final class BusinessDocumentsJson {
     public static final String PO_ACKNOWLEDGMENT_SCHEMA_RESOURCE = "schemas/po-acknowledgment.v1.schema.json";
     public static final String PAYMENT_SCHEMA_RESOURCE = "schemas/payment.v1.schema.json";
 
-    private static final PublishedSchema INVOICE = schema(INVOICE_SCHEMA_RESOURCE, "an invoice");
-    private static final PublishedSchema SHIP_NOTICE = schema(SHIP_NOTICE_SCHEMA_RESOURCE, "a ship notice");
-    private static final PublishedSchema PO_ACKNOWLEDGMENT = schema(PO_ACKNOWLEDGMENT_SCHEMA_RESOURCE,
+    private static final PublishedSchema INVOICE = ClaimDocumentsJson.schema(INVOICE_SCHEMA_RESOURCE, "an invoice");
+    private static final PublishedSchema SHIP_NOTICE = ClaimDocumentsJson.schema(SHIP_NOTICE_SCHEMA_RESOURCE,
+            "a ship notice");
+    private static final PublishedSchema PO_ACKNOWLEDGMENT = ClaimDocumentsJson.schema(PO_ACKNOWLEDGMENT_SCHEMA_RESOURCE,
             "an order acknowledgment");
-    private static final PublishedSchema PAYMENT = schema(PAYMENT_SCHEMA_RESOURCE, "a payment");
+    private static final PublishedSchema PAYMENT = ClaimDocumentsJson.schema(PAYMENT_SCHEMA_RESOURCE, "a payment");
 
     private BusinessDocumentsJson() {
     }
@@ -42,7 +37,7 @@ public final class BusinessDocumentsJson {
      * @throws IllegalArgumentException when it breaks its schema
      */
     public static String invoice(Invoice invoice) {
-        return write(invoice, INVOICE, "the invoice " + invoice.invoiceNumber());
+        return ClaimDocumentsJson.write(invoice, INVOICE, "the invoice " + invoice.invoiceNumber());
     }
 
     /**
@@ -51,7 +46,7 @@ public final class BusinessDocumentsJson {
      * @throws IllegalArgumentException when it breaks its schema
      */
     public static String shipNotice(ShipNotice notice) {
-        return write(notice, SHIP_NOTICE, "the ship notice of shipment " + notice.shipmentId());
+        return ClaimDocumentsJson.write(notice, SHIP_NOTICE, "the ship notice of shipment " + notice.shipmentId());
     }
 
     /**
@@ -60,7 +55,7 @@ public final class BusinessDocumentsJson {
      * @throws IllegalArgumentException when it breaks its schema
      */
     public static String poAcknowledgment(PoAcknowledgment ack) {
-        return write(ack, PO_ACKNOWLEDGMENT, "the acknowledgment of PO " + ack.poNumber());
+        return ClaimDocumentsJson.write(ack, PO_ACKNOWLEDGMENT, "the acknowledgment of PO " + ack.poNumber());
     }
 
     /**
@@ -70,22 +65,6 @@ public final class BusinessDocumentsJson {
      * @throws IllegalArgumentException when it breaks its schema
      */
     public static String payment(Object paymentEvent, String document) {
-        return write(paymentEvent, PAYMENT, document);
-    }
-
-    private static String write(Object record, PublishedSchema schema, String document) {
-        JsonNode tree = CanonicalJson.MAPPER.valueToTree(record);
-        List<InputError> violations = schema.validate(tree, "");
-        if (!violations.isEmpty()) {
-            throw new IllegalArgumentException(document + " breaks its published schema: " + violations.stream()
-                    .map(InputError::toString).collect(Collectors.joining("; ")));
-        }
-        // the record itself, not the tree: a tree would drop the cents of 425.00
-        return CanonicalJson.pretty(record);
-    }
-
-    private static PublishedSchema schema(String resource, String what) {
-        return PublishedSchema.load(resource, new PublishedSchema.Wording(what + ", a JSON object", Map.of(), Map.of(),
-                Map.of()));
+        return ClaimDocumentsJson.write(paymentEvent, PAYMENT, document);
     }
 }

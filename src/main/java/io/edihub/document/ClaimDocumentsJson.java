@@ -73,7 +73,8 @@ public final class ClaimDocumentsJson {
         return write(denial, CLAIM_DENIAL, "the denial of claim " + denial.claimNumber());
     }
 
-    private static String write(Object record, PublishedSchema schema, String document) {
+    /** A document as pretty JSON, refused when it breaks its published schema; the business documents use it too. */
+    static String write(Object record, PublishedSchema schema, String document) {
         JsonNode tree = CanonicalJson.MAPPER.valueToTree(record);
         List<InputError> violations = schema.validate(tree, "");
         if (!violations.isEmpty()) {
@@ -84,7 +85,8 @@ public final class ClaimDocumentsJson {
         return CanonicalJson.pretty(record);
     }
 
-    private static PublishedSchema schema(String resource, String what) {
+    /** A published schema of a document we send. */
+    static PublishedSchema schema(String resource, String what) {
         return PublishedSchema.load(resource, new PublishedSchema.Wording(what + ", a JSON object", Map.of(), Map.of(),
                 Map.of()));
     }
